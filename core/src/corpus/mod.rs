@@ -1,0 +1,3 @@
+//! Input formats: how bytes become documents.
+
+pub mod input;

@@ -1,0 +1,106 @@
+//! The one error type of the core: why an input file could not be loaded.
+
+use std::fmt;
+
+/// Why one input could not be turned into documents.
+///
+/// Every variant names the input (its file name or label as given) so a message can be
+/// shown to a person without more context. Analysis itself never fails; only loading does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LoadError {
+    /// The input has no bytes, or only whitespace.
+    Empty { name: String },
+    /// The input is larger than [`crate::MAX_INPUT_BYTES`].
+    TooLarge {
+        name: String,
+        bytes: usize,
+        limit: usize,
+    },
+    /// The input looks like binary data (NUL bytes or many control characters).
+    Binary { name: String },
+    /// The input is not valid UTF-8; `offset` is the first bad byte.
+    InvalidUtf8 { name: String, offset: usize },
+    /// A JSON or JSON Lines input does not parse; `line` and `column` are 1-based.
+    MalformedJson {
+        name: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// A JSON record has no string `text` field, or an empty one; `line` is 1-based.
+    MissingText { name: String, line: usize },
+    /// A JSON input parsed, but holds no records.
+    NoRecords { name: String },
+}
+
+impl LoadError {
+    /// The name of the input this error is about.
+    pub fn name(&self) -> &str {
+        match self {
+            LoadError::Empty { name }
+            | LoadError::TooLarge { name, .. }
+            | LoadError::Binary { name }
+            | LoadError::InvalidUtf8 { name, .. }
+            | LoadError::MalformedJson { name, .. }
+            | LoadError::MissingText { name, .. }
+            | LoadError::NoRecords { name } => name,
+        }
+    }
+
+    /// A short machine-readable code for the kind of problem.
+    pub fn code(&self) -> &'static str {
+        match self {
+            LoadError::Empty { .. } => "empty",
+            LoadError::TooLarge { .. } => "too_large",
+            LoadError::Binary { .. } => "binary",
+            LoadError::InvalidUtf8 { .. } => "invalid_utf8",
+            LoadError::MalformedJson { .. } => "malformed_json",
+            LoadError::MissingText { .. } => "missing_text",
+            LoadError::NoRecords { .. } => "no_records",
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Empty { name } => write!(f, "{name}: the file is empty"),
+            LoadError::TooLarge { name, bytes, limit } => write!(
+                f,
+                "{name}: the file is too large ({:.1} MB; the limit is {:.0} MB)",
+                *bytes as f64 / 1e6,
+                *limit as f64 / 1e6
+            ),
+            LoadError::Binary { name } => {
+                write!(f, "{name}: this looks like binary data, not text")
+            }
+            LoadError::InvalidUtf8 { name, offset } => {
+                write!(
+                    f,
+                    "{name}: the text is not valid UTF-8 (first bad byte at offset {offset})"
+                )
+            }
+            LoadError::MalformedJson {
+                name,
+                line,
+                column,
+                message,
+            } => {
+                write!(
+                    f,
+                    "{name}: malformed JSON at line {line}, column {column}: {message}"
+                )
+            }
+            LoadError::MissingText { name, line } => {
+                write!(
+                    f,
+                    "{name}: the record at line {line} has no \"text\" field with text in it"
+                )
+            }
+            LoadError::NoRecords { name } => write!(f, "{name}: the JSON holds no article records"),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}

@@ -1,0 +1,5 @@
+//! Article structure: blocks (headline, dateline, captions, credits, boilerplate, paragraphs), sentences, quotations.
+
+pub mod layout;
+pub mod quote;
+pub mod sentence;

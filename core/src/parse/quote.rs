@@ -1,0 +1,314 @@
+//! Quotations: straight and curly marks, quotes over several paragraphs, and mismatched marks as found in copy.
+//!
+//! A mark's role comes from its surroundings first and its glyph second: “ after a word and before a comma
+//! closes a quote, as real copy sometimes has it. Single quotes count as quotations only outside double
+//! quotes and only when a clear opening mark has a matching close (so "Russia’s" and "Russians’" stay words).
+
+use serde::Serialize;
+
+use crate::parse::layout::{Block, BlockKind};
+use crate::span::Span;
+
+/// Whether a quotation is a sentence of its own or a few words embedded in the reporter's sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    Direct,
+    Fragment,
+}
+
+/// One quotation found in an article, before attribution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteSpan {
+    /// The quoted words, without the marks (and without a trailing comma inside them).
+    pub span: Span,
+    /// The opening and closing marks' positions; `close` is `None` for a quote that runs to the end of its block.
+    pub open: Span,
+    pub close: Option<Span>,
+    /// Index into the article's blocks.
+    pub block: usize,
+    pub kind: QuoteKind,
+    /// The index (among this article's quotes) of the first part of a quote that runs over several paragraphs.
+    pub continues: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    Either,
+}
+
+/// Finds the quotations in the headline, captions and paragraphs of an article.
+pub fn quotes(text: &str, blocks: &[Block]) -> Vec<QuoteSpan> {
+    let mut out = Vec::new();
+    // The opening-mark offset of a quote left open at the end of the previous paragraph.
+    let mut carried: Option<usize> = None;
+    for (bi, b) in blocks.iter().enumerate() {
+        if !matches!(
+            b.kind,
+            BlockKind::Paragraph | BlockKind::Caption | BlockKind::Headline
+        ) {
+            continue;
+        }
+        let from_prev = carried.take();
+        let (double, left_open) = double_quotes(text, b.span(), bi, from_prev, &mut out);
+        single_quotes(text, b.span(), bi, &double, &mut out);
+        if let Some(idx) = left_open {
+            let next_reopens = blocks[bi + 1..]
+                .iter()
+                .find(|n| matches!(n.kind, BlockKind::Paragraph | BlockKind::Caption))
+                .is_some_and(|n| {
+                    n.kind == BlockKind::Paragraph && starts_with_open_mark(n.span().of(text))
+                });
+            if b.kind == BlockKind::Paragraph && next_reopens {
+                carried = Some(out[idx].continues.unwrap_or(out[idx].open.start));
+            }
+        }
+    }
+    out.sort_by_key(|q| q.span.start);
+    renumber_continuations(out)
+}
+
+/// While scanning, `continues` holds the first part's opening-mark offset; after sorting, turn it into an index.
+fn renumber_continuations(mut quotes: Vec<QuoteSpan>) -> Vec<QuoteSpan> {
+    let opens: Vec<usize> = quotes.iter().map(|q| q.open.start).collect();
+    for q in quotes.iter_mut() {
+        if let Some(first_open) = q.continues {
+            q.continues = opens.iter().position(|&o| o == first_open);
+        }
+    }
+    quotes
+}
+
+fn starts_with_open_mark(s: &str) -> bool {
+    matches!(s.trim_start().chars().next(), Some('“' | '"' | '«'))
+}
+
+fn is_double_mark(c: char) -> bool {
+    matches!(c, '“' | '”' | '"' | '«' | '»' | '„')
+}
+
+fn is_opening_context(c: Option<char>) -> bool {
+    c.is_none_or(|c| c.is_whitespace() || "([{—–-/:".contains(c))
+}
+
+fn is_closing_context(c: Option<char>) -> bool {
+    c.is_none_or(|c| c.is_whitespace() || ",.;:!?)]}—–-’'…".contains(c))
+}
+
+/// The role of a quote mark at `i`, from the characters around it, then its glyph.
+fn role(s: &str, i: usize, c: char) -> Role {
+    let prev = s[..i].chars().next_back();
+    let next = s[i + c.len_utf8()..].chars().next();
+    let can_open = is_opening_context(prev) && next.is_some_and(|n| !n.is_whitespace());
+    let can_close = prev.is_some_and(|p| !p.is_whitespace()) && is_closing_context(next);
+    match (can_open, can_close) {
+        (true, false) => Role::Open,
+        (false, true) => Role::Close,
+        _ => match c {
+            '“' | '«' | '„' => Role::Open,
+            '”' | '»' => Role::Close,
+            _ => Role::Either,
+        },
+    }
+}
+
+/// Finds double-quoted quotations in one block. `continuing` is the opening-mark offset of a quote carried over
+/// from the previous paragraph. Returns the spans covered by double quotes and the index of a quote left open at the end.
+fn double_quotes(
+    text: &str,
+    block: Span,
+    bi: usize,
+    continuing: Option<usize>,
+    out: &mut Vec<QuoteSpan>,
+) -> (Vec<Span>, Option<usize>) {
+    let s = block.of(text);
+    let mut covered = Vec::new();
+    let mut open: Option<Span> = None;
+    let mut first_part = continuing;
+    let mut left_open = None;
+    for (i, c) in s.char_indices() {
+        if !is_double_mark(c) {
+            continue;
+        }
+        let mark = Span::new(block.start + i, block.start + i + c.len_utf8());
+        match (open, role(s, i, c)) {
+            (None, Role::Open | Role::Either) => open = Some(mark),
+            (None, Role::Close) => {} // a stray closing mark: nothing to close
+            (Some(o), Role::Close | Role::Either) => {
+                push(
+                    text,
+                    out,
+                    &mut covered,
+                    (o, Some(mark), mark.start),
+                    bi,
+                    first_part.take(),
+                );
+                open = None;
+            }
+            (Some(o), Role::Open) => {
+                // An opening mark while a quote is open: the previous one was never closed.
+                push(
+                    text,
+                    out,
+                    &mut covered,
+                    (o, None, mark.start),
+                    bi,
+                    first_part.take(),
+                );
+                open = Some(mark);
+            }
+        }
+    }
+    if let Some(o) = open {
+        if push(
+            text,
+            out,
+            &mut covered,
+            (o, None, block.end),
+            bi,
+            first_part.take(),
+        ) {
+            left_open = Some(out.len() - 1);
+        }
+    }
+    (covered, left_open)
+}
+
+/// Records a quotation between an opening mark and `end` (a closing mark's start, or where the quote stops
+/// without one); false if it holds no words.
+fn push(
+    text: &str,
+    out: &mut Vec<QuoteSpan>,
+    covered: &mut Vec<Span>,
+    (open, close, end): (Span, Option<Span>, usize),
+    bi: usize,
+    continues: Option<usize>,
+) -> bool {
+    let span = content(text, Span::new(open.end, end));
+    if span.is_empty() || !span.of(text).chars().any(char::is_alphanumeric) {
+        return false;
+    }
+    covered.push(Span::new(open.start, close.map_or(end, |c| c.end)));
+    let kind = kind(text, open, span, continues.is_some());
+    out.push(QuoteSpan {
+        span,
+        open,
+        close,
+        block: bi,
+        kind,
+        continues,
+    });
+    true
+}
+
+/// The quoted words: trimmed, without a trailing comma the writer put inside the marks.
+fn content(text: &str, raw: Span) -> Span {
+    let mut span = raw.trim(text);
+    while let Some(stripped) = span.of(text).strip_suffix(',') {
+        span = Span::new(span.start, span.start + stripped.len()).trim(text);
+    }
+    span
+}
+
+const REPORTING_LEAD_INS: &[&str] = &[
+    "said",
+    "says",
+    "saying",
+    "told",
+    "tells",
+    "asked",
+    "asks",
+    "added",
+    "adds",
+    "declared",
+    "stated",
+    "wrote",
+    "writes",
+    "replied",
+    "answered",
+    "insisted",
+    "warned",
+    "explained",
+    "noted",
+    "continued",
+];
+
+/// A direct quotation opens a sentence of its own (after a comma, colon, reporting verb or nothing)
+/// and is a clause: four words or more, or a question or exclamation.
+fn kind(text: &str, open: Span, span: Span, continuation: bool) -> QuoteKind {
+    let words = span.of(text);
+    let first = words.chars().find(|c| c.is_alphanumeric());
+    let capital = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let n_words = words.split_whitespace().count();
+    let exclaims = words
+        .trim_end_matches(['.', '’', '\''])
+        .ends_with(['?', '!']);
+    let before = text[..open.start].trim_end();
+    let lead_in = before.is_empty()
+        || before.ends_with([',', ':', ';', '—', '–', '.', '?', '!', '\n', '(', '”', '"'])
+        || REPORTING_LEAD_INS.iter().any(|v| {
+            before.ends_with(v)
+                && !before[..before.len() - v.len()].ends_with(char::is_alphanumeric)
+        });
+    if (continuation || (capital && lead_in)) && (n_words >= 4 || exclaims) {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Fragment
+    }
+}
+
+/// Single-quoted quotations outside double quotes: ‘differences can be resolved’ in a headline.
+fn single_quotes(text: &str, block: Span, bi: usize, double: &[Span], out: &mut Vec<QuoteSpan>) {
+    let s = block.of(text);
+    let inside_double = |at: usize| double.iter().any(|d| d.start <= at && at < d.end);
+    let mut open: Option<Span> = None;
+    for (i, c) in s.char_indices() {
+        if !matches!(c, '‘' | '’' | '\'') {
+            continue;
+        }
+        let at = block.start + i;
+        if inside_double(at) {
+            continue;
+        }
+        let prev = s[..i].chars().next_back();
+        let next = s[i + c.len_utf8()..].chars().next();
+        let mark = Span::new(at, at + c.len_utf8());
+        match open {
+            None => {
+                if c != '’' && is_opening_context(prev) && next.is_some_and(|n| n.is_alphanumeric())
+                {
+                    open = Some(mark);
+                }
+            }
+            Some(o) => {
+                let apostrophe = next.is_some_and(|n| n.is_alphabetic())
+                    || prev.is_some_and(char::is_whitespace);
+                if apostrophe {
+                    continue;
+                }
+                if at - o.end > 300 {
+                    open = None;
+                    continue;
+                }
+                let span = content(text, Span::new(o.end, at));
+                if !span.is_empty() {
+                    let kind = kind(text, o, span, false);
+                    out.push(QuoteSpan {
+                        span,
+                        open: o,
+                        close: Some(mark),
+                        block: bi,
+                        kind,
+                        continues: None,
+                    });
+                }
+                open = None;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

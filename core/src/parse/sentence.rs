@@ -1,0 +1,199 @@
+//! Sentence boundaries inside a block, without splitting on "U.S.", "Sept.", "Mr.", initials or decimals.
+
+use crate::span::Span;
+
+/// Titles and abbreviations that never end a sentence.
+const NEVER_FINAL: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt", "Cmdr", "Adm", "Maj",
+    "Brig", "Sen", "Rep", "Gov", "Pres", "Rev", "Hon", "Fr", "Msgr", "St", "Mt", "Ft", "Ave",
+    "Blvd", "No", "Nos", "Vol", "Fig", "pp", "vs", "v", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
+    "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "Dept", "Univ", "Gov't", "Supt", "Insp",
+    "Det", "Cpl", "Pvt", "Atty", "Amb", "Sens", "Reps",
+];
+
+/// Abbreviations that end a sentence only when the next word is a usual sentence opener.
+const MAYBE_FINAL: &[&str] = &[
+    "Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "etc", "Bros", "LLC", "Plc", "a.m", "p.m",
+];
+
+/// Words that often open a sentence; after "U.S." or "Inc." they signal a boundary.
+const OPENERS: &[&str] = &[
+    "The",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "In",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "There",
+    "On",
+    "At",
+    "As",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "If",
+    "So",
+    "Yet",
+    "Still",
+    "However",
+    "Meanwhile",
+    "Some",
+    "Many",
+    "Officials",
+    "According",
+    "Last",
+    "Earlier",
+    "Later",
+    "Now",
+];
+
+/// The sentences of `span` in `text`, as trimmed spans in order.
+pub fn sentences(text: &str, span: Span) -> Vec<Span> {
+    let s = span.of(text);
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < s.len() {
+        let c = char_at(s, i);
+        let end_of_punct = match c {
+            '.' | '?' | '!' | '…' => Some(extend_punctuation(s, i)),
+            _ => None,
+        };
+        let Some(after) = end_of_punct else {
+            i += c.len_utf8();
+            continue;
+        };
+        let boundary = if after < s.len() && !char_at(s, after).is_whitespace() {
+            // "forces.On Tuesday": a period glued to a capitalised word, after a lowercase word.
+            c == '.' && glued_boundary(s, i, after)
+        } else {
+            after >= s.len() || is_boundary(s, i, after)
+        };
+        if boundary {
+            push_trimmed(&mut out, text, span.start + start, span.start + after);
+            start = after;
+        }
+        i = after.max(i + c.len_utf8());
+    }
+    push_trimmed(&mut out, text, span.start + start, span.end);
+    out
+}
+
+fn char_at(s: &str, i: usize) -> char {
+    s[i..].chars().next().unwrap_or(' ')
+}
+
+fn push_trimmed(out: &mut Vec<Span>, text: &str, start: usize, end: usize) {
+    let span = Span::new(start, end).trim(text);
+    if !span.is_empty() {
+        out.push(span);
+    }
+}
+
+/// The end of a run of final punctuation starting at `i`: "?!", ".”", ". . .", "…’)".
+fn extend_punctuation(s: &str, mut i: usize) -> usize {
+    loop {
+        let c = char_at(s, i);
+        if i >= s.len() {
+            return i;
+        }
+        match c {
+            '.' | '?' | '!' | '…' | '”' | '’' | '"' | '\'' | ')' | ']' | '»' => {
+                i += c.len_utf8()
+            }
+            ' ' if s[i..].starts_with(" .") => i += 1,
+            _ => return i,
+        }
+    }
+}
+
+/// The word that ends right before the punctuation at `dot` (letters, digits, dots and apostrophes).
+fn word_before(s: &str, dot: usize) -> &str {
+    let head = &s[..dot];
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '’'))
+        .map_or(0, |(j, c)| j + c.len_utf8());
+    &head[start..]
+}
+
+/// The first word after `after` (skipping spaces and opening quotes or brackets).
+fn word_after(s: &str, after: usize) -> &str {
+    let rest = s[after..].trim_start_matches(|c: char| c.is_whitespace() || "“\"‘'([".contains(c));
+    let end = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
+fn is_boundary(s: &str, punct: usize, after: usize) -> bool {
+    let next = s[after..].trim_start().chars().next();
+    let Some(next) = next else { return true };
+    let starts_sentence = next.is_uppercase()
+        || next.is_ascii_digit()
+        || "“\"‘'([".contains(next)
+        || next == '—'
+        || next == '-';
+    if !starts_sentence {
+        return false;
+    }
+    let rest = s[after..].trim();
+    if rest.starts_with('(') && rest.ends_with(')') && rest.matches('(').count() == 1 {
+        // A trailing credit, "… General Assembly. (European Pressphoto Agency)", belongs to its sentence.
+        return false;
+    }
+    if char_at(s, punct) != '.' {
+        return true;
+    }
+    let word = word_before(s, punct);
+    let bare = word.trim_end_matches('.');
+    let next_word = word_after(s, after);
+    let opener = OPENERS.contains(&next_word);
+    if bare.is_empty() {
+        return true;
+    }
+    if NEVER_FINAL.contains(&bare) {
+        return false;
+    }
+    if MAYBE_FINAL.contains(&bare) {
+        return opener;
+    }
+    // An initial ("John F. Kennedy") or a dotted acronym ("U.S.", "U.N.", "D.C.").
+    let single_initial = bare.chars().count() == 1 && bare.chars().all(|c| c.is_uppercase());
+    let dotted = bare.contains('.') && bare.split('.').all(|p| p.chars().count() <= 2);
+    if single_initial || dotted {
+        return opener;
+    }
+    true
+}
+
+/// "forces.On": a period between a lowercase word of three or more letters and a capitalised word.
+fn glued_boundary(s: &str, dot: usize, after: usize) -> bool {
+    let before = word_before(s, dot);
+    let next = word_after(s, after);
+    let mut next_chars = next.chars();
+    before.chars().count() >= 3
+        && before.chars().all(|c| c.is_lowercase())
+        && next_chars.next().is_some_and(|c| c.is_uppercase())
+        && next_chars.next().is_some_and(|c| c.is_lowercase())
+        && s[after..].starts_with(next)
+}
+
+#[cfg(test)]
+mod tests;

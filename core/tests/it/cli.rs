@@ -1,0 +1,105 @@
+//! The `newsprism analyze` command on the seed files: the JSON contract and exit codes.
+
+use std::process::Command;
+
+use serde_json::Value;
+
+fn seed_paths() -> Vec<String> {
+    crate::fixtures::SEEDS
+        .iter()
+        .map(|(name, _)| format!("{}/../www/corpus/{name}", env!("CARGO_MANIFEST_DIR")))
+        .collect()
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_newsprism"))
+        .args(args)
+        .output()
+        .expect("run newsprism");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+#[test]
+fn analyze_json_has_the_contract_fields() {
+    let paths = seed_paths();
+    let mut args = vec!["analyze", "--format", "json"];
+    args.extend(paths.iter().map(String::as_str));
+    let (code, out, err) = run(&args);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).expect("valid JSON");
+    let articles = v["articles"].as_array().expect("articles");
+    assert_eq!(articles.len(), 5);
+    for a in articles {
+        for key in [
+            "id",
+            "source",
+            "headline",
+            "dateline",
+            "captions",
+            "credits",
+            "boilerplate",
+            "text",
+            "paragraphs",
+            "sentences",
+        ] {
+            assert!(a.get(key).is_some(), "article lacks {key}");
+        }
+        assert!(
+            a["source"].as_str().is_some_and(|s| s.ends_with(".txt")),
+            "source is the path as given"
+        );
+    }
+    let quotes = v["quotes"].as_array().expect("quotes");
+    for q in quotes {
+        let art = articles
+            .iter()
+            .find(|a| a["id"] == q["article"])
+            .expect("quote article is an id");
+        let text = art["text"].as_str().expect("text");
+        let (s, e) = (
+            q["start"].as_u64().expect("start") as usize,
+            q["end"].as_u64().expect("end") as usize,
+        );
+        assert_eq!(&text[s..e], q["text"].as_str().expect("text"));
+        assert!(q["kind"] == "direct" || q["kind"] == "fragment");
+    }
+}
+
+#[test]
+fn a_bad_file_is_reported_and_the_rest_analysed() {
+    let dir = std::env::temp_dir().join(format!("newsprism-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let bad = dir.join("bad.jsonl");
+    std::fs::write(&bad, b"{\"text\": \"ok\"}\n{oops\n").expect("write");
+    let paths = seed_paths();
+    let (code, out, err) = run(&[
+        "analyze",
+        paths[0].as_str(),
+        bad.to_str().expect("utf-8 path"),
+        "/no/such/file.txt",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("bad.jsonl: malformed JSON at line 2"), "{err}");
+    assert!(err.contains("/no/such/file.txt"), "{err}");
+    let v: Value = serde_json::from_str(&out).expect("still prints the analysis");
+    assert_eq!(v["articles"].as_array().map(Vec::len), Some(1));
+    assert_eq!(v["errors"].as_array().map(Vec::len), Some(2));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn text_format_and_usage_errors() {
+    let paths = seed_paths();
+    let (code, out, _) = run(&["analyze", "--format", "text", paths[4].as_str()]);
+    assert_eq!(code, 0);
+    assert!(out.contains("dateline:  United Nations, Sept 28"), "{out}");
+    let (code, _, err) = run(&["analyze", "--format", "xml", paths[4].as_str()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--format must be json or text"));
+    let (code, _, _) = run(&["frobnicate"]);
+    assert_eq!(code, 2);
+}

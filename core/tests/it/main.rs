@@ -1,0 +1,12 @@
+//! The core's integration tests, natively and (under `wasm-pack test`) in a headless browser.
+
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli;
+mod fixtures;
+mod robustness;
+mod seeds_parse;
+#[cfg(all(target_arch = "wasm32", feature = "wasm"))]
+mod wasm_api;

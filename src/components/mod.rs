@@ -1,0 +1,3 @@
+//! Pure views: each takes props and callbacks and renders; none holds analysis logic.
+
+pub mod article;

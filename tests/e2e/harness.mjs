@@ -1,0 +1,70 @@
+// Shared set-up for the end-to-end tests: serves dist/ under a sub-path and drives Debian's Chromium.
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { readFile, mkdir, stat } from 'node:fs/promises';
+import { extname, join, normalize, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(new URL('../../tools/package.json', import.meta.url));
+const { chromium } = require('playwright-core');
+
+export const root = normalize(join(dirname(fileURLToPath(import.meta.url)), '..', '..'));
+export const dist = join(root, 'dist');
+export const shots = join(root, 'target', 'screenshots');
+/** The app is served under this sub-path, to prove the build works away from the host's root. */
+export const base = '/some/sub/path/';
+
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.txt': 'text/plain; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml',
+};
+
+/** Starts a static file server for dist/ on a free loopback port; resolves to { url, close }. */
+export async function serveDist() {
+  await stat(join(dist, 'index.html'));
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!path.startsWith(base)) { res.writeHead(404); res.end('outside the app'); return; }
+    const rel = path.slice(base.length) || 'index.html';
+    const file = normalize(join(dist, rel));
+    if (!file.startsWith(dist)) { res.writeHead(403); res.end(); return; }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404); res.end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}${base}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Launches headless Debian Chromium with the flags this machine needs. */
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** A fresh page at the given width; collects page errors so tests can assert there were none. */
+export async function openPage(browser, width = 1280, height = 900) {
+  const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  return page;
+}
+
+/** Saves a full-page screenshot under target/screenshots/ and returns its size in bytes. */
+export async function screenshot(page, name) {
+  await mkdir(shots, { recursive: true });
+  const path = join(shots, `${name}.png`);
+  const png = await page.screenshot({ path, fullPage: true });
+  return png.length;
+}
