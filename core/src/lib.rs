@@ -6,9 +6,13 @@
 pub mod analysis;
 pub mod corpus;
 pub mod error;
+pub mod eval;
 pub mod model;
 pub mod parse;
+pub mod resolve;
 pub mod span;
+pub mod tag;
+pub mod train;
 #[cfg(feature = "wasm")]
 pub mod wasm;
 

@@ -3,12 +3,19 @@
 use std::process::ExitCode;
 
 mod analyze_cmd;
+mod args;
+mod ner_cmds;
 
 const USAGE: &str = "\
-usage: newsprism analyze [--format json|text] FILE...
+usage: newsprism COMMAND ...
 
 commands:
-  analyze    parse articles (.txt, .json, .jsonl) and print the analysis";
+  analyze [--format json|text] FILE...   parse articles (.txt, .json, .jsonl) and print the analysis
+  eval-ner FILE                          tag a CoNLL file; print precision, recall, F1 per type and speed
+  tag-conll FILE                         print a CoNLL file's lines with the predicted IOB2 tag appended
+  train-ner [--data DIR] [--out DIR] [--epochs N] [--seed N] [--clusters A,B,C]
+            [--reuse-lexicon FILE] [--prune W] [--sweep-prune 1]
+                                         train the tagger on CoNLL-2003 and write core/model/";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -18,6 +25,9 @@ fn main() -> ExitCode {
     };
     let result = match command.as_str() {
         "analyze" => analyze_cmd::run(rest),
+        "eval-ner" => ner_cmds::eval(rest),
+        "tag-conll" => ner_cmds::tag_conll(rest),
+        "train-ner" => ner_cmds::train(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)

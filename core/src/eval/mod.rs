@@ -1,0 +1,4 @@
+//! Evaluation against annotated data: CoNLL-format NER files, PolNeAR quote attributions.
+
+pub mod conll;
+pub mod ner;

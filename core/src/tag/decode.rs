@@ -1,0 +1,107 @@
+//! Viterbi decoding over BILOU labels: label-independent features scored once per token, the
+//! previous-label features once per (token, previous label), ill-formed label sequences excluded.
+
+use crate::tag::features::{
+    memory_features, static_features, transition_features, DocMemory, SentenceInfo,
+    N_TRANSITION_FEATURES,
+};
+use crate::tag::labels::{Label, N_LABELS, O};
+
+/// Anything that can add the weights of a feature to a score vector.
+pub trait Scorer {
+    fn add(&self, feature: u64, scores: &mut [f32; N_LABELS]);
+}
+
+/// Buffers for decoding, reused across sentences.
+#[derive(Default)]
+pub struct Lattice {
+    /// Label-independent features of every token, flattened; `offsets[i]..offsets[i + 1]` for token `i`.
+    pub statics: Vec<u64>,
+    pub offsets: Vec<usize>,
+    unary: Vec<[f32; N_LABELS]>,
+    best: Vec<[f32; N_LABELS]>,
+    back: Vec<[u8; N_LABELS]>,
+}
+
+impl Lattice {
+    /// Collects the label-independent features (token and document memory) of every token.
+    pub fn prepare(&mut self, info: &SentenceInfo, memory: &DocMemory) {
+        self.statics.clear();
+        self.offsets.clear();
+        self.offsets.push(0);
+        for i in 0..info.tokens.len() {
+            static_features(info, i, &mut self.statics);
+            memory_features(info, i, memory, &mut self.statics);
+            self.offsets.push(self.statics.len());
+        }
+    }
+
+    pub fn token_features(&self, i: usize) -> &[u64] {
+        &self.statics[self.offsets[i]..self.offsets[i + 1]]
+    }
+
+    /// The best well-formed label sequence under `scorer`, written into `labels`.
+    pub fn viterbi(&mut self, info: &SentenceInfo, scorer: &impl Scorer, labels: &mut Vec<Label>) {
+        let n = info.tokens.len();
+        labels.clear();
+        if n == 0 {
+            return;
+        }
+        self.unary.clear();
+        for i in 0..n {
+            let mut s = [0f32; N_LABELS];
+            for &f in self.token_features(i) {
+                scorer.add(f, &mut s);
+            }
+            self.unary.push(s);
+        }
+        self.best.clear();
+        self.back.clear();
+        let mut trans = [0u64; N_TRANSITION_FEATURES];
+        for i in 0..n {
+            let mut best = [f32::NEG_INFINITY; N_LABELS];
+            let mut back = [0u8; N_LABELS];
+            let last = i + 1 == n;
+            for p in 0..N_LABELS {
+                let prev = Label::from_index(p);
+                let base = if i == 0 {
+                    if prev != O {
+                        continue;
+                    }
+                    0.0
+                } else {
+                    self.best[i - 1][p]
+                };
+                if base == f32::NEG_INFINITY {
+                    continue;
+                }
+                let mut s = self.unary[i];
+                transition_features(info, i, prev, &mut trans);
+                for &f in &trans {
+                    scorer.add(f, &mut s);
+                }
+                for (l, &score) in s.iter().enumerate() {
+                    let label = Label::from_index(l);
+                    if !label.can_follow(prev) || (last && !label.can_end()) {
+                        continue;
+                    }
+                    let total = base + score;
+                    if total > best[l] {
+                        best[l] = total;
+                        back[l] = p as u8;
+                    }
+                }
+            }
+            self.best.push(best);
+            self.back.push(back);
+        }
+        let mut l = (0..N_LABELS)
+            .max_by(|&a, &b| self.best[n - 1][a].total_cmp(&self.best[n - 1][b]))
+            .unwrap_or(0);
+        labels.resize(n, O);
+        for i in (0..n).rev() {
+            labels[i] = Label::from_index(l);
+            l = self.back[i][l] as usize;
+        }
+    }
+}
