@@ -10,13 +10,8 @@ use crate::components::article::ArticleView;
 
 #[function_component]
 pub fn App() -> Html {
-    let analysis = use_memo((), |_| {
-        analyze_inputs(
-            builtin::ARTICLES
-                .iter()
-                .map(|(name, text)| (*name, text.as_bytes())),
-        )
-    });
+    let analysis =
+        use_memo((), |_| analyze_inputs(builtin::ARTICLES.iter().map(|(name, text)| (*name, text.as_bytes()))));
     let articles = analysis.articles.iter().map(|a| {
         let key = a.id.clone();
         html! { <ArticleView {key} article={Rc::new(a.clone())} /> }

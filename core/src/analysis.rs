@@ -6,7 +6,10 @@ use crate::corpus::input::{self, Document};
 use crate::model::{Analysis, Article, Boilerplate, InputError, Quote, Section, Snippet};
 use crate::parse::layout::{self, Block, BlockKind};
 use crate::parse::{quote, sentence};
+use crate::resolve;
 use crate::span::Span;
+use crate::tag::tagger::{Scratch, Tagger};
+use crate::tagged::{tag_article, TaggedArticle};
 
 /// Analyses documents already loaded. Never fails: odd text yields less structure, not an error.
 pub fn analyze(docs: &[Document]) -> Analysis {
@@ -36,11 +39,11 @@ fn analyze_with_errors(docs: &[Document], errors: Vec<InputError>) -> Analysis {
         articles.push(article);
         quotes.extend(article_quotes);
     }
-    Analysis {
-        articles,
-        quotes,
-        errors,
-    }
+    let tagger = Tagger::builtin();
+    let mut scratch = Scratch::default();
+    let tagged: Vec<TaggedArticle> = articles.iter().map(|a| tag_article(a, tagger, &mut scratch)).collect();
+    let entities = resolve::resolve(&articles, &tagged);
+    Analysis { articles, quotes, entities, errors }
 }
 
 /// An id from the input's file stem (and record line), made unique with a numeric suffix.
@@ -54,16 +57,8 @@ fn unique_id(origin: &str, taken: &mut HashSet<String>) -> String {
         Some((s, ext)) if !s.is_empty() && ext.len() <= 6 => s,
         _ => file,
     };
-    let mut base: String = stem
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
+    let mut base: String =
+        stem.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '-' { c } else { '-' }).collect();
     if base.trim_matches('-').is_empty() {
         base = "article".to_string();
     }
@@ -80,11 +75,7 @@ fn unique_id(origin: &str, taken: &mut HashSet<String>) -> String {
 }
 
 fn snippet(text: &str, b: &Block) -> Snippet {
-    Snippet {
-        start: b.start,
-        end: b.end,
-        text: b.span().of(text).to_string(),
-    }
+    Snippet { start: b.start, end: b.end, text: b.span().of(text).to_string() }
 }
 
 /// Parses one document into an article and its quotations; `first_quote` is the global index of its first quote.
@@ -92,23 +83,13 @@ fn parse_article(id: String, doc: &Document, first_quote: usize) -> (Article, Ve
     let text = &doc.text;
     let blocks = layout::blocks(text, doc.title.as_deref());
     let of_kind = |k: BlockKind| blocks.iter().filter(move |b| b.kind == k);
-    let headline = doc.title.clone().or_else(|| {
-        of_kind(BlockKind::Headline)
-            .next()
-            .map(|b| b.span().of(text).to_string())
-    });
-    let dateline = of_kind(BlockKind::Dateline)
-        .next()
-        .map(|b| b.span().of(text).to_string());
+    let headline =
+        doc.title.clone().or_else(|| of_kind(BlockKind::Headline).next().map(|b| b.span().of(text).to_string()));
+    let dateline = of_kind(BlockKind::Dateline).next().map(|b| b.span().of(text).to_string());
     let paragraphs: Vec<Span> = of_kind(BlockKind::Paragraph).map(Block::span).collect();
     let sentences = blocks
         .iter()
-        .filter(|b| {
-            matches!(
-                b.kind,
-                BlockKind::Headline | BlockKind::Caption | BlockKind::Paragraph
-            )
-        })
+        .filter(|b| matches!(b.kind, BlockKind::Headline | BlockKind::Caption | BlockKind::Paragraph))
         .flat_map(|b| sentence::sentences(text, b.span()))
         .collect();
     let quotes = quote::quotes(text, &blocks)
@@ -140,12 +121,8 @@ fn parse_article(id: String, doc: &Document, first_quote: usize) -> (Article, Ve
         published: doc.published.clone(),
         headline,
         dateline,
-        captions: of_kind(BlockKind::Caption)
-            .map(|b| snippet(text, b))
-            .collect(),
-        credits: of_kind(BlockKind::Credit)
-            .map(|b| snippet(text, b))
-            .collect(),
+        captions: of_kind(BlockKind::Caption).map(|b| snippet(text, b)).collect(),
+        credits: of_kind(BlockKind::Credit).map(|b| snippet(text, b)).collect(),
         boilerplate: of_kind(BlockKind::Boilerplate)
             .map(|b| Boilerplate {
                 start: b.start,

@@ -12,22 +12,13 @@ pub enum LoadError {
     /// The input has no bytes, or only whitespace.
     Empty { name: String },
     /// The input is larger than [`crate::MAX_INPUT_BYTES`].
-    TooLarge {
-        name: String,
-        bytes: usize,
-        limit: usize,
-    },
+    TooLarge { name: String, bytes: usize, limit: usize },
     /// The input looks like binary data (NUL bytes or many control characters).
     Binary { name: String },
     /// The input is not valid UTF-8; `offset` is the first bad byte.
     InvalidUtf8 { name: String, offset: usize },
     /// A JSON or JSON Lines input does not parse; `line` and `column` are 1-based.
-    MalformedJson {
-        name: String,
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    MalformedJson { name: String, line: usize, column: usize, message: String },
     /// A JSON record has no string `text` field, or an empty one; `line` is 1-based.
     MissingText { name: String, line: usize },
     /// A JSON input parsed, but holds no records.
@@ -76,27 +67,13 @@ impl fmt::Display for LoadError {
                 write!(f, "{name}: this looks like binary data, not text")
             }
             LoadError::InvalidUtf8 { name, offset } => {
-                write!(
-                    f,
-                    "{name}: the text is not valid UTF-8 (first bad byte at offset {offset})"
-                )
+                write!(f, "{name}: the text is not valid UTF-8 (first bad byte at offset {offset})")
             }
-            LoadError::MalformedJson {
-                name,
-                line,
-                column,
-                message,
-            } => {
-                write!(
-                    f,
-                    "{name}: malformed JSON at line {line}, column {column}: {message}"
-                )
+            LoadError::MalformedJson { name, line, column, message } => {
+                write!(f, "{name}: malformed JSON at line {line}, column {column}: {message}")
             }
             LoadError::MissingText { name, line } => {
-                write!(
-                    f,
-                    "{name}: the record at line {line} has no \"text\" field with text in it"
-                )
+                write!(f, "{name}: the record at line {line} has no \"text\" field with text in it")
             }
             LoadError::NoRecords { name } => write!(f, "{name}: the JSON holds no article records"),
         }

@@ -12,6 +12,7 @@ pub mod parse;
 pub mod resolve;
 pub mod span;
 pub mod tag;
+pub mod tagged;
 pub mod train;
 #[cfg(feature = "wasm")]
 pub mod wasm;

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::parse::layout::{Block, BoilerplateReason};
 use crate::parse::quote::QuoteKind;
+use crate::resolve::entity::Entity;
 use crate::span::Span;
 
 /// Everything the core found in a set of inputs.
@@ -11,6 +12,8 @@ use crate::span::Span;
 pub struct Analysis {
     pub articles: Vec<Article>,
     pub quotes: Vec<Quote>,
+    /// People, countries and organizations, each merged across the corpus with all its mentions.
+    pub entities: Vec<Entity>,
     /// Inputs that could not be loaded; the others are analysed regardless.
     pub errors: Vec<InputError>,
 }
@@ -97,10 +100,6 @@ pub struct InputError {
 
 impl From<&crate::LoadError> for InputError {
     fn from(e: &crate::LoadError) -> Self {
-        InputError {
-            input: e.name().to_string(),
-            code: e.code().to_string(),
-            message: e.to_string(),
-        }
+        InputError { input: e.name().to_string(), code: e.code().to_string(), message: e.to_string() }
     }
 }

@@ -15,11 +15,8 @@ enum JsInput {
 /// as records). Returns the analysis object; inputs that fail to load are listed in its `errors`.
 #[wasm_bindgen]
 pub fn analyze(inputs: JsValue) -> Result<JsValue, JsError> {
-    let inputs: Vec<JsInput> = serde_wasm_bindgen::from_value(inputs).map_err(|e| {
-        JsError::new(&format!(
-            "analyze expects an array of strings or {{name, text}} objects: {e}"
-        ))
-    })?;
+    let inputs: Vec<JsInput> = serde_wasm_bindgen::from_value(inputs)
+        .map_err(|e| JsError::new(&format!("analyze expects an array of strings or {{name, text}} objects: {e}")))?;
     let named: Vec<(String, String)> = inputs
         .into_iter()
         .enumerate()

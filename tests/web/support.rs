@@ -8,9 +8,7 @@ use web_sys::{Element, HtmlElement};
 pub fn fresh_root() -> Element {
     let document = gloo::utils::document();
     let root = document.create_element("div").expect("create div");
-    gloo::utils::body()
-        .append_child(&root)
-        .expect("append root");
+    gloo::utils::body().append_child(&root).expect("append root");
     root
 }
 
@@ -27,15 +25,9 @@ pub async fn wait_until(what: &str, mut condition: impl FnMut() -> bool) {
 
 pub fn query_all(root: &Element, selector: &str) -> Vec<HtmlElement> {
     let list = root.query_selector_all(selector).expect("valid selector");
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<HtmlElement>().ok())
-        .collect()
+    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<HtmlElement>().ok()).collect()
 }
 
 pub fn texts(root: &Element, selector: &str) -> Vec<String> {
-    query_all(root, selector)
-        .iter()
-        .map(|e| e.text_content().unwrap_or_default())
-        .collect()
+    query_all(root, selector).iter().map(|e| e.text_content().unwrap_or_default()).collect()
 }

@@ -48,11 +48,7 @@ impl Format {
 /// Checks an input's size before its bytes are read, so a front end can refuse a huge file early.
 pub fn check_size(name: &str, bytes: usize) -> Result<(), LoadError> {
     if bytes > MAX_INPUT_BYTES {
-        return Err(LoadError::TooLarge {
-            name: name.to_string(),
-            bytes,
-            limit: MAX_INPUT_BYTES,
-        });
+        return Err(LoadError::TooLarge { name: name.to_string(), bytes, limit: MAX_INPUT_BYTES });
     }
     Ok(())
 }
@@ -82,31 +78,20 @@ pub fn load(name: &str, bytes: &[u8]) -> Result<Vec<Document>, LoadError> {
 
 /// Validates the bytes as text: not empty, not binary, UTF-8 (UTF-16 with a byte-order mark is converted).
 fn decode(name: &str, bytes: &[u8]) -> Result<String, LoadError> {
-    let empty = || LoadError::Empty {
-        name: name.to_string(),
-    };
+    let empty = || LoadError::Empty { name: name.to_string() };
     if bytes.is_empty() {
         return Err(empty());
     }
     let text = if let Some(units) = utf16_units(bytes) {
-        String::from_utf16(&units).map_err(|_| LoadError::Binary {
-            name: name.to_string(),
-        })?
+        String::from_utf16(&units).map_err(|_| LoadError::Binary { name: name.to_string() })?
     } else {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         if looks_binary(bytes) {
-            return Err(LoadError::Binary {
-                name: name.to_string(),
-            });
+            return Err(LoadError::Binary { name: name.to_string() });
         }
         match std::str::from_utf8(bytes) {
             Ok(s) => s.to_string(),
-            Err(e) => {
-                return Err(LoadError::InvalidUtf8 {
-                    name: name.to_string(),
-                    offset: e.valid_up_to(),
-                })
-            }
+            Err(e) => return Err(LoadError::InvalidUtf8 { name: name.to_string(), offset: e.valid_up_to() }),
         }
     };
     if text.trim().is_empty() {
@@ -124,13 +109,7 @@ fn utf16_units(bytes: &[u8]) -> Option<Vec<u16>> {
     };
     let units = rest
         .chunks_exact(2)
-        .map(|c| {
-            if big_endian {
-                u16::from_be_bytes([c[0], c[1]])
-            } else {
-                u16::from_le_bytes([c[0], c[1]])
-            }
-        })
+        .map(|c| if big_endian { u16::from_be_bytes([c[0], c[1]]) } else { u16::from_le_bytes([c[0], c[1]]) })
         .collect();
     Some(units)
 }
@@ -141,10 +120,7 @@ fn looks_binary(bytes: &[u8]) -> bool {
     if head.contains(&0) {
         return true;
     }
-    let controls = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
-        .count();
+    let controls = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)).count();
     controls * 10 > head.len()
 }
 
@@ -155,17 +131,9 @@ fn sniff(text: &str) -> Format {
         return Format::Json;
     }
     if trimmed.starts_with('{') {
-        let lines = trimmed
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .take(2)
-            .count();
+        let lines = trimmed.lines().filter(|l| !l.trim().is_empty()).take(2).count();
         let one_record = serde_json::from_str::<&RawValue>(trimmed).is_ok();
-        return if lines > 1 && !one_record {
-            Format::JsonLines
-        } else {
-            Format::Json
-        };
+        return if lines > 1 && !one_record { Format::JsonLines } else { Format::Json };
     }
     Format::Text
 }
@@ -196,20 +164,17 @@ fn load_json(name: &str, text: &str) -> Result<Vec<Document>, LoadError> {
         vec![serde_json::from_str(text).map_err(malformed)?]
     };
     if raws.is_empty() {
-        return Err(LoadError::NoRecords {
-            name: name.to_string(),
-        });
+        return Err(LoadError::NoRecords { name: name.to_string() });
     }
     raws.into_iter()
         .map(|raw| {
             let line = line_of(text, raw.get());
-            let record: Record =
-                serde_json::from_str(raw.get()).map_err(|e| LoadError::MalformedJson {
-                    name: name.to_string(),
-                    line: line + e.line() - 1,
-                    column: e.column(),
-                    message: strip_position(&e.to_string()),
-                })?;
+            let record: Record = serde_json::from_str(raw.get()).map_err(|e| LoadError::MalformedJson {
+                name: name.to_string(),
+                line: line + e.line() - 1,
+                column: e.column(),
+                message: strip_position(&e.to_string()),
+            })?;
             document(name, line, record)
         })
         .collect()
@@ -222,19 +187,16 @@ fn load_json_lines(name: &str, text: &str) -> Result<Vec<Document>, LoadError> {
         if line_text.trim().is_empty() {
             continue;
         }
-        let record: Record =
-            serde_json::from_str(line_text).map_err(|e| LoadError::MalformedJson {
-                name: name.to_string(),
-                line,
-                column: e.column(),
-                message: strip_position(&e.to_string()),
-            })?;
+        let record: Record = serde_json::from_str(line_text).map_err(|e| LoadError::MalformedJson {
+            name: name.to_string(),
+            line,
+            column: e.column(),
+            message: strip_position(&e.to_string()),
+        })?;
         docs.push(document(name, line, record)?);
     }
     if docs.is_empty() {
-        return Err(LoadError::NoRecords {
-            name: name.to_string(),
-        });
+        return Err(LoadError::NoRecords { name: name.to_string() });
     }
     Ok(docs)
 }
@@ -242,12 +204,7 @@ fn load_json_lines(name: &str, text: &str) -> Result<Vec<Document>, LoadError> {
 fn document(name: &str, line: usize, record: Record) -> Result<Document, LoadError> {
     let text = match record.text {
         Some(serde_json::Value::String(t)) if !t.trim().is_empty() => t,
-        _ => {
-            return Err(LoadError::MissingText {
-                name: name.to_string(),
-                line,
-            })
-        }
+        _ => return Err(LoadError::MissingText { name: name.to_string(), line }),
     };
     let origin = format!("{name}:{line}");
     Ok(Document {
@@ -271,14 +228,8 @@ fn string_field(value: Option<serde_json::Value>) -> Option<String> {
 
 /// The 1-based line at which `part`, a slice of `whole`, starts.
 fn line_of(whole: &str, part: &str) -> usize {
-    let offset = (part.as_ptr() as usize)
-        .saturating_sub(whole.as_ptr() as usize)
-        .min(whole.len());
-    whole.as_bytes()[..offset]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    let offset = (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize).min(whole.len());
+    whole.as_bytes()[..offset].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 /// serde_json appends " at line L column C" to its messages; we report those as fields.

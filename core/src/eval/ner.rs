@@ -60,11 +60,7 @@ impl Score {
             let g: Vec<&Chunk> = gold.iter().filter(|c| c.ty == ty).collect();
             let p: Vec<&Chunk> = predicted.iter().filter(|c| c.ty == ty).collect();
             let correct = p.iter().filter(|c| g.contains(c)).count();
-            self.by_type.entry(ty).or_default().add(Counts {
-                gold: g.len(),
-                predicted: p.len(),
-                correct,
-            });
+            self.by_type.entry(ty).or_default().add(Counts { gold: g.len(), predicted: p.len(), correct });
         }
     }
 
@@ -81,18 +77,13 @@ impl Score {
 
     /// Micro-F1 over PER, LOC and ORG: the number the project's target is set on.
     pub fn f1_per_loc_org(&self) -> f64 {
-        self.micro(&[EntityType::Per, EntityType::Loc, EntityType::Org])
-            .f1()
+        self.micro(&[EntityType::Per, EntityType::Loc, EntityType::Org]).f1()
     }
 
     /// The table `newsprism eval-ner` prints.
     pub fn table(&self) -> String {
         let mut out = String::new();
-        let _ = writeln!(
-            out,
-            "{:<16} {:>6} {:>6} {:>7} {:>7} {:>7}",
-            "type", "gold", "pred", "P", "R", "F1"
-        );
+        let _ = writeln!(out, "{:<16} {:>6} {:>6} {:>7} {:>7} {:>7}", "type", "gold", "pred", "P", "R", "F1");
         let row = |out: &mut String, name: &str, c: Counts| {
             let _ = writeln!(
                 out,
@@ -108,11 +99,7 @@ impl Score {
         for (t, c) in &self.by_type {
             row(&mut out, t.as_str(), *c);
         }
-        row(
-            &mut out,
-            "micro PER/LOC/ORG",
-            self.micro(&[EntityType::Per, EntityType::Loc, EntityType::Org]),
-        );
+        row(&mut out, "micro PER/LOC/ORG", self.micro(&[EntityType::Per, EntityType::Loc, EntityType::Org]));
         row(&mut out, "micro all", self.micro(&EntityType::ALL));
         out
     }

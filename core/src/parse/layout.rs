@@ -63,11 +63,7 @@ pub fn blocks(text: &str, title: Option<&str>) -> Vec<Block> {
         let s = line.of(text);
         if s.trim().is_empty() {
             if s.chars().any(|c| c != '\n' && c != '\r') {
-                out.push(block(
-                    BlockKind::Boilerplate,
-                    line.trim(text),
-                    Some(BoilerplateReason::Blank),
-                ));
+                out.push(block(BlockKind::Boilerplate, line.trim(text), Some(BoilerplateReason::Blank)));
             }
             continue;
         }
@@ -83,10 +79,7 @@ pub fn blocks(text: &str, title: Option<&str>) -> Vec<Block> {
             out.push(block(BlockKind::Headline, span, None));
             continue;
         }
-        let n_before = out
-            .iter()
-            .filter(|b| b.kind != BlockKind::Boilerplate)
-            .count();
+        let n_before = out.iter().filter(|b| b.kind != BlockKind::Boilerplate).count();
         if n_before < 3 && !out.iter().any(|b| b.kind == BlockKind::Dateline) && is_dateline(s) {
             out.push(block(BlockKind::Dateline, span, None));
             continue;
@@ -99,29 +92,18 @@ pub fn blocks(text: &str, title: Option<&str>) -> Vec<Block> {
             out.push(block(BlockKind::Credit, span, None));
             continue;
         }
-        if let Some(prev) = out
-            .iter_mut()
-            .rev()
-            .find(|b| b.kind != BlockKind::Boilerplate)
-        {
+        if let Some(prev) = out.iter_mut().rev().find(|b| b.kind != BlockKind::Boilerplate) {
             if prev.kind == BlockKind::Paragraph && is_cut_mid_sentence(prev.span().of(text)) {
                 prev.end = span.end;
                 continue;
             }
         }
         let mut span = span;
-        if !out
-            .iter()
-            .any(|b| b.kind == BlockKind::Paragraph || b.kind == BlockKind::Dateline)
-        {
+        if !out.iter().any(|b| b.kind == BlockKind::Paragraph || b.kind == BlockKind::Dateline) {
             if let Some(dateline_end) = inline_dateline(s) {
                 let dateline = Span::new(span.start, span.start + dateline_end).trim(text);
                 let rest = Span::new(span.start + dateline_end, span.end).trim(text);
-                out.push(block(
-                    BlockKind::Dateline,
-                    trim_dashes(dateline, text),
-                    None,
-                ));
+                out.push(block(BlockKind::Dateline, trim_dashes(dateline, text), None));
                 span = trim_leading_dashes(rest, text);
             }
         }
@@ -131,12 +113,7 @@ pub fn blocks(text: &str, title: Option<&str>) -> Vec<Block> {
 }
 
 fn block(kind: BlockKind, span: Span, reason: Option<BoilerplateReason>) -> Block {
-    Block {
-        kind,
-        start: span.start,
-        end: span.end,
-        reason,
-    }
+    Block { kind, start: span.start, end: span.end, reason }
 }
 
 /// The lines of `text` as spans, without their line breaks.
@@ -145,11 +122,7 @@ fn lines(text: &str) -> Vec<Span> {
     let mut start = 0;
     for (i, b) in text.bytes().enumerate() {
         if b == b'\n' {
-            let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
-                i - 1
-            } else {
-                i
-            };
+            let end = if i > start && text.as_bytes()[i - 1] == b'\r' { i - 1 } else { i };
             out.push(Span::new(start, end));
             start = i + 1;
         }
@@ -166,10 +139,7 @@ fn words(s: &str) -> usize {
 
 /// Lowercase, without trailing punctuation, for matching short widget lines.
 fn normalized(s: &str) -> String {
-    s.trim()
-        .trim_end_matches(['.', ':', '!', '›', '»', '>', '…'])
-        .trim()
-        .to_lowercase()
+    s.trim().trim_end_matches(['.', ':', '!', '›', '»', '>', '…']).trim().to_lowercase()
 }
 
 fn boilerplate_reason(s: &str) -> Option<BoilerplateReason> {
@@ -178,14 +148,8 @@ fn boilerplate_reason(s: &str) -> Option<BoilerplateReason> {
         return None;
     }
     let n = normalized(s);
-    const COMMENT_EXACT: &[&str] = &[
-        "error",
-        "comments",
-        "leave a comment",
-        "post a comment",
-        "view comments",
-        "show comments",
-    ];
+    const COMMENT_EXACT: &[&str] =
+        &["error", "comments", "leave a comment", "post a comment", "view comments", "show comments"];
     const COMMENT_PARTS: &[&str] = &[
         "your comment was not saved",
         "your comment has not been saved",
@@ -216,13 +180,7 @@ fn boilerplate_reason(s: &str) -> Option<BoilerplateReason> {
         "save",
         "share via email",
     ];
-    const SHARE_PREFIX: &[&str] = &[
-        "follow us on",
-        "follow @",
-        "share on ",
-        "share via ",
-        "like us on facebook",
-    ];
+    const SHARE_PREFIX: &[&str] = &["follow us on", "follow @", "share on ", "share via ", "like us on facebook"];
     const NAV_EXACT: &[&str] = &[
         "advertisement",
         "read more",
@@ -260,12 +218,8 @@ fn boilerplate_reason(s: &str) -> Option<BoilerplateReason> {
         "please enable javascript",
         "javascript is disabled",
     ];
-    const LEGAL_PARTS: &[&str] = &[
-        "all rights reserved",
-        "we use cookies",
-        "by continuing to use this",
-        "cookie policy",
-    ];
+    const LEGAL_PARTS: &[&str] =
+        &["all rights reserved", "we use cookies", "by continuing to use this", "cookie policy"];
     if COMMENT_EXACT.contains(&n.as_str()) || COMMENT_PARTS.iter().any(|p| n.contains(p)) {
         return Some(CommentForm);
     }
@@ -275,10 +229,7 @@ fn boilerplate_reason(s: &str) -> Option<BoilerplateReason> {
     if NAV_EXACT.contains(&n.as_str()) || NAV_PREFIX.iter().any(|p| n.starts_with(p)) {
         return Some(Navigation);
     }
-    if n.starts_with('©')
-        || n.starts_with("copyright ©")
-        || LEGAL_PARTS.iter().any(|p| n.contains(p))
-    {
+    if n.starts_with('©') || n.starts_with("copyright ©") || LEGAL_PARTS.iter().any(|p| n.contains(p)) {
         return Some(Legal);
     }
     None
@@ -329,18 +280,13 @@ const MONTHS: &[&str] = &[
 
 /// A date such as "Sept 28", "September 28, 2015", "28 September 2015" or "2015-09-28".
 fn is_date(s: &str) -> bool {
-    let tokens: Vec<&str> = s
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|t| !t.is_empty())
-        .collect();
+    let tokens: Vec<&str> = s.split(|c: char| c.is_whitespace() || c == ',').filter(|t| !t.is_empty()).collect();
     let is_month = |t: &str| MONTHS.contains(&t.trim_end_matches('.').to_lowercase().as_str());
     let is_day = |t: &str| t.len() <= 2 && t.chars().all(|c| c.is_ascii_digit());
     let is_year = |t: &str| t.len() == 4 && t.chars().all(|c| c.is_ascii_digit());
     match tokens.as_slice() {
         [m, d] => is_month(m) && is_day(d),
-        [m, d, y] => {
-            (is_month(m) && is_day(d) && is_year(y)) || (is_day(m) && is_month(d) && is_year(y))
-        }
+        [m, d, y] => (is_month(m) && is_day(d) && is_year(y)) || (is_day(m) && is_month(d) && is_year(y)),
         [iso] => {
             let parts: Vec<&str> = iso.split('-').collect();
             parts.len() == 3 && is_year(parts[0]) && parts[1..].iter().all(|p| is_day(p))
@@ -360,28 +306,16 @@ fn is_dateline(s: &str) -> bool {
     let place_then = |place: &str| {
         let place = place.trim();
         !place.is_empty()
-            && place
-                .split_whitespace()
-                .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+            && place.split_whitespace().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
             && !place.contains(['.', '!', '?', '"', '“', '”'])
     };
     if let Some((place, rest)) = s.split_once(", ") {
-        if place_then(place)
-            && (is_date(rest) || rest.split_once(", ").is_some_and(|(_, d)| is_date(d)))
-        {
+        if place_then(place) && (is_date(rest) || rest.split_once(", ").is_some_and(|(_, d)| is_date(d))) {
             return true;
         }
     }
-    if let Some(place) = s
-        .strip_suffix(')')
-        .and_then(|x| x.rsplit_once(" ("))
-        .map(|(p, _)| p)
-    {
-        return place_then(place)
-            && place
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .all(|c| c.is_uppercase());
+    if let Some(place) = s.strip_suffix(')').and_then(|x| x.rsplit_once(" (")).map(|(p, _)| p) {
+        return place_then(place) && place.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
     }
     false
 }
@@ -423,40 +357,17 @@ fn is_caption(s: &str) -> bool {
     if words(s) < 4 {
         return false;
     }
-    const POSITIONS: &[&str] = &[
-        ", right,",
-        ", left,",
-        ", center,",
-        ", centre,",
-        "(L)",
-        "(R)",
-        "(C)",
-        "(left)",
-        "(right)",
-        ", from left,",
-    ];
+    const POSITIONS: &[&str] =
+        &[", right,", ", left,", ", center,", ", centre,", "(L)", "(R)", "(C)", "(left)", "(right)", ", from left,"];
     if POSITIONS.iter().any(|p| s.contains(p)) {
         return true;
     }
-    let Some(inner) = s
-        .strip_suffix(')')
-        .and_then(|x| x.rfind('(').map(|i| &x[i + 1..]))
-    else {
+    let Some(inner) = s.strip_suffix(')').and_then(|x| x.rfind('(').map(|i| &x[i + 1..])) else {
         return false;
     };
     let inner = inner.trim();
-    let credit_words = [
-        "Reuters",
-        "AP",
-        "AFP",
-        "Getty",
-        "Photo",
-        "Images",
-        "Agency",
-        "EPA",
-        "Pool",
-        "Associated Press",
-    ];
+    let credit_words =
+        ["Reuters", "AP", "AFP", "Getty", "Photo", "Images", "Agency", "EPA", "Pool", "Associated Press"];
     let n = words(inner);
     (1..=7).contains(&n)
         && inner.chars().next().is_some_and(|c| c.is_uppercase())
@@ -483,9 +394,7 @@ fn is_credit(s: &str, last_line: bool) -> bool {
     if n <= 16 && PARTS.iter().any(|p| lower.contains(p)) {
         return true;
     }
-    last_line
-        && n <= 6
-        && (lower.starts_with("source:") || lower.starts_with("— ") || lower.starts_with("- "))
+    last_line && n <= 6 && (lower.starts_with("source:") || lower.starts_with("— ") || lower.starts_with("- "))
 }
 
 /// A paragraph that stops mid-sentence, as hard-wrapped copy does ("... a senior State" / "Department official said.").

@@ -45,10 +45,7 @@ pub fn quotes(text: &str, blocks: &[Block]) -> Vec<QuoteSpan> {
     // The opening-mark offset of a quote left open at the end of the previous paragraph.
     let mut carried: Option<usize> = None;
     for (bi, b) in blocks.iter().enumerate() {
-        if !matches!(
-            b.kind,
-            BlockKind::Paragraph | BlockKind::Caption | BlockKind::Headline
-        ) {
+        if !matches!(b.kind, BlockKind::Paragraph | BlockKind::Caption | BlockKind::Headline) {
             continue;
         }
         let from_prev = carried.take();
@@ -58,9 +55,7 @@ pub fn quotes(text: &str, blocks: &[Block]) -> Vec<QuoteSpan> {
             let next_reopens = blocks[bi + 1..]
                 .iter()
                 .find(|n| matches!(n.kind, BlockKind::Paragraph | BlockKind::Caption))
-                .is_some_and(|n| {
-                    n.kind == BlockKind::Paragraph && starts_with_open_mark(n.span().of(text))
-                });
+                .is_some_and(|n| n.kind == BlockKind::Paragraph && starts_with_open_mark(n.span().of(text)));
             if b.kind == BlockKind::Paragraph && next_reopens {
                 carried = Some(out[idx].continues.unwrap_or(out[idx].open.start));
             }
@@ -137,39 +132,18 @@ fn double_quotes(
             (None, Role::Open | Role::Either) => open = Some(mark),
             (None, Role::Close) => {} // a stray closing mark: nothing to close
             (Some(o), Role::Close | Role::Either) => {
-                push(
-                    text,
-                    out,
-                    &mut covered,
-                    (o, Some(mark), mark.start),
-                    bi,
-                    first_part.take(),
-                );
+                push(text, out, &mut covered, (o, Some(mark), mark.start), bi, first_part.take());
                 open = None;
             }
             (Some(o), Role::Open) => {
                 // An opening mark while a quote is open: the previous one was never closed.
-                push(
-                    text,
-                    out,
-                    &mut covered,
-                    (o, None, mark.start),
-                    bi,
-                    first_part.take(),
-                );
+                push(text, out, &mut covered, (o, None, mark.start), bi, first_part.take());
                 open = Some(mark);
             }
         }
     }
     if let Some(o) = open {
-        if push(
-            text,
-            out,
-            &mut covered,
-            (o, None, block.end),
-            bi,
-            first_part.take(),
-        ) {
+        if push(text, out, &mut covered, (o, None, block.end), bi, first_part.take()) {
             left_open = Some(out.len() - 1);
         }
     }
@@ -192,14 +166,7 @@ fn push(
     }
     covered.push(Span::new(open.start, close.map_or(end, |c| c.end)));
     let kind = kind(text, open, span, continues.is_some());
-    out.push(QuoteSpan {
-        span,
-        open,
-        close,
-        block: bi,
-        kind,
-        continues,
-    });
+    out.push(QuoteSpan { span, open, close, block: bi, kind, continues });
     true
 }
 
@@ -242,16 +209,13 @@ fn kind(text: &str, open: Span, span: Span, continuation: bool) -> QuoteKind {
     let first = words.chars().find(|c| c.is_alphanumeric());
     let capital = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     let n_words = words.split_whitespace().count();
-    let exclaims = words
-        .trim_end_matches(['.', '’', '\''])
-        .ends_with(['?', '!']);
+    let exclaims = words.trim_end_matches(['.', '’', '\'']).ends_with(['?', '!']);
     let before = text[..open.start].trim_end();
     let lead_in = before.is_empty()
         || before.ends_with([',', ':', ';', '—', '–', '.', '?', '!', '\n', '(', '”', '"'])
-        || REPORTING_LEAD_INS.iter().any(|v| {
-            before.ends_with(v)
-                && !before[..before.len() - v.len()].ends_with(char::is_alphanumeric)
-        });
+        || REPORTING_LEAD_INS
+            .iter()
+            .any(|v| before.ends_with(v) && !before[..before.len() - v.len()].ends_with(char::is_alphanumeric));
     if (continuation || (capital && lead_in)) && (n_words >= 4 || exclaims) {
         QuoteKind::Direct
     } else {
@@ -277,14 +241,12 @@ fn single_quotes(text: &str, block: Span, bi: usize, double: &[Span], out: &mut 
         let mark = Span::new(at, at + c.len_utf8());
         match open {
             None => {
-                if c != '’' && is_opening_context(prev) && next.is_some_and(|n| n.is_alphanumeric())
-                {
+                if c != '’' && is_opening_context(prev) && next.is_some_and(|n| n.is_alphanumeric()) {
                     open = Some(mark);
                 }
             }
             Some(o) => {
-                let apostrophe = next.is_some_and(|n| n.is_alphabetic())
-                    || prev.is_some_and(char::is_whitespace);
+                let apostrophe = next.is_some_and(|n| n.is_alphabetic()) || prev.is_some_and(char::is_whitespace);
                 if apostrophe {
                     continue;
                 }
@@ -295,14 +257,7 @@ fn single_quotes(text: &str, block: Span, bi: usize, double: &[Span], out: &mut 
                 let span = content(text, Span::new(o.end, at));
                 if !span.is_empty() {
                     let kind = kind(text, o, span, false);
-                    out.push(QuoteSpan {
-                        span,
-                        open: o,
-                        close: Some(mark),
-                        block: bi,
-                        kind,
-                        continues: None,
-                    });
+                    out.push(QuoteSpan { span, open: o, close: Some(mark), block: bi, kind, continues: None });
                 }
                 open = None;
             }

@@ -4,17 +4,14 @@ use crate::span::Span;
 
 /// Titles and abbreviations that never end a sentence.
 const NEVER_FINAL: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt", "Cmdr", "Adm", "Maj",
-    "Brig", "Sen", "Rep", "Gov", "Pres", "Rev", "Hon", "Fr", "Msgr", "St", "Mt", "Ft", "Ave",
-    "Blvd", "No", "Nos", "Vol", "Fig", "pp", "vs", "v", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
-    "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "Dept", "Univ", "Gov't", "Supt", "Insp",
-    "Det", "Cpl", "Pvt", "Atty", "Amb", "Sens", "Reps",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt", "Cmdr", "Adm", "Maj", "Brig", "Sen", "Rep",
+    "Gov", "Pres", "Rev", "Hon", "Fr", "Msgr", "St", "Mt", "Ft", "Ave", "Blvd", "No", "Nos", "Vol", "Fig", "pp", "vs",
+    "v", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "Dept", "Univ",
+    "Gov't", "Supt", "Insp", "Det", "Cpl", "Pvt", "Atty", "Amb", "Sens", "Reps",
 ];
 
 /// Abbreviations that end a sentence only when the next word is a usual sentence opener.
-const MAYBE_FINAL: &[&str] = &[
-    "Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "etc", "Bros", "LLC", "Plc", "a.m", "p.m",
-];
+const MAYBE_FINAL: &[&str] = &["Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "etc", "Bros", "LLC", "Plc", "a.m", "p.m"];
 
 /// Words that often open a sentence; after "U.S." or "Inc." they signal a boundary.
 const OPENERS: &[&str] = &[
@@ -113,9 +110,7 @@ fn extend_punctuation(s: &str, mut i: usize) -> usize {
             return i;
         }
         match c {
-            '.' | '?' | '!' | '…' | '”' | '’' | '"' | '\'' | ')' | ']' | '»' => {
-                i += c.len_utf8()
-            }
+            '.' | '?' | '!' | '…' | '”' | '’' | '"' | '\'' | ')' | ']' | '»' => i += c.len_utf8(),
             ' ' if s[i..].starts_with(" .") => i += 1,
             _ => return i,
         }
@@ -136,20 +131,15 @@ fn word_before(s: &str, dot: usize) -> &str {
 /// The first word after `after` (skipping spaces and opening quotes or brackets).
 fn word_after(s: &str, after: usize) -> &str {
     let rest = s[after..].trim_start_matches(|c: char| c.is_whitespace() || "“\"‘'([".contains(c));
-    let end = rest
-        .find(|c: char| !c.is_alphanumeric())
-        .unwrap_or(rest.len());
+    let end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
     &rest[..end]
 }
 
 fn is_boundary(s: &str, punct: usize, after: usize) -> bool {
     let next = s[after..].trim_start().chars().next();
     let Some(next) = next else { return true };
-    let starts_sentence = next.is_uppercase()
-        || next.is_ascii_digit()
-        || "“\"‘'([".contains(next)
-        || next == '—'
-        || next == '-';
+    let starts_sentence =
+        next.is_uppercase() || next.is_ascii_digit() || "“\"‘'([".contains(next) || next == '—' || next == '-';
     if !starts_sentence {
         return false;
     }

@@ -1,3 +1,149 @@
-//! From tagged mentions to the entities a reader thinks in: countries, organizations, people.
+//! From tagged mentions to the entities a reader thinks in: people, organizations, countries.
+//!
+//! People are resolved first (their names claim their spans), then organizations, then countries, so a
+//! place inside a person's or organization's name is not counted as a mention of that place's country.
 
 pub mod countries;
+pub mod entity;
+pub mod names;
+pub mod orgs;
+pub mod people;
+pub mod titles;
+
+use crate::model::Article;
+use crate::span::Span;
+use crate::tag::features::word_key;
+use crate::tagged::TaggedArticle;
+use countries::{Countries, FormKind};
+use entity::Entity;
+
+/// One article as the resolver sees it.
+pub struct Doc<'a> {
+    pub index: usize,
+    pub article: &'a Article,
+    pub tagged: &'a TaggedArticle,
+    /// The tagger's key of every token (normalised text, case kept), for gazetteer lookups.
+    pub keys: Vec<u64>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(index: usize, article: &'a Article, tagged: &'a TaggedArticle) -> Doc<'a> {
+        let keys = tagged.tokens.iter().map(|t| word_key(t.text(&article.text))).collect();
+        Doc { index, article, tagged, keys }
+    }
+
+    pub fn text(&self) -> &'a str {
+        &self.article.text
+    }
+
+    pub fn token_text(&self, t: usize) -> &'a str {
+        self.tagged.tokens[t].text(&self.article.text)
+    }
+
+    /// The byte span of tokens `a..b`.
+    pub fn span_of(&self, a: usize, b: usize) -> Span {
+        Span::new(self.tagged.tokens[a].start as usize, self.tagged.tokens[b - 1].end as usize)
+    }
+
+    /// The token range of the sentence holding token `t`.
+    pub fn sentence_tokens(&self, t: usize) -> std::ops::Range<usize> {
+        self.tagged.sentence_of(t).map_or(t..t + 1, |s| self.tagged.sentences[s].tokens.clone())
+    }
+
+    /// Lowercased text of tokens `a..b`.
+    pub fn lower_words(&self, a: usize, b: usize) -> Vec<String> {
+        (a..b).map(|t| self.token_text(t).to_lowercase()).collect()
+    }
+
+    /// The index of the body paragraph holding `span`.
+    pub fn paragraph_of(&self, span: Span) -> Option<usize> {
+        self.article.paragraphs.iter().position(|p| p.contains(span))
+    }
+
+    /// Whether token `t` is a possessive marker ("'s", "’s", "’").
+    pub fn is_possessive(&self, t: usize) -> bool {
+        matches!(self.token_text(t), "'s" | "’s" | "'" | "’" | "'S" | "’S")
+    }
+
+    /// A country form (name, demonym or seat) made of the tokens ending right before `end`, allowing a
+    /// possessive after it ("Russia's", "the Kremlin"); returns (country index, first token, kind).
+    pub fn country_modifier_before(
+        &self,
+        end: usize,
+        countries: &Countries,
+        sentence_start: usize,
+    ) -> Option<(usize, usize, FormKind)> {
+        let mut end = end;
+        if end > sentence_start && self.is_possessive(end - 1) {
+            end -= 1;
+        }
+        let gaz = countries::form_gazetteer();
+        for len in (1..=3).rev() {
+            if end < sentence_start + len {
+                continue;
+            }
+            let start = end - len;
+            if let Some((_, payload)) = gaz.lookup(&self.keys[start..end]) {
+                let form = &countries.forms[payload as usize];
+                if form.kind != FormKind::Capital {
+                    return Some((form.country, start, form.kind));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Spans already taken by an entity, per article.
+#[derive(Default)]
+pub struct Claims {
+    spans: Vec<Vec<Span>>,
+}
+
+impl Claims {
+    pub fn new(n_articles: usize) -> Claims {
+        Claims { spans: vec![Vec::new(); n_articles] }
+    }
+
+    pub fn claim(&mut self, article: usize, span: Span) {
+        self.spans[article].push(span);
+    }
+
+    pub fn overlaps(&self, article: usize, span: Span) -> bool {
+        self.spans[article].iter().any(|s| s.overlaps(span))
+    }
+
+    /// A claimed span strictly larger than `span` that contains it.
+    pub fn contains_strictly(&self, article: usize, span: Span) -> bool {
+        self.spans[article].iter().any(|s| s.contains(span) && *s != span)
+    }
+}
+
+/// Resolves the entities of a corpus.
+pub fn resolve(articles: &[Article], tagged: &[TaggedArticle]) -> Vec<Entity> {
+    let docs: Vec<Doc> = articles.iter().zip(tagged).enumerate().map(|(i, (a, t))| Doc::new(i, a, t)).collect();
+    let countries = Countries::builtin();
+    let mut claims = Claims::new(docs.len());
+    let mut entities = people::resolve(&docs, countries, &mut claims);
+    entities.extend(orgs::resolve(&docs, countries, &mut claims));
+    let country_entities = countries::resolve(&docs, countries, &claims);
+    // Countries that people or organizations belong to exist as entities even if never named.
+    let mut all = country_entities;
+    for e in &entities {
+        if let Some(c) = &e.country {
+            if !all.iter().any(|x| &x.id == c) {
+                if let Some(country) = countries.countries.iter().find(|k| &k.id() == c) {
+                    all.push(Entity::new(c.clone(), entity::EntityKind::Country, country.name.clone()));
+                }
+            }
+        }
+    }
+    all.extend(entities);
+    for e in &mut all {
+        e.finish();
+    }
+    all.sort_by(|a, b| {
+        a.kind.cmp(&b.kind).then(b.mentions.len().cmp(&a.mentions.len())).then_with(|| a.name.cmp(&b.name))
+    });
+    all
+}

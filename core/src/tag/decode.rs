@@ -2,8 +2,7 @@
 //! previous-label features once per (token, previous label), ill-formed label sequences excluded.
 
 use crate::tag::features::{
-    memory_features, static_features, transition_features, DocMemory, SentenceInfo,
-    N_TRANSITION_FEATURES,
+    memory_features, static_features, transition_features, DocMemory, SentenceInfo, N_TRANSITION_FEATURES,
 };
 use crate::tag::labels::{Label, N_LABELS, O};
 
@@ -95,9 +94,7 @@ impl Lattice {
             self.best.push(best);
             self.back.push(back);
         }
-        let mut l = (0..N_LABELS)
-            .max_by(|&a, &b| self.best[n - 1][a].total_cmp(&self.best[n - 1][b]))
-            .unwrap_or(0);
+        let mut l = (0..N_LABELS).max_by(|&a, &b| self.best[n - 1][a].total_cmp(&self.best[n - 1][b])).unwrap_or(0);
         labels.resize(n, O);
         for i in (0..n).rev() {
             labels[i] = Label::from_index(l);

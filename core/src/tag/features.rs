@@ -82,18 +82,9 @@ fn affixes(lower: &str) -> ([u64; 4], [u64; 4]) {
     let mut prefix = [0u64; 4];
     let mut suffix = [0u64; 4];
     let mut starts = [0usize; 5];
-    let n = lower
-        .char_indices()
-        .take(5)
-        .enumerate()
-        .map(|(k, (j, _))| starts[k] = j)
-        .count();
+    let n = lower.char_indices().take(5).enumerate().map(|(k, (j, _))| starts[k] = j).count();
     for k in 0..4.min(n) {
-        let end = if k + 1 < n {
-            starts[k + 1]
-        } else {
-            lower.len()
-        };
+        let end = if k + 1 < n { starts[k + 1] } else { lower.len() };
         prefix[k] = hash::str(&lower[..end]);
     }
     let mut ends = lower.char_indices().rev().take(4).map(|(j, _)| j);
@@ -126,12 +117,7 @@ fn shape_class(c: char) -> char {
 
 impl SentenceInfo {
     /// Computes the facts for a sentence's words.
-    pub fn fill<'w>(
-        &mut self,
-        words: impl Iterator<Item = &'w str>,
-        lexicon: &Lexicon,
-        gazetteer: &Gazetteer,
-    ) {
+    pub fn fill<'w>(&mut self, words: impl Iterator<Item = &'w str>, lexicon: &Lexicon, gazetteer: &Gazetteer) {
         self.tokens.clear();
         let mut letters = 0usize;
         let mut upper = 0usize;
@@ -139,8 +125,7 @@ impl SentenceInfo {
         for (i, w) in words.enumerate() {
             normalise_into(w, &mut self.buf);
             self.lower_buf.clear();
-            self.lower_buf
-                .extend(self.buf.chars().flat_map(char::to_lowercase));
+            self.lower_buf.extend(self.buf.chars().flat_map(char::to_lowercase));
             let norm = self.buf.as_str();
             let lower = self.lower_buf.as_str();
             let mut flags = 0u16;
@@ -295,12 +280,7 @@ pub fn static_features(s: &SentenceInfo, i: usize, out: &mut Vec<u64>) {
     }
     out.push(feat(T_SHAPE, t.shape));
     out.push(feat2(T_SHAPE_CTX, l1.short_shape, t.short_shape));
-    out.push(feat3(
-        T_SHAPE_TRI,
-        l1.short_shape,
-        t.short_shape,
-        r1.short_shape,
-    ));
+    out.push(feat3(T_SHAPE_TRI, l1.short_shape, t.short_shape, r1.short_shape));
     out.push(feat(T_SHORT, t.short_shape));
     out.push(feat(T_FLAGS, t.flags as u64));
     out.push(feat2(T_BIGRAM_L, l1.lower, t.lower));
@@ -314,17 +294,8 @@ pub fn static_features(s: &SentenceInfo, i: usize, out: &mut Vec<u64>) {
         out.push(feat(T_CLUSTER_L + g32, l1.class.clusters[g] as u64));
         out.push(feat(T_CLUSTER_R + g32, r1.class.clusters[g] as u64));
     }
-    out.push(feat2(
-        T_CAP,
-        t.class.cap as u64,
-        (t.flags & (flag::INIT_CAP | flag::ALL_CAPS)) as u64,
-    ));
-    out.push(feat3(
-        T_CAP_FIRST,
-        t.class.cap as u64,
-        (t.flags & flag::FIRST) as u64,
-        t.short_shape,
-    ));
+    out.push(feat2(T_CAP, t.class.cap as u64, (t.flags & (flag::INIT_CAP | flag::ALL_CAPS)) as u64));
+    out.push(feat3(T_CAP_FIRST, t.class.cap as u64, (t.flags & flag::FIRST) as u64, t.short_shape));
     if t.gaz != 0 {
         out.push(feat(T_GAZ, t.gaz as u64));
         out.push(feat2(T_GAZ_CTX, t.gaz as u64, r1.lower));
@@ -336,16 +307,8 @@ pub fn static_features(s: &SentenceInfo, i: usize, out: &mut Vec<u64>) {
     out.push(feat(T_CTX3 + 1, s.at(i + 3).lower));
     out.push(feat(T_SHAPE2, s.at(i - 2).short_shape));
     out.push(feat(T_SHAPE2 + 1, s.at(i + 2).short_shape));
-    out.push(feat2(
-        T_CLUSTER_PAIR_L,
-        l1.class.clusters[1] as u64,
-        t.class.clusters[1] as u64,
-    ));
-    out.push(feat2(
-        T_CLUSTER_PAIR_R,
-        t.class.clusters[1] as u64,
-        r1.class.clusters[1] as u64,
-    ));
+    out.push(feat2(T_CLUSTER_PAIR_L, l1.class.clusters[1] as u64, t.class.clusters[1] as u64));
+    out.push(feat2(T_CLUSTER_PAIR_R, t.class.clusters[1] as u64, r1.class.clusters[1] as u64));
     out.push(feat2(T_WORD_FIRST, t.lower, (t.flags & flag::FIRST) as u64));
     if l1.gaz != 0 {
         out.push(feat(T_GAZ_L, l1.gaz as u64));
@@ -395,11 +358,7 @@ impl DocMemory {
             if t.flags & (flag::FIRST | flag::PUNCT | flag::QUOTE_BEFORE) != 0 || s.shouting {
                 continue;
             }
-            let bit = if t.flags & flag::INIT_CAP != 0 {
-                SEEN_CAPITALISED
-            } else {
-                SEEN_LOWERCASE
-            };
+            let bit = if t.flags & flag::INIT_CAP != 0 { SEEN_CAPITALISED } else { SEEN_LOWERCASE };
             *self.casing.entry(t.lower).or_default() |= bit;
         }
     }
@@ -432,18 +391,10 @@ pub fn memory_features(s: &SentenceInfo, i: usize, memory: &DocMemory, out: &mut
     let t = &s.tokens[i];
     if let Some(m) = memory.majority(t.lower) {
         out.push(feat(T_HIST, m as u64));
-        out.push(feat2(
-            T_HIST_SHAPE,
-            m as u64,
-            (t.flags & (flag::INIT_CAP | flag::FIRST)) as u64,
-        ));
+        out.push(feat2(T_HIST_SHAPE, m as u64, (t.flags & (flag::INIT_CAP | flag::FIRST)) as u64));
     }
     let casing = memory.casing.get(&t.lower).copied().unwrap_or(0);
-    out.push(feat2(
-        T_DOC_CASE,
-        casing as u64,
-        (t.flags & (flag::INIT_CAP | flag::FIRST | flag::ALL_CAPS)) as u64,
-    ));
+    out.push(feat2(T_DOC_CASE, casing as u64, (t.flags & (flag::INIT_CAP | flag::FIRST | flag::ALL_CAPS)) as u64));
 }
 
 /// The number of features [`transition_features`] appends.
@@ -451,17 +402,8 @@ pub const N_TRANSITION_FEATURES: usize = 3;
 
 /// Appends the features of token `i` that depend on the previous token's label.
 #[inline]
-pub fn transition_features(
-    s: &SentenceInfo,
-    i: usize,
-    prev: Label,
-    out: &mut [u64; N_TRANSITION_FEATURES],
-) {
+pub fn transition_features(s: &SentenceInfo, i: usize, prev: Label, out: &mut [u64; N_TRANSITION_FEATURES]) {
     let t = &s.tokens[i];
     let p = prev.index() as u64;
-    *out = [
-        feat(T_PREV, p),
-        feat2(T_PREV_WORD, p, t.lower),
-        feat2(T_PREV_SHAPE, p, t.short_shape),
-    ];
+    *out = [feat(T_PREV, p), feat2(T_PREV_WORD, p, t.lower), feat2(T_PREV_SHAPE, p, t.short_shape)];
 }

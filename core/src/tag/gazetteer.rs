@@ -10,11 +10,22 @@ use crate::tag::token;
 /// The longest form, in tokens.
 const MAX_TOKENS: usize = 8;
 
-/// Known multi-token forms, each with a small kind code (1..=15).
+/// Known multi-token forms, each with a small kind code (1..=15) and a payload (what the form names).
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     index: HashIndex,
     kinds: Vec<u8>,
+    payloads: Vec<u32>,
+    hashes: Vec<u64>,
+}
+
+/// One match of a form in a sentence: tokens `start..start + len`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    pub start: usize,
+    pub len: usize,
+    pub kind: u8,
+    pub payload: u32,
 }
 
 fn seq_step(h: u64, word: u64) -> u64 {
@@ -25,63 +36,92 @@ impl Gazetteer {
     /// Builds a gazetteer from `(form, kind)` pairs; each form is tokenised as text would be. Forms in
     /// capitals are added too, so headlines written in capitals still match.
     pub fn new<'a>(forms: impl IntoIterator<Item = (&'a str, u8)>) -> Gazetteer {
-        let forms: Vec<(&str, u8)> = forms.into_iter().collect();
-        let mut g = Gazetteer {
-            index: HashIndex::with_capacity(forms.len() * 2),
-            kinds: Vec::new(),
-        };
-        let mut toks = Vec::new();
+        let mut g = Gazetteer::default();
         for (form, kind) in forms {
-            for variant in [form.to_string(), form.to_uppercase()] {
-                toks.clear();
-                token::tokenize(&variant, Span::new(0, variant.len()), &mut toks);
-                if toks.is_empty() || toks.len() > MAX_TOKENS {
-                    continue;
-                }
-                let h = toks
-                    .iter()
-                    .fold(0u64, |h, t| seq_step(h, word_key(t.text(&variant))));
-                if g.index.insert(h, g.kinds.len() as u32) {
-                    g.kinds.push(kind);
-                }
-            }
+            g.add(form, kind, 0);
+            g.add(&form.to_uppercase(), kind, 0);
         }
         g
+    }
+
+    /// Adds one form (exactly as written) naming `payload`; the first form added for a token sequence wins.
+    pub fn add(&mut self, form: &str, kind: u8, payload: u32) {
+        let mut toks = Vec::new();
+        token::tokenize(form, Span::new(0, form.len()), &mut toks);
+        if toks.is_empty() || toks.len() > MAX_TOKENS {
+            return;
+        }
+        if (self.kinds.len() + 1) * 2 > self.index.capacity() {
+            self.rebuild((self.kinds.len() + 1) * 2);
+        }
+        let h = toks.iter().fold(0u64, |h, t| seq_step(h, word_key(t.text(form))));
+        if self.index.insert(h, self.kinds.len() as u32) {
+            self.kinds.push(kind);
+            self.payloads.push(payload);
+            self.hashes.push(h);
+        }
+    }
+
+    fn rebuild(&mut self, n: usize) {
+        let mut index = HashIndex::with_capacity(n);
+        for (i, &h) in self.hashes.iter().enumerate() {
+            index.insert(h, i as u32);
+        }
+        self.index = index;
+    }
+
+    /// The form that is exactly this sequence of word keys, as `(kind, payload)`.
+    pub fn lookup(&self, words: &[u64]) -> Option<(u8, u32)> {
+        if words.is_empty() || words.len() > MAX_TOKENS {
+            return None;
+        }
+        let h = words.iter().fold(0u64, |h, &w| seq_step(h, w));
+        self.index.get(h).map(|k| (self.kinds[k as usize], self.payloads[k as usize]))
+    }
+
+    /// Every non-overlapping match in a sentence of word keys, longest first from left to right.
+    pub fn matches(&self, words: &[u64]) -> Vec<Match> {
+        let mut out = Vec::new();
+        if self.kinds.is_empty() {
+            return out;
+        }
+        let mut i = 0;
+        while i < words.len() {
+            let mut h = 0u64;
+            let mut best: Option<Match> = None;
+            for (j, &w) in words[i..words.len().min(i + MAX_TOKENS)].iter().enumerate() {
+                h = seq_step(h, w);
+                if let Some(k) = self.index.get(h) {
+                    let k = k as usize;
+                    best = Some(Match { start: i, len: j + 1, kind: self.kinds[k], payload: self.payloads[k] });
+                }
+            }
+            match best {
+                Some(m) => {
+                    out.push(m);
+                    i += m.len;
+                }
+                None => i += 1,
+            }
+        }
+        out
     }
 
     /// Calls `mark(i, code)` for each token inside a match, with `code = kind * 4 + part`
     /// (part 0 begin, 1 inside, 2 last, 3 a one-token match). Matches do not overlap; the longest wins.
     pub fn mark(&self, words: &[u64], mut mark: impl FnMut(usize, u8)) {
-        if self.kinds.is_empty() {
-            return;
-        }
-        let mut i = 0;
-        while i < words.len() {
-            let mut h = 0u64;
-            let mut best: Option<(usize, u8)> = None;
-            for (j, &w) in words[i..words.len().min(i + MAX_TOKENS)].iter().enumerate() {
-                h = seq_step(h, w);
-                if let Some(k) = self.index.get(h) {
-                    best = Some((j + 1, self.kinds[k as usize]));
-                }
-            }
-            match best {
-                Some((len, kind)) => {
-                    for k in 0..len {
-                        let part = if len == 1 {
-                            3
-                        } else if k == 0 {
-                            0
-                        } else if k + 1 == len {
-                            2
-                        } else {
-                            1
-                        };
-                        mark(i + k, kind * 4 + part);
-                    }
-                    i += len;
-                }
-                None => i += 1,
+        for m in self.matches(words) {
+            for k in 0..m.len {
+                let part = if m.len == 1 {
+                    3
+                } else if k == 0 {
+                    0
+                } else if k + 1 == m.len {
+                    2
+                } else {
+                    1
+                };
+                mark(m.start + k, m.kind * 4 + part);
             }
         }
     }

@@ -16,12 +16,7 @@ pub enum EntityType {
 }
 
 impl EntityType {
-    pub const ALL: [EntityType; 4] = [
-        EntityType::Per,
-        EntityType::Loc,
-        EntityType::Org,
-        EntityType::Misc,
-    ];
+    pub const ALL: [EntityType; 4] = [EntityType::Per, EntityType::Loc, EntityType::Org, EntityType::Misc];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -99,9 +94,7 @@ impl Label {
     pub fn can_follow(self, prev: Label) -> bool {
         let open = matches!(prev.entity(), Some((Part::Begin | Part::Inside, _)));
         match (prev.entity(), self.entity()) {
-            (Some((Part::Begin | Part::Inside, pt)), Some((Part::Inside | Part::Last, t))) => {
-                pt == t
-            }
+            (Some((Part::Begin | Part::Inside, pt)), Some((Part::Inside | Part::Last, t))) => pt == t,
             (_, Some((Part::Inside | Part::Last, _))) => false,
             _ => !open,
         }
@@ -149,11 +142,7 @@ pub fn chunks_from_iob(tags: &[&str]) -> Vec<Chunk> {
         let continues = matches!((open, ty, prefix), (Some((_, ot)), Some(t), "I") if ot == t);
         if !continues {
             if let Some((s, t)) = open.take() {
-                out.push(Chunk {
-                    start: s,
-                    end: i,
-                    ty: t,
-                });
+                out.push(Chunk { start: s, end: i, ty: t });
             }
             if let Some(t) = ty {
                 open = Some((i, t));
@@ -161,11 +150,7 @@ pub fn chunks_from_iob(tags: &[&str]) -> Vec<Chunk> {
         }
     }
     if let Some((s, t)) = open {
-        out.push(Chunk {
-            start: s,
-            end: tags.len(),
-            ty: t,
-        });
+        out.push(Chunk { start: s, end: tags.len(), ty: t });
     }
     out
 }
@@ -195,30 +180,18 @@ pub fn chunks_from_bilou(labels: &[Label]) -> Vec<Chunk> {
         match l.entity() {
             None => {
                 if let Some((s, t)) = open.take() {
-                    out.push(Chunk {
-                        start: s,
-                        end: i,
-                        ty: t,
-                    });
+                    out.push(Chunk { start: s, end: i, ty: t });
                 }
             }
             Some((part, ty)) => {
                 if let Some((s, t)) = open {
                     if t != ty || matches!(part, Part::Begin | Part::Unit) {
-                        out.push(Chunk {
-                            start: s,
-                            end: i,
-                            ty: t,
-                        });
+                        out.push(Chunk { start: s, end: i, ty: t });
                         open = None;
                     }
                 }
                 match part {
-                    Part::Unit => out.push(Chunk {
-                        start: i,
-                        end: i + 1,
-                        ty,
-                    }),
+                    Part::Unit => out.push(Chunk { start: i, end: i + 1, ty }),
                     Part::Begin | Part::Inside => {
                         if open.is_none() {
                             open = Some((i, ty));
@@ -226,22 +199,14 @@ pub fn chunks_from_bilou(labels: &[Label]) -> Vec<Chunk> {
                     }
                     Part::Last => {
                         let s = open.take().map_or(i, |(s, _)| s);
-                        out.push(Chunk {
-                            start: s,
-                            end: i + 1,
-                            ty,
-                        });
+                        out.push(Chunk { start: s, end: i + 1, ty });
                     }
                 }
             }
         }
     }
     if let Some((s, t)) = open {
-        out.push(Chunk {
-            start: s,
-            end: labels.len(),
-            ty: t,
-        });
+        out.push(Chunk { start: s, end: labels.len(), ty: t });
     }
     out
 }

@@ -23,10 +23,7 @@ pub struct WordClass {
 }
 
 impl WordClass {
-    pub const UNKNOWN: WordClass = WordClass {
-        clusters: [NO_CLUSTER; N_GRANULARITIES],
-        cap: CAP_UNKNOWN,
-    };
+    pub const UNKNOWN: WordClass = WordClass { clusters: [NO_CLUSTER; N_GRANULARITIES], cap: CAP_UNKNOWN };
 }
 
 /// Word form → [`WordClass`].
@@ -56,9 +53,7 @@ pub fn cap_bucket(capitalised: u32, total: u32) -> u8 {
 impl Lexicon {
     #[inline]
     pub fn get(&self, word: &str) -> Option<WordClass> {
-        self.index
-            .get(hash::str(word))
-            .map(|i| self.classes[i as usize])
+        self.index.get(hash::str(word)).map(|i| self.classes[i as usize])
     }
 
     pub fn len(&self) -> usize {
@@ -71,8 +66,7 @@ impl Lexicon {
 
     /// Serialises `entries` (word, class), sorted by word for a stable, compressible file.
     pub fn encode(sizes: [u16; N_GRANULARITIES], entries: &[(String, WordClass)]) -> Vec<u8> {
-        let mut sorted: Vec<&(String, WordClass)> =
-            entries.iter().filter(|(w, _)| w.len() < 256).collect();
+        let mut sorted: Vec<&(String, WordClass)> = entries.iter().filter(|(w, _)| w.len() < 256).collect();
         sorted.sort_by(|a, b| a.0.cmp(&b.0));
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
@@ -86,12 +80,7 @@ impl Lexicon {
         let mut prev: &[u8] = &[];
         for (w, _) in &sorted {
             let w = w.as_bytes();
-            let shared = prev
-                .iter()
-                .zip(w)
-                .take_while(|(a, b)| a == b)
-                .count()
-                .min(255);
+            let shared = prev.iter().zip(w).take_while(|(a, b)| a == b).count().min(255);
             out.push(shared as u8);
             out.push((w.len() - shared) as u8);
             out.extend_from_slice(&w[shared..]);
@@ -114,9 +103,7 @@ impl Lexicon {
         }
         let version = r.u8()?;
         if version != VERSION || r.u8()? as usize != N_GRANULARITIES {
-            return Err(FormatError(format!(
-                "unsupported lexicon version {version}"
-            )));
+            return Err(FormatError(format!("unsupported lexicon version {version}")));
         }
         let mut sizes = [0u16; N_GRANULARITIES];
         for s in &mut sizes {
@@ -147,10 +134,6 @@ impl Lexicon {
         if r.at != bytes.len() {
             return Err(FormatError("trailing bytes after the lexicon".into()));
         }
-        Ok(Lexicon {
-            index,
-            classes,
-            sizes,
-        })
+        Ok(Lexicon { index, classes, sizes })
     }
 }

@@ -14,11 +14,7 @@ impl HashIndex {
     /// An index with room for `n` keys at a load factor of at most one half.
     pub fn with_capacity(n: usize) -> HashIndex {
         let cap = (n.max(1) * 2).next_power_of_two();
-        HashIndex {
-            keys: vec![0; cap],
-            values: vec![EMPTY; cap],
-            mask: cap - 1,
-        }
+        HashIndex { keys: vec![0; cap], values: vec![EMPTY; cap], mask: cap - 1 }
     }
 
     /// Inserts `key → value`; a key already present keeps its first value. Returns whether it was new.
@@ -35,6 +31,11 @@ impl HashIndex {
             }
             i = (i + 1) & self.mask;
         }
+    }
+
+    /// How many slots the index has (it holds at most half as many keys).
+    pub fn capacity(&self) -> usize {
+        self.keys.len()
     }
 
     #[inline]

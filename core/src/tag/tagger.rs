@@ -37,12 +37,10 @@ impl Tagger {
     /// If the committed model files are corrupt; a test checks they load.
     pub fn builtin() -> &'static Tagger {
         static TAGGER: OnceLock<Tagger> = OnceLock::new();
-        TAGGER.get_or_init(
-            || match Tagger::from_bytes(BUILTIN_WEIGHTS, BUILTIN_LEXICON) {
-                Ok(t) => t,
-                Err(e) => panic!("the committed tagger model does not load: {e}"),
-            },
-        )
+        TAGGER.get_or_init(|| match Tagger::from_bytes(BUILTIN_WEIGHTS, BUILTIN_LEXICON) {
+            Ok(t) => t,
+            Err(e) => panic!("the committed tagger model does not load: {e}"),
+        })
     }
 
     pub fn from_bytes(weights: &[u8], lexicon: &[u8]) -> Result<Tagger, FormatError> {
@@ -60,16 +58,9 @@ impl Tagger {
         scratch: &mut Scratch,
     ) -> Vec<Vec<Label>> {
         scratch.memory.clear();
-        scratch.infos.resize_with(
-            sentences.len().max(scratch.infos.len()),
-            SentenceInfo::default,
-        );
+        scratch.infos.resize_with(sentences.len().max(scratch.infos.len()), SentenceInfo::default);
         for (s, info) in sentences.iter().zip(scratch.infos.iter_mut()) {
-            info.fill(
-                s.as_ref().iter().map(AsRef::as_ref),
-                &self.lexicon,
-                &self.gazetteer,
-            );
+            info.fill(s.as_ref().iter().map(AsRef::as_ref), &self.lexicon, &self.gazetteer);
             scratch.memory.observe(info);
         }
         let mut out = Vec::with_capacity(sentences.len());
@@ -85,12 +76,7 @@ impl Tagger {
 
     /// Tags one prepared sentence, writing one label per token into `labels`, and remembers the result
     /// in the scratch's document memory.
-    pub fn tag_sentence(
-        &self,
-        info: &SentenceInfo,
-        scratch: &mut Scratch,
-        labels: &mut Vec<Label>,
-    ) {
+    pub fn tag_sentence(&self, info: &SentenceInfo, scratch: &mut Scratch, labels: &mut Vec<Label>) {
         scratch.lattice.prepare(info, &scratch.memory);
         scratch.lattice.viterbi(info, &self.weights, labels);
         scratch.memory.remember(info, labels);

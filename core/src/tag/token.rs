@@ -24,19 +24,14 @@ impl Token {
 
 /// Abbreviations whose period belongs to the word.
 const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt", "Cmdr", "Adm", "Maj",
-    "Brig", "Sen", "Rep", "Gov", "Pres", "Rev", "Hon", "Fr", "St", "Mt", "Ft", "Ave", "Blvd", "No",
-    "Nos", "Vol", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
-    "Dec", "Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "vs", "etc", "Bros", "Dept", "Univ", "Sens",
-    "Reps", "Gens", "Messrs", "Calif", "Fla", "Mass", "Penn", "Wash", "Ariz",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt", "Cmdr", "Adm", "Maj", "Brig", "Sen", "Rep",
+    "Gov", "Pres", "Rev", "Hon", "Fr", "St", "Mt", "Ft", "Ave", "Blvd", "No", "Nos", "Vol", "Jan", "Feb", "Mar", "Apr",
+    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "vs", "etc",
+    "Bros", "Dept", "Univ", "Sens", "Reps", "Gens", "Messrs", "Calif", "Fla", "Mass", "Penn", "Wash", "Ariz",
 ];
 
-const LEADING: &[char] = &[
-    '“', '"', '‘', '\'', '(', '[', '{', '«', '—', '–', '¿', '¡', '*', '•',
-];
-const TRAILING: &[char] = &[
-    '”', '"', '’', '\'', ')', ']', '}', '»', ',', ';', ':', '!', '?', '…', '—', '–', '*',
-];
+const LEADING: &[char] = &['“', '"', '‘', '\'', '(', '[', '{', '«', '—', '–', '¿', '¡', '*', '•'];
+const TRAILING: &[char] = &['”', '"', '’', '\'', ')', ']', '}', '»', ',', ';', ':', '!', '?', '…', '—', '–', '*'];
 
 /// Appends the tokens of `span` in `text` to `out`.
 pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
@@ -65,10 +60,7 @@ pub fn tokens(text: &str) -> Vec<Token> {
 
 fn push(out: &mut Vec<Token>, start: usize, end: usize) {
     if start < end {
-        out.push(Token {
-            start: start as u32,
-            end: end as u32,
-        });
+        out.push(Token { start: start as u32, end: end as u32 });
     }
 }
 
@@ -119,10 +111,7 @@ fn keeps_period(bare: &str) -> bool {
         return false;
     }
     let single_letter = bare.chars().count() == 1 && bare.chars().all(char::is_alphabetic);
-    let dotted = bare.contains('.')
-        && bare
-            .split('.')
-            .all(|p| !p.is_empty() && p.chars().count() <= 3);
+    let dotted = bare.contains('.') && bare.split('.').all(|p| !p.is_empty() && p.chars().count() <= 3);
     single_letter || dotted || ABBREVIATIONS.contains(&bare)
 }
 
@@ -130,9 +119,8 @@ fn keeps_period(bare: &str) -> bool {
 fn split_inner(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let word = &text[start..end];
     // Em and en dashes between words: "Putin—isolated".
-    if let Some((i, c)) = word
-        .char_indices()
-        .find(|&(i, c)| (c == '—' || c == '–') && i > 0 && i + c.len_utf8() < word.len())
+    if let Some((i, c)) =
+        word.char_indices().find(|&(i, c)| (c == '—' || c == '–') && i > 0 && i + c.len_utf8() < word.len())
     {
         split_inner(text, start, start + i, out);
         push(out, start + i, start + i + c.len_utf8());

@@ -114,16 +114,12 @@ impl Weights {
     pub fn decode(bytes: &[u8]) -> Result<Weights, FormatError> {
         let mut r = Reader { bytes, at: 0 };
         if r.take(4)? != MAGIC {
-            return Err(FormatError(
-                "not newsprism tagger weights (bad magic)".into(),
-            ));
+            return Err(FormatError("not newsprism tagger weights (bad magic)".into()));
         }
         let version = r.u8()?;
         let labels = r.u8()? as usize;
         if version != VERSION || labels != N_LABELS {
-            return Err(FormatError(format!(
-                "unsupported weights: version {version}, {labels} labels"
-            )));
+            return Err(FormatError(format!("unsupported weights: version {version}, {labels} labels")));
         }
         let n = r.u32()? as usize;
         let mut keys = Vec::with_capacity(n);

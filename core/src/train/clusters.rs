@@ -35,25 +35,16 @@ impl Corpus {
                 *freq.entry(normalise(w)).or_default() += 1;
             }
         }
-        let mut vocab: Vec<(String, u64)> =
-            freq.into_iter().filter(|(_, c)| *c >= min_count).collect();
+        let mut vocab: Vec<(String, u64)> = freq.into_iter().filter(|(_, c)| *c >= min_count).collect();
         vocab.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         vocab.truncate(max_words);
-        let ids: HashMap<&str, u32> = vocab
-            .iter()
-            .enumerate()
-            .map(|(i, (w, _))| (w.as_str(), i as u32))
-            .collect();
+        let ids: HashMap<&str, u32> = vocab.iter().enumerate().map(|(i, (w, _))| (w.as_str(), i as u32)).collect();
         let rare = vocab.len() as u32;
         let mut counts: Vec<u64> = vocab.iter().map(|(_, c)| *c).collect();
         counts.push(0);
         let sentences: Vec<Vec<u32>> = sentences
             .iter()
-            .map(|s| {
-                s.iter()
-                    .map(|w| ids.get(normalise(w).as_str()).copied().unwrap_or(rare))
-                    .collect()
-            })
+            .map(|s| s.iter().map(|w| ids.get(normalise(w).as_str()).copied().unwrap_or(rare)).collect())
             .collect();
         for s in &sentences {
             for &w in s {
@@ -64,11 +55,7 @@ impl Corpus {
         }
         let mut words: Vec<String> = vocab.into_iter().map(|(w, _)| w).collect();
         words.push("<rare>".into());
-        Corpus {
-            words,
-            counts,
-            sentences,
-        }
+        Corpus { words, counts, sentences }
     }
 
     fn n_words(&self) -> usize {
@@ -103,12 +90,7 @@ impl XLogX {
 }
 
 /// Assigns each word of the corpus to one of `n_classes` classes; returns the class of each word id.
-pub fn exchange(
-    corpus: &Corpus,
-    n_classes: usize,
-    iterations: usize,
-    log: &mut dyn FnMut(&str),
-) -> Vec<u16> {
+pub fn exchange(corpus: &Corpus, n_classes: usize, iterations: usize, log: &mut dyn FnMut(&str)) -> Vec<u16> {
     let v = corpus.n_words();
     let (bos, eos) = (v as u32, v as u32);
     let n_ctx = 2 * (v + 1);
@@ -134,10 +116,7 @@ pub fn exchange(
         contexts[w].push((pairs[i] as u32, (j - i) as u32));
         i = j;
     }
-    let n_occ: Vec<u64> = contexts
-        .iter()
-        .map(|c| c.iter().map(|&(_, n)| n as u64).sum::<u64>() / 2)
-        .collect();
+    let n_occ: Vec<u64> = contexts.iter().map(|c| c.iter().map(|&(_, n)| n as u64).sum::<u64>() / 2).collect();
     // Initial classes: by frequency rank, round robin.
     let c = n_classes;
     let mut class: Vec<u16> = (0..v).map(|w| (w % c) as u16).collect();
@@ -193,10 +172,7 @@ pub fn exchange(
                 moved += 1;
             }
         }
-        log(&format!(
-            "clusters {c}: iteration {} moved {moved} of {v} words",
-            it + 1
-        ));
+        log(&format!("clusters {c}: iteration {} moved {moved} of {v} words", it + 1));
         if moved * 1000 < v {
             break;
         }
@@ -212,10 +188,7 @@ pub fn lexicon_entries(
     iterations: usize,
     log: &mut dyn FnMut(&str),
 ) -> Vec<(String, WordClass)> {
-    let classes: Vec<Vec<u16>> = sizes
-        .iter()
-        .map(|&s| exchange(corpus, s as usize, iterations, log))
-        .collect();
+    let classes: Vec<Vec<u16>> = sizes.iter().map(|&s| exchange(corpus, s as usize, iterations, log)).collect();
     // Capitalisation: how often the lowercase form appears capitalised away from a sentence start.
     let mut caps: HashMap<String, (u32, u32)> = HashMap::new();
     for s in raw {
@@ -240,13 +213,7 @@ pub fn lexicon_entries(
             for (g, cl) in classes.iter().enumerate() {
                 clusters[g] = cl[w];
             }
-            (
-                word,
-                WordClass {
-                    clusters,
-                    cap: cap_bucket(capitalised, total),
-                },
-            )
+            (word, WordClass { clusters, cap: cap_bucket(capitalised, total) })
         })
         .collect()
 }

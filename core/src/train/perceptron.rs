@@ -8,9 +8,7 @@ use std::hash::BuildHasherDefault;
 use crate::eval::conll::Document;
 use crate::eval::ner::{evaluate, Score};
 use crate::tag::decode::{Lattice, Scorer};
-use crate::tag::features::{
-    transition_features, DocMemory, PassThrough, SentenceInfo, N_TRANSITION_FEATURES,
-};
+use crate::tag::features::{transition_features, DocMemory, PassThrough, SentenceInfo, N_TRANSITION_FEATURES};
 use crate::tag::gazetteer::Gazetteer;
 use crate::tag::labels::{bilou, chunks_from_iob, Label, N_LABELS, O};
 use crate::tag::lexicon::Lexicon;
@@ -29,11 +27,7 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Config {
-            epochs: 14,
-            seed: 20150928,
-            min_count: 2,
-        }
+        Config { epochs: 14, seed: 20150928, min_count: 2 }
     }
 }
 
@@ -97,11 +91,7 @@ impl Model {
     fn learn(&mut self, lattice: &Lattice, info: &SentenceInfo, gold: &[Label], pred: &[Label]) {
         let mut trans = [0u64; N_TRANSITION_FEATURES];
         for i in 0..gold.len() {
-            let (gp, pp) = if i == 0 {
-                (O, O)
-            } else {
-                (gold[i - 1], pred[i - 1])
-            };
+            let (gp, pp) = if i == 0 { (O, O) } else { (gold[i - 1], pred[i - 1]) };
             if gold[i] == pred[i] && gp == pp {
                 continue;
             }
@@ -176,16 +166,9 @@ fn feature_index(docs: &[Vec<Prepared>], min_count: u32) -> FeatureMap {
             memory.remember(&s.info, &s.gold);
         }
     }
-    let mut kept: Vec<u64> = counts
-        .into_iter()
-        .filter(|&(_, c)| c >= min_count)
-        .map(|(f, _)| f)
-        .collect();
+    let mut kept: Vec<u64> = counts.into_iter().filter(|&(_, c)| c >= min_count).map(|(f, _)| f).collect();
     kept.sort_unstable();
-    kept.into_iter()
-        .enumerate()
-        .map(|(i, f)| (f, i as u32))
-        .collect()
+    kept.into_iter().enumerate().map(|(i, f)| (f, i as u32)).collect()
 }
 
 /// Trains on `train`, evaluating on `dev` after every epoch; returns the best epoch's averaged weights.
@@ -200,10 +183,7 @@ pub fn train(
     let prepared = prepare(train, lexicon, gazetteer);
     let index = feature_index(&prepared, config.min_count);
     let n = index.len();
-    log(&format!(
-        "{n} features seen at least {} times",
-        config.min_count
-    ));
+    log(&format!("{n} features seen at least {} times", config.min_count));
     let mut model = Model {
         index,
         w: vec![0.0; n * N_LABELS],
@@ -253,10 +233,5 @@ pub fn train(
         }
     }
     let (_, best_epoch, rows, dev) = best.unwrap_or_default();
-    Trained {
-        rows,
-        best_epoch,
-        dev,
-        n_features: n,
-    }
+    Trained { rows, best_epoch, dev, n_features: n }
 }

@@ -5,10 +5,7 @@ use crate::tag::token;
 
 /// Sentences of words from CoNLL documents (gold tags ignored).
 pub fn from_conll(docs: &[crate::eval::conll::Document]) -> Vec<Vec<String>> {
-    docs.iter()
-        .flat_map(|d| d.sentences.iter())
-        .map(|s| s.words().map(str::to_string).collect())
-        .collect()
+    docs.iter().flat_map(|d| d.sentences.iter()).map(|s| s.words().map(str::to_string).collect()).collect()
 }
 
 /// Sentences of words from raw article texts: blocks, then sentences, then tokens.
@@ -17,10 +14,7 @@ pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<Vec<Strin
     let mut toks = Vec::new();
     for text in texts {
         for b in layout::blocks(text, None) {
-            if !matches!(
-                b.kind,
-                layout::BlockKind::Paragraph | layout::BlockKind::Headline
-            ) {
+            if !matches!(b.kind, layout::BlockKind::Paragraph | layout::BlockKind::Headline) {
                 continue;
             }
             for s in sentence::sentences(text, b.span()) {

@@ -12,10 +12,7 @@ fn seed_paths() -> Vec<String> {
 }
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_newsprism"))
-        .args(args)
-        .output()
-        .expect("run newsprism");
+    let out = Command::new(env!("CARGO_BIN_EXE_newsprism")).args(args).output().expect("run newsprism");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into(),
@@ -48,22 +45,13 @@ fn analyze_json_has_the_contract_fields() {
         ] {
             assert!(a.get(key).is_some(), "article lacks {key}");
         }
-        assert!(
-            a["source"].as_str().is_some_and(|s| s.ends_with(".txt")),
-            "source is the path as given"
-        );
+        assert!(a["source"].as_str().is_some_and(|s| s.ends_with(".txt")), "source is the path as given");
     }
     let quotes = v["quotes"].as_array().expect("quotes");
     for q in quotes {
-        let art = articles
-            .iter()
-            .find(|a| a["id"] == q["article"])
-            .expect("quote article is an id");
+        let art = articles.iter().find(|a| a["id"] == q["article"]).expect("quote article is an id");
         let text = art["text"].as_str().expect("text");
-        let (s, e) = (
-            q["start"].as_u64().expect("start") as usize,
-            q["end"].as_u64().expect("end") as usize,
-        );
+        let (s, e) = (q["start"].as_u64().expect("start") as usize, q["end"].as_u64().expect("end") as usize);
         assert_eq!(&text[s..e], q["text"].as_str().expect("text"));
         assert!(q["kind"] == "direct" || q["kind"] == "fragment");
     }
@@ -76,12 +64,7 @@ fn a_bad_file_is_reported_and_the_rest_analysed() {
     let bad = dir.join("bad.jsonl");
     std::fs::write(&bad, b"{\"text\": \"ok\"}\n{oops\n").expect("write");
     let paths = seed_paths();
-    let (code, out, err) = run(&[
-        "analyze",
-        paths[0].as_str(),
-        bad.to_str().expect("utf-8 path"),
-        "/no/such/file.txt",
-    ]);
+    let (code, out, err) = run(&["analyze", paths[0].as_str(), bad.to_str().expect("utf-8 path"), "/no/such/file.txt"]);
     assert_eq!(code, 1);
     assert!(err.contains("bad.jsonl: malformed JSON at line 2"), "{err}");
     assert!(err.contains("/no/such/file.txt"), "{err}");
@@ -102,4 +85,31 @@ fn text_format_and_usage_errors() {
     assert!(err.contains("--format must be json or text"));
     let (code, _, _) = run(&["frobnicate"]);
     assert_eq!(code, 2);
+}
+
+#[test]
+fn tag_conll_appends_one_column_and_keeps_lines() {
+    let dir = std::env::temp_dir().join(format!("newsprism-conll-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("tiny.txt");
+    let text = "-DOCSTART- -X- O O\n\nVladimir NNP I-NP I-PER\nPutin NNP I-NP I-PER\nvisited VBD I-VP O\nParis NNP I-NP I-LOC\n. . O O\n\nHe PRP I-NP O\nleft VBD I-VP O\n. . O O\n";
+    std::fs::write(&file, text).expect("write");
+    let path = file.to_str().expect("utf-8 path");
+    let (code, out, err) = run(&["tag-conll", path]);
+    assert_eq!(code, 0, "{err}");
+    let (ins, outs): (Vec<&str>, Vec<&str>) = (text.lines().collect(), out.lines().collect());
+    assert_eq!(ins.len(), outs.len());
+    for (i, o) in ins.iter().zip(&outs) {
+        if i.is_empty() {
+            assert!(o.is_empty());
+        } else {
+            assert!(o.starts_with(i) && o.split(' ').count() == i.split(' ').count() + 1, "{o}");
+        }
+    }
+    assert_eq!(outs[2], "Vladimir NNP I-NP I-PER B-PER");
+    assert_eq!(outs[3], "Putin NNP I-NP I-PER I-PER");
+    let (code, out, _) = run(&["eval-ner", path]);
+    assert_eq!(code, 0);
+    assert!(out.contains("micro PER/LOC/ORG") && out.contains("tokens/s"), "{out}");
+    std::fs::remove_dir_all(&dir).ok();
 }

@@ -3,26 +3,11 @@
 use newsprism_core::{analyze_inputs, Analysis, Article};
 
 pub const SEEDS: [(&str, &str); 5] = [
-    (
-        "000_fb588c1a204cc496.txt",
-        include_str!("../../../www/corpus/000_fb588c1a204cc496.txt"),
-    ),
-    (
-        "001_e69eac6dd9248ced.txt",
-        include_str!("../../../www/corpus/001_e69eac6dd9248ced.txt"),
-    ),
-    (
-        "002_70736a2f79e4f1a9.txt",
-        include_str!("../../../www/corpus/002_70736a2f79e4f1a9.txt"),
-    ),
-    (
-        "003_1c5835c1e7b331b8.txt",
-        include_str!("../../../www/corpus/003_1c5835c1e7b331b8.txt"),
-    ),
-    (
-        "004_bd5b16cc45523138.txt",
-        include_str!("../../../www/corpus/004_bd5b16cc45523138.txt"),
-    ),
+    ("000_fb588c1a204cc496.txt", include_str!("../../../www/corpus/000_fb588c1a204cc496.txt")),
+    ("001_e69eac6dd9248ced.txt", include_str!("../../../www/corpus/001_e69eac6dd9248ced.txt")),
+    ("002_70736a2f79e4f1a9.txt", include_str!("../../../www/corpus/002_70736a2f79e4f1a9.txt")),
+    ("003_1c5835c1e7b331b8.txt", include_str!("../../../www/corpus/003_1c5835c1e7b331b8.txt")),
+    ("004_bd5b16cc45523138.txt", include_str!("../../../www/corpus/004_bd5b16cc45523138.txt")),
 ];
 
 pub fn seeds() -> Analysis {
@@ -30,8 +15,5 @@ pub fn seeds() -> Analysis {
 }
 
 pub fn article<'a>(a: &'a Analysis, prefix: &str) -> &'a Article {
-    a.articles
-        .iter()
-        .find(|x| x.id.starts_with(prefix))
-        .unwrap_or_else(|| panic!("no article {prefix}"))
+    a.articles.iter().find(|x| x.id.starts_with(prefix)).unwrap_or_else(|| panic!("no article {prefix}"))
 }

@@ -6,7 +6,9 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 #[cfg(not(target_arch = "wasm32"))]
 mod cli;
 mod fixtures;
+mod model;
 mod robustness;
+mod seeds_entities;
 mod seeds_parse;
 #[cfg(all(target_arch = "wasm32", feature = "wasm"))]
 mod wasm_api;

@@ -21,11 +21,7 @@ fn bad_inputs_are_reported_and_good_ones_still_load() {
     ];
     let a = analyze_inputs(inputs);
     assert_eq!(a.articles.len(), 2);
-    let codes: Vec<(&str, &str)> = a
-        .errors
-        .iter()
-        .map(|e| (e.input.as_str(), e.code.as_str()))
-        .collect();
+    let codes: Vec<(&str, &str)> = a.errors.iter().map(|e| (e.input.as_str(), e.code.as_str())).collect();
     assert_eq!(
         codes,
         [
@@ -37,25 +33,17 @@ fn bad_inputs_are_reported_and_good_ones_still_load() {
         ]
     );
     for e in &a.errors {
-        assert!(
-            e.message.starts_with(&e.input),
-            "message names the file: {}",
-            e.message
-        );
+        assert!(e.message.starts_with(&e.input), "message names the file: {}", e.message);
     }
 }
 
 #[test]
 fn hostile_html_is_kept_as_plain_text() {
-    let html =
-        "<script>alert(1)</script>\n\n<img src=x onerror=\"alert(2)\"> said the “attacker” today.";
+    let html = "<script>alert(1)</script>\n\n<img src=x onerror=\"alert(2)\"> said the “attacker” today.";
     let a = analyze_inputs([("hostile.txt", html.as_bytes())]);
     let art = &a.articles[0];
     assert_eq!(art.text, html);
-    assert!(art
-        .blocks
-        .iter()
-        .any(|b| b.span().of(&art.text).contains("<script>")));
+    assert!(art.blocks.iter().any(|b| b.span().of(&art.text).contains("<script>")));
 }
 
 /// A tiny deterministic generator, so the fuzz cases are the same on every run and platform.
@@ -107,27 +95,18 @@ fn any_text_analyses_without_panic_and_spans_round_trip() {
     let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
     for _ in 0..2000 {
         let n = (rng.next() % 60) as usize + 1;
-        let text: String = (0..n)
-            .map(|_| PIECES[(rng.next() % PIECES.len() as u64) as usize])
-            .collect();
+        let text: String = (0..n).map(|_| PIECES[(rng.next() % PIECES.len() as u64) as usize]).collect();
         let a = analyze_inputs([("fuzz.txt", text.as_bytes())]);
         for art in &a.articles {
             let spans = art.paragraphs.iter().chain(&art.sentences);
             for s in spans {
                 assert!(s.start <= s.end && s.end <= art.text.len());
-                assert!(
-                    art.text.is_char_boundary(s.start) && art.text.is_char_boundary(s.end),
-                    "{text:?}"
-                );
+                assert!(art.text.is_char_boundary(s.start) && art.text.is_char_boundary(s.end), "{text:?}");
             }
         }
         for q in &a.quotes {
             let art = &a.articles[0];
-            assert_eq!(
-                art.text.get(q.start..q.end),
-                Some(q.text.as_str()),
-                "{text:?}"
-            );
+            assert_eq!(art.text.get(q.start..q.end), Some(q.text.as_str()), "{text:?}");
         }
     }
 }

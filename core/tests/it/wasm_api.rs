@@ -16,39 +16,21 @@ fn analyze_from_js_returns_articles_and_quotes() {
     js_sys::Reflect::set(&named, &"name".into(), &SEEDS[4].0.into()).expect("set");
     js_sys::Reflect::set(&named, &"text".into(), &SEEDS[4].1.into()).expect("set");
     inputs.push(&named);
-    inputs.push(&JsValue::from_str(
-        "A bare string said “hello to you all” today.",
-    ));
+    inputs.push(&JsValue::from_str("A bare string said “hello to you all” today."));
     let out = newsprism_core::wasm::analyze(inputs.into()).expect("analysis");
     let articles = js_sys::Array::from(&get(&out, "articles"));
     assert_eq!(articles.length(), 2);
     let first = articles.get(0);
-    assert_eq!(
-        get(&first, "dateline").as_string().as_deref(),
-        Some("United Nations, Sept 28")
-    );
-    assert_eq!(
-        get(&articles.get(1), "id").as_string().as_deref(),
-        Some("input-2")
-    );
+    assert_eq!(get(&first, "dateline").as_string().as_deref(), Some("United Nations, Sept 28"));
+    assert_eq!(get(&articles.get(1), "id").as_string().as_deref(), Some("input-2"));
     let quotes = js_sys::Array::from(&get(&out, "quotes"));
     assert!(quotes.length() >= 5);
-    assert!(
-        get(&first, "url").is_null(),
-        "missing values are null, not undefined"
-    );
+    assert!(get(&first, "url").is_null(), "missing values are null, not undefined");
 }
 
 #[test]
 fn analyze_from_js_refuses_a_wrong_shape_with_a_message() {
-    let err = newsprism_core::wasm::analyze(JsValue::from_f64(3.0))
-        .err()
-        .expect("an error");
-    let message = get(&JsValue::from(err), "message")
-        .as_string()
-        .unwrap_or_default();
-    assert!(
-        message.starts_with("analyze expects an array of strings"),
-        "{message}"
-    );
+    let err = newsprism_core::wasm::analyze(JsValue::from_f64(3.0)).err().expect("an error");
+    let message = get(&JsValue::from(err), "message").as_string().unwrap_or_default();
+    assert!(message.starts_with("analyze expects an array of strings"), "{message}");
 }

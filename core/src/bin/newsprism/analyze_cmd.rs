@@ -56,11 +56,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
         write_text(&mut out, &analysis).map_err(|e| e.to_string())
     };
     written?;
-    Ok(if analysis.errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(if analysis.errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn write_text(out: &mut impl Write, a: &Analysis) -> std::io::Result<()> {
@@ -81,18 +77,9 @@ fn write_text(out: &mut impl Write, a: &Analysis) -> std::io::Result<()> {
         for b in &art.boilerplate {
             writeln!(out, "dropped:   {:?} ({:?})", b.text, b.reason)?;
         }
-        writeln!(
-            out,
-            "{} paragraphs, {} sentences",
-            art.paragraphs.len(),
-            art.sentences.len()
-        )?;
+        writeln!(out, "{} paragraphs, {} sentences", art.paragraphs.len(), art.sentences.len())?;
         for q in a.quotes.iter().filter(|q| q.article == art.id) {
-            let cont = if q.continues.is_some() {
-                " (continued)"
-            } else {
-                ""
-            };
+            let cont = if q.continues.is_some() { " (continued)" } else { "" };
             writeln!(out, "  [{:?}{}] “{}”", q.kind, cont, q.text)?;
         }
         writeln!(out)?;

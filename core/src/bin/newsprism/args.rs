@@ -14,10 +14,7 @@ impl Args {
             if let Some(flag) = a.strip_prefix("--").map(|_| a.as_str()) {
                 let (name, value) = match flag.split_once('=') {
                     Some((n, v)) => (n.to_string(), v.to_string()),
-                    None => (
-                        flag.to_string(),
-                        it.next().ok_or(format!("{flag} needs a value"))?.clone(),
-                    ),
+                    None => (flag.to_string(), it.next().ok_or(format!("{flag} needs a value"))?.clone()),
                 };
                 if !allowed.contains(&name.as_str()) {
                     return Err(format!("unknown option {name}"));
@@ -27,17 +24,10 @@ impl Args {
                 positional.push(a.clone());
             }
         }
-        Ok(Args {
-            options,
-            positional,
-        })
+        Ok(Args { options, positional })
     }
 
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.options
-            .iter()
-            .rev()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+        self.options.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
     }
 }

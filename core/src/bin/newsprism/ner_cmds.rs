@@ -129,25 +129,16 @@ pub fn train(args: &[String]) -> Result<ExitCode, String> {
         .get("--clusters")
         .unwrap_or("64,256,1024")
         .split(',')
-        .map(|s| {
-            s.trim()
-                .parse::<u16>()
-                .map_err(|_| "--clusters takes sizes like 64,256,1024".to_string())
-        })
+        .map(|s| s.trim().parse::<u16>().map_err(|_| "--clusters takes sizes like 64,256,1024".to_string()))
         .collect::<Result<_, _>>()?;
-    let sizes: [u16; N_GRANULARITIES] = sizes
-        .try_into()
-        .map_err(|_| format!("--clusters takes {N_GRANULARITIES} sizes"))?;
+    let sizes: [u16; N_GRANULARITIES] =
+        sizes.try_into().map_err(|_| format!("--clusters takes {N_GRANULARITIES} sizes"))?;
     let t0 = Instant::now();
     let mut log = |m: &str| eprintln!("[{:>6.1}s] {m}", t0.elapsed().as_secs_f64());
 
     let train_docs = conll::parse(&read(&data.join("conll2003/train.txt"))?);
     let dev_docs = conll::parse(&read(&data.join("conll2003/dev.txt"))?);
-    log(&format!(
-        "CoNLL train {} documents, dev {} documents",
-        train_docs.len(),
-        dev_docs.len()
-    ));
+    log(&format!("CoNLL train {} documents, dev {} documents", train_docs.len(), dev_docs.len()));
 
     let lexicon_path = out.join("ner-lexicon.bin");
     let lexicon_bytes = match args.get("--reuse-lexicon") {
@@ -155,13 +146,9 @@ pub fn train(args: &[String]) -> Result<ExitCode, String> {
         None => {
             let mut sentences = unlabeled::from_conll(&train_docs);
             let mut texts = Vec::new();
-            for (file, field) in [
-                ("polnear/train.jsonl", "text"),
-                ("news/ecbplus.jsonl", "text"),
-            ] {
+            for (file, field) in [("polnear/train.jsonl", "text"), ("news/ecbplus.jsonl", "text")] {
                 for line in read(&data.join(file))?.lines() {
-                    let v: serde_json::Value =
-                        serde_json::from_str(line).map_err(|e| format!("{file}: {e}"))?;
+                    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("{file}: {e}"))?;
                     if let Some(t) = v[field].as_str() {
                         texts.push(t.to_string());
                     }
@@ -169,35 +156,18 @@ pub fn train(args: &[String]) -> Result<ExitCode, String> {
             }
             sentences.extend(unlabeled::from_texts(texts.iter().map(String::as_str)));
             let n_tokens: usize = sentences.iter().map(Vec::len).sum();
-            log(&format!(
-                "unlabelled text: {} sentences, {n_tokens} tokens",
-                sentences.len()
-            ));
+            log(&format!("unlabelled text: {} sentences, {n_tokens} tokens", sentences.len()));
             let corpus = clusters::Corpus::new(&sentences, 3, 40_000);
-            log(&format!(
-                "vocabulary {} words (seen 3 times or more)",
-                corpus.words.len() - 1
-            ));
+            log(&format!("vocabulary {} words (seen 3 times or more)", corpus.words.len() - 1));
             let entries = clusters::lexicon_entries(&corpus, &sentences, sizes, 25, &mut log);
             Lexicon::encode(sizes, &entries)
         }
     };
     let lexicon = Lexicon::decode(&lexicon_bytes).map_err(|e| e.to_string())?;
     let gazetteer = newsprism_core::resolve::countries::gazetteer();
-    log(&format!(
-        "lexicon {} words, {} bytes",
-        lexicon.len(),
-        lexicon_bytes.len()
-    ));
+    log(&format!("lexicon {} words, {} bytes", lexicon.len(), lexicon_bytes.len()));
 
-    let trained = perceptron::train(
-        &train_docs,
-        &dev_docs,
-        &lexicon,
-        &gazetteer,
-        &config,
-        &mut log,
-    );
+    let trained = perceptron::train(&train_docs, &dev_docs, &lexicon, &gazetteer, &config, &mut log);
     log(&format!(
         "best epoch {} of {}: dev micro-F1 PER/LOC/ORG {:.4}",
         trained.best_epoch,
@@ -219,11 +189,7 @@ pub fn train(args: &[String]) -> Result<ExitCode, String> {
     }
     // Weights under 1.5 in magnitude are mostly from features updated once or twice; dropping them
     // halves the file for 0.3 points of dev F1 (see `--sweep-prune 1`).
-    let theta: f32 = args
-        .get("--prune")
-        .unwrap_or("1.5")
-        .parse()
-        .map_err(|_| "--prune takes a number")?;
+    let theta: f32 = args.get("--prune").unwrap_or("1.5").parse().map_err(|_| "--prune takes a number")?;
     let weight_bytes = Weights::encode(&prune(&trained.rows, theta));
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     std::fs::write(out.join("ner-weights.bin"), &weight_bytes).map_err(|e| e.to_string())?;
@@ -249,7 +215,5 @@ pub fn train(args: &[String]) -> Result<ExitCode, String> {
 
 /// Zeroes weights smaller than `theta` in magnitude; rows left empty are dropped when encoded.
 fn prune(rows: &[(u64, [f32; N_LABELS])], theta: f32) -> Vec<(u64, [f32; N_LABELS])> {
-    rows.iter()
-        .map(|(f, row)| (*f, row.map(|w| if w.abs() < theta { 0.0 } else { w })))
-        .collect()
+    rows.iter().map(|(f, row)| (*f, row.map(|w| if w.abs() < theta { 0.0 } else { w }))).collect()
 }

@@ -21,15 +21,13 @@ fn text_file_is_one_document_verbatim() {
 
 #[test]
 fn json_lines_records_take_title_source_and_line() {
-    let input = "{\"title\":\"T1\",\"text\":\"One.\",\"source\":\"Reuters\"}\n\n{\"text\":\"Two.\",\"url\":\"http://x\"}\n";
+    let input =
+        "{\"title\":\"T1\",\"text\":\"One.\",\"source\":\"Reuters\"}\n\n{\"text\":\"Two.\",\"url\":\"http://x\"}\n";
     let docs = load("news.jsonl", input.as_bytes()).unwrap();
     assert_eq!(docs.len(), 2);
     assert_eq!(docs[0].title.as_deref(), Some("T1"));
     assert_eq!(docs[0].source, "Reuters");
-    assert_eq!(
-        docs[1].source, "news.jsonl:3",
-        "a record without a source is FILE:LINE"
-    );
+    assert_eq!(docs[1].source, "news.jsonl:3", "a record without a source is FILE:LINE");
     assert_eq!(docs[1].url.as_deref(), Some("http://x"));
 }
 
@@ -37,10 +35,7 @@ fn json_lines_records_take_title_source_and_line() {
 fn json_array_records_are_labelled_by_their_line() {
     let input = "[\n  {\"text\": \"First.\"},\n  {\"text\": \"Second.\",\n   \"published\": \"2015-09-28\"}\n]";
     let docs = load("set.json", input.as_bytes()).unwrap();
-    assert_eq!(
-        docs.iter().map(|d| d.source.as_str()).collect::<Vec<_>>(),
-        ["set.json:2", "set.json:3"]
-    );
+    assert_eq!(docs.iter().map(|d| d.source.as_str()).collect::<Vec<_>>(), ["set.json:2", "set.json:3"]);
     assert_eq!(docs[1].published.as_deref(), Some("2015-09-28"));
 }
 
@@ -56,28 +51,14 @@ fn format_is_sniffed_when_the_name_says_nothing() {
 
 #[test]
 fn empty_and_whitespace_inputs_are_refused() {
-    assert_eq!(
-        err("e.txt", b""),
-        LoadError::Empty {
-            name: "e.txt".into()
-        }
-    );
+    assert_eq!(err("e.txt", b""), LoadError::Empty { name: "e.txt".into() });
     assert_eq!(err("w.txt", b" \n\t\n").code(), "empty");
 }
 
 #[test]
 fn binary_and_invalid_utf8_are_refused_with_where() {
-    assert_eq!(
-        err("img.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").code(),
-        "binary"
-    );
-    assert_eq!(
-        err("bad.txt", b"caf\xe9 au lait"),
-        LoadError::InvalidUtf8 {
-            name: "bad.txt".into(),
-            offset: 3
-        }
-    );
+    assert_eq!(err("img.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").code(), "binary");
+    assert_eq!(err("bad.txt", b"caf\xe9 au lait"), LoadError::InvalidUtf8 { name: "bad.txt".into(), offset: 3 });
 }
 
 #[test]
@@ -93,11 +74,7 @@ fn huge_input_is_refused_before_parsing() {
     let big = vec![b'a'; 50_000_000];
     let e = err("big.txt", &big);
     assert_eq!(e.code(), "too_large");
-    assert!(
-        e.to_string()
-            .starts_with("big.txt: the file is too large (50.0 MB"),
-        "{e}"
-    );
+    assert!(e.to_string().starts_with("big.txt: the file is too large (50.0 MB"), "{e}");
 }
 
 #[test]
@@ -107,26 +84,13 @@ fn malformed_json_names_line_and_column() {
         LoadError::MalformedJson { line, column, .. } => assert_eq!((*line, *column), (2, 10)),
         other => panic!("{other:?}"),
     }
-    assert!(
-        e.to_string()
-            .starts_with("x.jsonl: malformed JSON at line 2, column 10"),
-        "{e}"
-    );
-    assert_eq!(
-        err("y.json", b"[{\"text\": \"a\"},").code(),
-        "malformed_json"
-    );
+    assert!(e.to_string().starts_with("x.jsonl: malformed JSON at line 2, column 10"), "{e}");
+    assert_eq!(err("y.json", b"[{\"text\": \"a\"},").code(), "malformed_json");
 }
 
 #[test]
 fn records_without_text_are_refused() {
-    assert_eq!(
-        err("r.jsonl", b"{\"title\": \"no body\"}"),
-        LoadError::MissingText {
-            name: "r.jsonl".into(),
-            line: 1
-        }
-    );
+    assert_eq!(err("r.jsonl", b"{\"title\": \"no body\"}"), LoadError::MissingText { name: "r.jsonl".into(), line: 1 });
     assert_eq!(err("r.json", b"[]").code(), "no_records");
     assert_eq!(err("r.json", b"{\"text\": 3}").code(), "missing_text");
 }

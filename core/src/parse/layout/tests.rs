@@ -4,10 +4,7 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 use super::*;
 
 fn kinds(text: &str) -> Vec<(BlockKind, &str)> {
-    blocks(text, None)
-        .into_iter()
-        .map(|b| (b.kind, b.span().of(text)))
-        .collect()
+    blocks(text, None).into_iter().map(|b| (b.kind, b.span().of(text))).collect()
 }
 
 #[test]
@@ -16,15 +13,9 @@ fn headline_dateline_and_paragraphs() {
     assert_eq!(
         kinds(text),
         [
-            (
-                BlockKind::Headline,
-                "Putin heads for UN showdown with Obama over Syria"
-            ),
+            (BlockKind::Headline, "Putin heads for UN showdown with Obama over Syria"),
             (BlockKind::Dateline, "United Nations, Sept 28"),
-            (
-                BlockKind::Paragraph,
-                "Russian President Vladimir Putin will square off today."
-            ),
+            (BlockKind::Paragraph, "Russian President Vladimir Putin will square off today."),
             (BlockKind::Paragraph, "Putin and Obama are due to speak."),
         ]
     );
@@ -32,15 +23,13 @@ fn headline_dateline_and_paragraphs() {
 
 #[test]
 fn a_first_line_that_is_a_sentence_is_not_a_headline() {
-    let text =
-        "As leaders gather in New York, Kerry met Lavrov. He said so.\nKerry told reporters.";
+    let text = "As leaders gather in New York, Kerry met Lavrov. He said so.\nKerry told reporters.";
     assert_eq!(kinds(text)[0].0, BlockKind::Paragraph);
 }
 
 #[test]
 fn captions_by_agency_credit_or_position() {
-    let text =
-        "Obama chats with Putin at the U.N. General Assembly. (European Pressphoto Agency)\n\
+    let text = "Obama chats with Putin at the U.N. General Assembly. (European Pressphoto Agency)\n\
         Body text here.\n\
         Russia’s president blamed foreign intervention for “anarchy.” (Reuters)\n\
         United States President Barack Obama, right, and Vladimir Putin arrive to pose.\n\
@@ -50,11 +39,7 @@ fn captions_by_agency_credit_or_position() {
     assert_eq!(k[1].0, BlockKind::Paragraph, "{k:?}");
     assert_eq!(k[2].0, BlockKind::Caption);
     assert_eq!(k[3].0, BlockKind::Caption);
-    assert_eq!(
-        k[4].0,
-        BlockKind::Paragraph,
-        "an ordinary parenthesis is not a credit"
-    );
+    assert_eq!(k[4].0, BlockKind::Paragraph, "an ordinary parenthesis is not a credit");
 }
 
 #[test]
@@ -79,10 +64,7 @@ fn blank_lines_with_stray_spaces_are_listed() {
     let text = "One paragraph here.\n \t \nAnother paragraph.";
     let b = blocks(text, None);
     assert_eq!(b[1].reason, Some(BoilerplateReason::Blank));
-    assert_eq!(
-        b.iter().filter(|b| b.kind == BlockKind::Paragraph).count(),
-        2
-    );
+    assert_eq!(b.iter().filter(|b| b.kind == BlockKind::Paragraph).count(), 2);
 }
 
 #[test]
@@ -99,13 +81,7 @@ fn inline_dateline_is_split_from_the_first_paragraph() {
     let text = "Talks fail\n\nWASHINGTON (Reuters) - The talks failed on Monday, officials said.";
     let k = kinds(text);
     assert_eq!(k[1], (BlockKind::Dateline, "WASHINGTON (Reuters)"));
-    assert_eq!(
-        k[2],
-        (
-            BlockKind::Paragraph,
-            "The talks failed on Monday, officials said."
-        )
-    );
+    assert_eq!(k[2], (BlockKind::Paragraph, "The talks failed on Monday, officials said."));
 }
 
 #[test]
@@ -127,11 +103,5 @@ fn bylines_are_credits() {
 fn crlf_line_ends_are_not_part_of_blocks() {
     let text = "First paragraph here.\r\n\r\nSecond one.\r\n";
     let k = kinds(text);
-    assert_eq!(
-        k,
-        [
-            (BlockKind::Paragraph, "First paragraph here."),
-            (BlockKind::Paragraph, "Second one.")
-        ]
-    );
+    assert_eq!(k, [(BlockKind::Paragraph, "First paragraph here."), (BlockKind::Paragraph, "Second one.")]);
 }

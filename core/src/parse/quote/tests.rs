@@ -5,10 +5,7 @@ use super::*;
 use crate::parse::layout::blocks;
 
 fn found(text: &str) -> Vec<(String, QuoteKind)> {
-    quotes(text, &blocks(text, None))
-        .into_iter()
-        .map(|q| (q.span.of(text).to_string(), q.kind))
-        .collect()
+    quotes(text, &blocks(text, None)).into_iter().map(|q| (q.span.of(text).to_string(), q.kind)).collect()
 }
 
 #[test]
@@ -30,7 +27,10 @@ fn a_mismatched_opening_mark_can_close() {
     let text = "“With respect to Ukraine, the president reiterated our support for the Ukraine government“, the official said.";
     assert_eq!(
         found(text),
-        [("With respect to Ukraine, the president reiterated our support for the Ukraine government".to_string(), QuoteKind::Direct)]
+        [(
+            "With respect to Ukraine, the president reiterated our support for the Ukraine government".to_string(),
+            QuoteKind::Direct
+        )]
     );
 }
 
@@ -38,10 +38,7 @@ fn a_mismatched_opening_mark_can_close() {
 fn fragments_embedded_in_reported_speech() {
     let text = "He described relations as “regretfully at a rather low level” and blamed a terrorist-fueled “anarchy.” (Reuters)";
     let got = found(text);
-    assert_eq!(
-        got.iter().map(|g| g.1).collect::<Vec<_>>(),
-        [QuoteKind::Fragment, QuoteKind::Fragment]
-    );
+    assert_eq!(got.iter().map(|g| g.1).collect::<Vec<_>>(), [QuoteKind::Fragment, QuoteKind::Fragment]);
     assert_eq!(got[1].0, "anarchy.");
 }
 
@@ -53,10 +50,7 @@ fn quote_over_several_paragraphs_is_linked() {
     assert_eq!(q[0].close, None);
     assert_eq!(q[0].continues, None);
     assert_eq!(q[1].continues, Some(0));
-    assert_eq!(
-        q[1].span.of(text),
-        "But I stand before you today. We cannot look backward."
-    );
+    assert_eq!(q[1].span.of(text), "But I stand before you today. We cannot look backward.");
 }
 
 #[test]
@@ -72,13 +66,7 @@ fn an_unclosed_quote_without_a_reopening_stops_at_its_paragraph() {
 fn single_quotes_in_headlines_but_not_apostrophes() {
     let text = "Putin says ‘differences can be resolved’ after meeting\n\nThe Russians’ intentions and Russia’s role, ‘90s music.";
     let got = found(text);
-    assert_eq!(
-        got,
-        [(
-            "differences can be resolved".to_string(),
-            QuoteKind::Fragment
-        )]
-    );
+    assert_eq!(got, [("differences can be resolved".to_string(), QuoteKind::Fragment)]);
 }
 
 #[test]
@@ -98,11 +86,5 @@ fn short_titles_in_quotes_are_fragments() {
 #[test]
 fn a_question_quote_keeps_its_mark() {
     let text = "“Do you realize now what you have done?” he said.";
-    assert_eq!(
-        found(text),
-        [(
-            "Do you realize now what you have done?".to_string(),
-            QuoteKind::Direct
-        )]
-    );
+    assert_eq!(found(text), [("Do you realize now what you have done?".to_string(), QuoteKind::Direct)]);
 }

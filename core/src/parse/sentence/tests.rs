@@ -4,10 +4,7 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 use super::*;
 
 fn split(s: &str) -> Vec<&str> {
-    sentences(s, Span::new(0, s.len()))
-        .into_iter()
-        .map(|sp| sp.of(s))
-        .collect()
+    sentences(s, Span::new(0, s.len())).into_iter().map(|sp| sp.of(s)).collect()
 }
 
 #[test]
@@ -23,10 +20,7 @@ fn abbreviations_initials_and_decimals_do_not_end_sentences() {
 
 #[test]
 fn an_acronym_ends_a_sentence_before_a_usual_opener() {
-    assert_eq!(
-        split("Troops went to the U.S. The move was new."),
-        ["Troops went to the U.S.", "The move was new."]
-    );
+    assert_eq!(split("Troops went to the U.S. The move was new."), ["Troops went to the U.S.", "The move was new."]);
 }
 
 #[test]
@@ -41,24 +35,13 @@ fn quotes_and_questions_inside_marks() {
 fn ellipsis_and_glued_periods() {
     assert_eq!(
         split("We cannot look backward. . . . And if we cannot work together, we suffer."),
-        [
-            "We cannot look backward. . . .",
-            "And if we cannot work together, we suffer."
-        ]
+        ["We cannot look backward. . . .", "And if we cannot work together, we suffer."]
     );
     assert_eq!(
-        split(
-            "He convened a summit on peacekeeping forces.On Tuesday, the president will sit down."
-        ),
-        [
-            "He convened a summit on peacekeeping forces.",
-            "On Tuesday, the president will sit down."
-        ]
+        split("He convened a summit on peacekeeping forces.On Tuesday, the president will sit down."),
+        ["He convened a summit on peacekeeping forces.", "On Tuesday, the president will sit down."]
     );
-    assert_eq!(
-        split("See aljazeera.com for more."),
-        ["See aljazeera.com for more."]
-    );
+    assert_eq!(split("See aljazeera.com for more."), ["See aljazeera.com for more."]);
 }
 
 #[test]

@@ -11,52 +11,22 @@ fn iob1_reads_like_conlleval() {
     assert_eq!(
         c,
         [
-            Chunk {
-                start: 0,
-                end: 2,
-                ty: EntityType::Per
-            },
-            Chunk {
-                start: 3,
-                end: 4,
-                ty: EntityType::Loc
-            },
-            Chunk {
-                start: 4,
-                end: 5,
-                ty: EntityType::Loc
-            },
-            Chunk {
-                start: 5,
-                end: 7,
-                ty: EntityType::Org
-            },
+            Chunk { start: 0, end: 2, ty: EntityType::Per },
+            Chunk { start: 3, end: 4, ty: EntityType::Loc },
+            Chunk { start: 4, end: 5, ty: EntityType::Loc },
+            Chunk { start: 5, end: 7, ty: EntityType::Org },
         ]
     );
 }
 
 #[test]
 fn bilou_round_trips() {
-    let chunks = [
-        Chunk {
-            start: 0,
-            end: 3,
-            ty: EntityType::Org,
-        },
-        Chunk {
-            start: 4,
-            end: 5,
-            ty: EntityType::Per,
-        },
-    ];
+    let chunks = [Chunk { start: 0, end: 3, ty: EntityType::Org }, Chunk { start: 4, end: 5, ty: EntityType::Per }];
     let labels = bilou(6, &chunks);
     let names: Vec<String> = labels.iter().map(|l| l.name()).collect();
     assert_eq!(names, ["B-ORG", "I-ORG", "L-ORG", "O", "U-PER", "O"]);
     assert_eq!(chunks_from_bilou(&labels), chunks);
-    assert_eq!(
-        iob2(6, &chunks),
-        ["B-ORG", "I-ORG", "I-ORG", "O", "B-PER", "O"]
-    );
+    assert_eq!(iob2(6, &chunks), ["B-ORG", "I-ORG", "I-ORG", "O", "B-PER", "O"]);
 }
 
 #[test]

@@ -11,26 +11,9 @@ fn words(s: &str) -> Vec<&str> {
 fn punctuation_quotes_and_possessives_are_split() {
     assert_eq!(
         words("“Russia’s president,” he said (in Moscow)."),
-        [
-            "“",
-            "Russia",
-            "’s",
-            "president",
-            ",",
-            "”",
-            "he",
-            "said",
-            "(",
-            "in",
-            "Moscow",
-            ")",
-            "."
-        ]
+        ["“", "Russia", "’s", "president", ",", "”", "he", "said", "(", "in", "Moscow", ")", "."]
     );
-    assert_eq!(
-        words("the Russians’ intentions"),
-        ["the", "Russians", "’", "intentions"]
-    );
+    assert_eq!(words("the Russians’ intentions"), ["the", "Russians", "’", "intentions"]);
     assert_eq!(words("couldn't"), ["could", "n't"]);
 }
 
@@ -38,24 +21,15 @@ fn punctuation_quotes_and_possessives_are_split() {
 fn abbreviations_keep_their_periods() {
     assert_eq!(
         words("the U.S. and U.N. on Sept. 28, Mr. Kerry and John F. Kennedy."),
-        [
-            "the", "U.S.", "and", "U.N.", "on", "Sept.", "28", ",", "Mr.", "Kerry", "and", "John",
-            "F.", "Kennedy", "."
-        ]
+        ["the", "U.S.", "and", "U.N.", "on", "Sept.", "28", ",", "Mr.", "Kerry", "and", "John", "F.", "Kennedy", "."]
     );
     assert_eq!(words("went home."), ["went", "home", "."]);
 }
 
 #[test]
 fn hyphens_stay_and_dashes_split() {
-    assert_eq!(
-        words("U.S.-led al-Assad Ki-moon"),
-        ["U.S.-led", "al-Assad", "Ki-moon"]
-    );
-    assert_eq!(
-        words("Putin—isolated by the West"),
-        ["Putin", "—", "isolated", "by", "the", "West"]
-    );
+    assert_eq!(words("U.S.-led al-Assad Ki-moon"), ["U.S.-led", "al-Assad", "Ki-moon"]);
+    assert_eq!(words("Putin—isolated by the West"), ["Putin", "—", "isolated", "by", "the", "West"]);
     assert_eq!(words("Putin — isolated"), ["Putin", "—", "isolated"]);
 }
 

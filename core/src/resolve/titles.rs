@@ -1,0 +1,105 @@
+//! Titles and role nouns that come before or after a person's name ("Foreign Minister", "the Kremlin
+//! leader"), with what they imply: a head of state or government, a gender.
+
+/// A role word or phrase, lowercased, with whether it names a leader of a country.
+pub struct Title {
+    pub words: &'static [&'static str],
+    pub leader: bool,
+    /// 'm' or 'f' when the title implies a gender.
+    pub gender: Option<char>,
+}
+
+const fn t(words: &'static [&'static str], leader: bool, gender: Option<char>) -> Title {
+    Title { words, leader, gender }
+}
+
+/// Longest first, so "deputy foreign minister" wins over "foreign minister" and "minister".
+pub const TITLES: &[Title] = &[
+    t(&["deputy", "foreign", "minister"], false, None),
+    t(&["secretary", "of", "state"], false, None),
+    t(&["supreme", "leader"], true, None),
+    t(&["prime", "minister"], true, None),
+    t(&["vice", "president"], false, None),
+    t(&["foreign", "minister"], false, None),
+    t(&["defense", "minister"], false, None),
+    t(&["defence", "minister"], false, None),
+    t(&["defense", "secretary"], false, None),
+    t(&["foreign", "secretary"], false, None),
+    t(&["secretary", "general"], false, None),
+    t(&["secretary-general"], false, None),
+    t(&["first", "lady"], false, Some('f')),
+    t(&["president"], true, None),
+    t(&["chancellor"], true, None),
+    t(&["premier"], true, None),
+    t(&["king"], true, Some('m')),
+    t(&["queen"], true, Some('f')),
+    t(&["emir"], true, Some('m')),
+    t(&["sheikh"], false, Some('m')),
+    t(&["prince"], false, Some('m')),
+    t(&["princess"], false, Some('f')),
+    t(&["pope"], false, Some('m')),
+    t(&["ayatollah"], false, Some('m')),
+    t(&["leader"], true, None),
+    t(&["strongman"], true, Some('m')),
+    t(&["dictator"], true, None),
+    t(&["minister"], false, None),
+    t(&["secretary"], false, None),
+    t(&["ambassador"], false, None),
+    t(&["envoy"], false, None),
+    t(&["senator"], false, None),
+    t(&["sen."], false, None),
+    t(&["rep."], false, None),
+    t(&["governor"], false, None),
+    t(&["gov."], false, None),
+    t(&["general"], false, None),
+    t(&["gen."], false, None),
+    t(&["spokesman"], false, Some('m')),
+    t(&["spokeswoman"], false, Some('f')),
+    t(&["spokesperson"], false, None),
+    t(&["chairman"], false, Some('m')),
+    t(&["chairwoman"], false, Some('f')),
+    t(&["adviser"], false, None),
+    t(&["advisor"], false, None),
+    t(&["mayor"], false, None),
+    t(&["mr."], false, Some('m')),
+    t(&["mrs."], false, Some('f')),
+    t(&["ms."], false, Some('f')),
+];
+
+/// Titles that are forms of address, not roles worth listing.
+pub fn is_honorific(title: &Title) -> bool {
+    matches!(title.words, ["mr."] | ["mrs."] | ["ms."])
+}
+
+/// The longest title ending exactly at the end of `words` (lowercased), with how many words it takes.
+pub fn title_ending(words: &[String]) -> Option<(&'static Title, usize)> {
+    TITLES.iter().find_map(|title| {
+        let n = title.words.len();
+        (words.len() >= n && words[words.len() - n..].iter().zip(title.words).all(|(a, b)| a == b))
+            .then_some((title, n))
+    })
+}
+
+/// The longest title starting exactly at the start of `words` (lowercased).
+pub fn title_starting(words: &[String]) -> Option<(&'static Title, usize)> {
+    TITLES.iter().find_map(|title| {
+        let n = title.words.len();
+        (words.len() >= n && words[..n].iter().zip(title.words).all(|(a, b)| a == b)).then_some((title, n))
+    })
+}
+
+/// A title as a role label: "Deputy Foreign Minister".
+pub fn role_name(title: &Title) -> String {
+    title
+        .words
+        .iter()
+        .map(|w| {
+            if *w == "of" {
+                return "of".to_string();
+            }
+            let mut c = w.chars();
+            c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
