@@ -3,7 +3,9 @@
 use std::collections::HashSet;
 
 use crate::corpus::input::{self, Document};
-use crate::model::{Analysis, Article, Boilerplate, InputError, Quote, Section, Snippet};
+use crate::attribute;
+use crate::model::{Analysis, Article, Boilerplate, InputError, Quote, Section, Snippet, SpeakerCount};
+use crate::resolve::entity::Entity;
 use crate::parse::layout::{self, Block, BlockKind};
 use crate::parse::{quote, sentence};
 use crate::resolve;
@@ -43,7 +45,55 @@ fn analyze_with_errors(docs: &[Document], errors: Vec<InputError>) -> Analysis {
     let mut scratch = Scratch::default();
     let tagged: Vec<TaggedArticle> = articles.iter().map(|a| tag_article(a, tagger, &mut scratch)).collect();
     let entities = resolve::resolve(&articles, &tagged);
-    Analysis { articles, quotes, entities, errors }
+    attribute_all(&articles, &tagged, &entities, &mut quotes);
+    let speakers = count_speakers(&quotes);
+    Analysis { articles, quotes, entities, speakers, errors }
+}
+
+/// Fills in every quote's speaker, article by article.
+fn attribute_all(articles: &[Article], tagged: &[TaggedArticle], entities: &[Entity], quotes: &mut [Quote]) {
+    let mut start = 0;
+    for (article, tagged) in articles.iter().zip(tagged) {
+        let n = quotes[start..].iter().take_while(|q| q.article == article.id).count();
+        let range = start..start + n;
+        let found = attribute::attribute_article(article, tagged, entities, &quotes[range.clone()], start);
+        for (q, a) in quotes[range].iter_mut().zip(found) {
+            q.speaker = a.speaker;
+            q.verb = a.verb;
+            q.cue = a.cue;
+            q.rule = a.rule;
+            q.confidence = a.confidence;
+        }
+        start += n;
+    }
+}
+
+/// Quote counts per speaker, most quoted first.
+fn count_speakers(quotes: &[Quote]) -> Vec<SpeakerCount> {
+    let mut counts: Vec<SpeakerCount> = Vec::new();
+    for q in quotes {
+        let Some(s) = &q.speaker else { continue };
+        let i = match counts.iter().position(|c| c.key == s.key) {
+            Some(i) => i,
+            None => {
+                counts.push(SpeakerCount {
+                    key: s.key.clone(),
+                    entity: s.entity.clone(),
+                    name: s.name.clone(),
+                    unnamed: s.unnamed,
+                    quotes: 0,
+                    articles: Vec::new(),
+                });
+                counts.len() - 1
+            }
+        };
+        counts[i].quotes += 1;
+        if !counts[i].articles.contains(&q.article) {
+            counts[i].articles.push(q.article.clone());
+        }
+    }
+    counts.sort_by(|a, b| b.quotes.cmp(&a.quotes).then_with(|| a.name.cmp(&b.name)));
+    counts
 }
 
 /// An id from the input's file stem (and record line), made unique with a numeric suffix.
@@ -111,6 +161,11 @@ fn parse_article(id: String, doc: &Document, first_quote: usize) -> (Article, Ve
                 block: q.block,
                 continues: q.continues.map(|i| i + first_quote),
                 closed: q.close.is_some(),
+                speaker: None,
+                verb: None,
+                cue: None,
+                rule: None,
+                confidence: 0.0,
             }
         })
         .collect();

@@ -4,6 +4,7 @@
 //! The crate does no I/O and has no web dependency unless the `wasm` feature is on.
 
 pub mod analysis;
+pub mod attribute;
 pub mod corpus;
 pub mod error;
 pub mod eval;

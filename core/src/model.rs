@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::parse::layout::{Block, BoilerplateReason};
 use crate::parse::quote::QuoteKind;
+use crate::attribute::{Rule, Speaker};
 use crate::resolve::entity::Entity;
 use crate::span::Span;
 
@@ -14,6 +15,8 @@ pub struct Analysis {
     pub quotes: Vec<Quote>,
     /// People, countries and organizations, each merged across the corpus with all its mentions.
     pub entities: Vec<Entity>,
+    /// Speakers with their quote counts, most quoted first.
+    pub speakers: Vec<SpeakerCount>,
     /// Inputs that could not be loaded; the others are analysed regardless.
     pub errors: Vec<InputError>,
 }
@@ -85,6 +88,30 @@ pub struct Quote {
     pub continues: Option<usize>,
     /// False when the quote runs to the end of its paragraph without a closing mark.
     pub closed: bool,
+    /// Who said it; null when no cue names a source.
+    pub speaker: Option<Speaker>,
+    /// The reporting verb as written.
+    pub verb: Option<String>,
+    /// The reporting verb's span.
+    pub cue: Option<Span>,
+    /// The rule that attributed it.
+    pub rule: Option<Rule>,
+    /// 0..1.
+    pub confidence: f32,
+}
+
+/// How many quotations one speaker has.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SpeakerCount {
+    /// The entity id, or "unnamed:ARTICLE:label" for an unnamed source.
+    pub key: String,
+    pub entity: Option<String>,
+    pub name: String,
+    pub unnamed: bool,
+    /// Number of quotations (each part of a quote over several paragraphs counts).
+    pub quotes: usize,
+    /// Ids of the articles quoting this speaker.
+    pub articles: Vec<String>,
 }
 
 /// An input that could not be loaded.

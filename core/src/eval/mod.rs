@@ -2,3 +2,4 @@
 
 pub mod conll;
 pub mod ner;
+pub mod quotes;

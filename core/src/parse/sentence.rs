@@ -149,7 +149,10 @@ fn is_boundary(s: &str, punct: usize, after: usize) -> bool {
         return false;
     }
     if char_at(s, punct) != '.' {
-        return true;
+        // "“Who do they think they are?” Trump said": a question or exclamation closing a quotation that a
+        // reporting clause follows does not end the sentence.
+        let closes_quote = s[punct..after].contains(['”', '"']);
+        return !(closes_quote && reporting_clause_follows(&s[after..]));
     }
     let word = word_before(s, punct);
     let bare = word.trim_end_matches('.');
@@ -171,6 +174,14 @@ fn is_boundary(s: &str, punct: usize, after: usize) -> bool {
         return opener;
     }
     true
+}
+
+/// The next few words hold a reporting verb: "Trump said", "said Putin", "the official told reporters".
+fn reporting_clause_follows(rest: &str) -> bool {
+    rest.split_whitespace()
+        .take(4)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .any(|w| w.chars().next().is_some_and(char::is_lowercase) && crate::attribute::verbs::is_reporting(w))
 }
 
 /// "forces.On": a period between a lowercase word of three or more letters and a capitalised word.

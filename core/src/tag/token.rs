@@ -30,8 +30,9 @@ const ABBREVIATIONS: &[&str] = &[
     "Bros", "Dept", "Univ", "Sens", "Reps", "Gens", "Messrs", "Calif", "Fla", "Mass", "Penn", "Wash", "Ariz",
 ];
 
-const LEADING: &[char] = &['“', '"', '‘', '\'', '(', '[', '{', '«', '—', '–', '¿', '¡', '*', '•'];
-const TRAILING: &[char] = &['”', '"', '’', '\'', ')', ']', '}', '»', ',', ';', ':', '!', '?', '…', '—', '–', '*'];
+// Real copy closes quotes with “ and opens them with ” now and then; those marks split off too.
+const LEADING: &[char] = &['“', '”', '"', '‘', '\'', '(', '[', '{', '«', '—', '–', '¿', '¡', '*', '•'];
+const TRAILING: &[char] = &['”', '“', '"', '’', '‘', '\'', ')', ']', '}', '»', ',', ';', ':', '!', '?', '…', '—', '–', '*'];
 
 /// Appends the tokens of `span` in `text` to `out`.
 pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
@@ -115,9 +116,16 @@ fn keeps_period(bare: &str) -> bool {
     single_letter || dotted || ABBREVIATIONS.contains(&bare)
 }
 
-/// Splits dashes, possessives and "n't" inside a word.
+/// Splits dashes, quote marks, possessives and "n't" inside a word.
 fn split_inner(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let word = &text[start..end];
+    // A quote mark glued to its neighbours: "said,“Look".
+    if let Some((i, c)) = word.char_indices().find(|&(i, c)| matches!(c, '“' | '”') && i > 0 && i + c.len_utf8() < word.len()) {
+        chunk(text, start, start + i, out);
+        push(out, start + i, start + i + c.len_utf8());
+        chunk(text, start + i + c.len_utf8(), end, out);
+        return;
+    }
     // Em and en dashes between words: "Putin—isolated".
     if let Some((i, c)) =
         word.char_indices().find(|&(i, c)| (c == '—' || c == '–') && i > 0 && i + c.len_utf8() < word.len())

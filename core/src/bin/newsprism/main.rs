@@ -5,6 +5,7 @@ use std::process::ExitCode;
 mod analyze_cmd;
 mod args;
 mod ner_cmds;
+mod quotes_cmd;
 
 const USAGE: &str = "\
 usage: newsprism COMMAND ...
@@ -13,6 +14,7 @@ commands:
   analyze [--format json|text] FILE...   parse articles (.txt, .json, .jsonl) and print the analysis
   eval-ner FILE                          tag a CoNLL file; print precision, recall, F1 per type and speed
   tag-conll FILE                         print a CoNLL file's lines with the predicted IOB2 tag appended
+  eval-quotes FILE.jsonl [--errors N]    score quote attribution on PolNeAR-style records
   train-ner [--data DIR] [--out DIR] [--epochs N] [--seed N] [--clusters A,B,C]
             [--reuse-lexicon FILE] [--prune W] [--sweep-prune 1]
                                          train the tagger on CoNLL-2003 and write core/model/";
@@ -28,6 +30,7 @@ fn main() -> ExitCode {
         "eval-ner" => ner_cmds::eval(rest),
         "tag-conll" => ner_cmds::tag_conll(rest),
         "train-ner" => ner_cmds::train(rest),
+        "eval-quotes" => quotes_cmd::eval(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)

@@ -1,0 +1,134 @@
+//! Reporting verbs ("said", "told", "insisted", "tweeted") in all their forms, checked against the cue
+//! words of PolNeAR's training attributions (`newsprism learn-cues` prints the coverage).
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Lemmas of verbs that report speech or writing.
+const LEMMAS: &[&str] = &[
+    "say", "tell", "write", "add", "call", "tweet", "ask", "continue", "respond", "reply", "state", "note",
+    "explain", "declare", "argue", "conclude", "warn", "pledge", "chant", "recall", "insist", "vow", "admit",
+    "acknowledge", "suggest", "remark", "describe", "shout", "claim", "urge", "joke", "yell", "blast", "promise",
+    "accuse", "charge", "retort", "stress", "emphasize", "emphasise", "announce", "answer", "comment", "complain",
+    "predict", "observe", "confirm", "report", "propose", "criticize", "criticise", "praise", "echo", "repeat",
+    "reiterate", "contend", "assert", "maintain", "deny", "counter", "boast", "quip", "concede", "testify",
+    "post", "email", "text", "blame", "denounce", "question", "wonder", "muse", "lament", "caution", "demand",
+    "plead", "exclaim", "scoff", "sneer", "snap", "thunder", "bristle", "agree", "allege", "assure", "brag",
+    "cite", "counsel", "disclose", "dismiss", "elaborate", "hint", "inform", "instruct", "mention", "mock",
+    "object", "point", "protest", "recount", "reflect", "rejoin", "relate", "reveal", "scold", "sing", "slam",
+    "speak", "stipulate", "summarize", "tout", "vent", "whisper", "affirm", "characterize", "label", "dub",
+    "term", "brand", "read", "coin", "thank", "recall", "proclaim", "shout", "chant", "rail",
+];
+
+/// Reporting verbs that are common nouns too ("a note", "the state", "an email"): they count as verbs only
+/// right after something that can end a subject (a name, a pronoun, an adverb, a comma).
+const NOUN_TOO: &[&str] = &[
+    "note", "notes", "state", "states", "post", "posts", "email", "emails", "text", "texts", "comment", "comments",
+    "report", "reports", "question", "questions", "call", "calls", "charge", "charges", "point", "points", "echo",
+    "echoes", "joke", "jokes", "vent", "object", "objects", "term", "terms", "label", "labels", "brand", "brands",
+    "read", "reads", "tout", "demand", "demands", "promise", "promises", "answer", "answers", "reply", "replies",
+    "remark", "remarks", "claim", "claims", "warning", "counter", "chant", "chants", "plea", "protest", "protests",
+    "statement", "mention", "caution", "repeat", "dub", "coin", "thank", "thanks", "rail", "praise", "blame",
+    "testimony", "tweet", "tweets", "sing", "speak", "muse", "snap", "reflect", "relate", "question",
+];
+
+/// Whether a reporting verb form is also an everyday noun.
+pub fn is_noun_too(word: &str) -> bool {
+    NOUN_TOO.contains(&word.to_lowercase().as_str())
+}
+
+/// Irregular forms: (lemma, past, past participle).
+const IRREGULAR: &[(&str, &str, &str)] = &[
+    ("say", "said", "said"),
+    ("tell", "told", "told"),
+    ("write", "wrote", "written"),
+    ("speak", "spoke", "spoken"),
+    ("shoot", "shot", "shot"),
+    ("sing", "sang", "sung"),
+];
+
+fn inflections(lemma: &str) -> Vec<String> {
+    let mut out = vec![lemma.to_string()];
+    let third = if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("sh") || lemma.ends_with("ch") || lemma.ends_with('o') {
+        format!("{lemma}es")
+    } else if lemma.ends_with('y') && !lemma.ends_with("ay") && !lemma.ends_with("ey") {
+        format!("{}ies", &lemma[..lemma.len() - 1])
+    } else {
+        format!("{lemma}s")
+    };
+    out.push(third);
+    let stem_ing = lemma.strip_suffix('e').filter(|s| !s.ends_with('e')).unwrap_or(lemma);
+    // Short verbs ending consonant-vowel-consonant double it: snapped, quipping, admitted.
+    let doubled = matches!(lemma, "snap" | "quip" | "admit");
+    let last = lemma.chars().last().unwrap_or('x');
+    out.push(if doubled { format!("{lemma}{last}ing") } else { format!("{stem_ing}ing") });
+    if let Some((_, past, part)) = IRREGULAR.iter().find(|(l, _, _)| *l == lemma) {
+        out.push(past.to_string());
+        out.push(part.to_string());
+    } else {
+        let past = if lemma.ends_with('e') {
+            format!("{lemma}d")
+        } else if lemma.ends_with('y') && !lemma.ends_with("ay") && !lemma.ends_with("ey") {
+            format!("{}ied", &lemma[..lemma.len() - 1])
+        } else if doubled {
+            format!("{lemma}{last}ed")
+        } else {
+            format!("{lemma}ed")
+        };
+        out.push(past);
+    }
+    out
+}
+
+/// Every form of every reporting verb, lowercase.
+pub fn forms() -> &'static HashSet<String> {
+    static FORMS: OnceLock<HashSet<String>> = OnceLock::new();
+    FORMS.get_or_init(|| LEMMAS.iter().flat_map(|l| inflections(l)).collect())
+}
+
+/// Whether a word (any case) is a form of a reporting verb.
+pub fn is_reporting(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    forms().contains(lower.as_str())
+}
+
+/// Forms ending in -ing, which open a participle clause ("…, saying, “…”") whose subject is the main clause's.
+pub fn is_participle(word: &str) -> bool {
+    word.to_lowercase().ends_with("ing") && is_reporting(word)
+}
+
+/// Verbs that stop reporting when "to" follows: "continued to disagree", "agreed to talk".
+pub fn takes_infinitive(word: &str) -> bool {
+    let w = word.to_lowercase();
+    ["continu", "agree"]
+        .iter()
+        .any(|p| w.starts_with(p))
+}
+
+/// Verbs that need an object before the quote to be reporting ("described relations as “…”",
+/// "called it “…”"): the speaker is still their subject.
+pub fn takes_object(word: &str) -> bool {
+    let w = word.to_lowercase();
+    ["describ", "call", "blam", "label", "dub", "term", "brand", "characteriz", "accus", "prais", "criticiz"]
+        .iter()
+        .any(|p| w.starts_with(p))
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    #[test]
+    fn forms_cover_the_usual_cues() {
+        for w in ["said", "says", "saying", "told", "tweeted", "insisted", "declared", "retorted", "stressed", "Added", "replies", "wrote", "noted", "described"] {
+            assert!(is_reporting(w), "{w}");
+        }
+        for w in ["the", "met", "Putin", "statement"] {
+            assert!(!is_reporting(w), "{w}");
+        }
+        assert!(is_participle("saying") && !is_participle("said"));
+    }
+}
