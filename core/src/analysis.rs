@@ -2,13 +2,14 @@
 
 use std::collections::HashSet;
 
-use crate::corpus::input::{self, Document};
 use crate::attribute;
+use crate::attribute::rank::Ranker;
+use crate::corpus::input::{self, Document};
 use crate::model::{Analysis, Article, Boilerplate, InputError, Quote, Section, Snippet, SpeakerCount};
-use crate::resolve::entity::Entity;
 use crate::parse::layout::{self, Block, BlockKind};
 use crate::parse::{quote, sentence};
 use crate::resolve;
+use crate::resolve::entity::Entity;
 use crate::span::Span;
 use crate::tag::tagger::{Scratch, Tagger};
 use crate::tagged::{tag_article, TaggedArticle};
@@ -32,6 +33,19 @@ pub fn analyze_inputs<'a>(inputs: impl IntoIterator<Item = (&'a str, &'a [u8])>)
 }
 
 fn analyze_with_errors(docs: &[Document], errors: Vec<InputError>) -> Analysis {
+    finish(prepare(docs), Ranker::builtin(), errors)
+}
+
+/// Everything before quote attribution: parsed articles, their quotes, the tagger's view, the entities.
+pub struct Prepared {
+    pub articles: Vec<Article>,
+    pub quotes: Vec<Quote>,
+    pub tagged: Vec<TaggedArticle>,
+    pub entities: Vec<Entity>,
+}
+
+/// Parses, tags and resolves; quotes are found but not yet attributed.
+pub fn prepare(docs: &[Document]) -> Prepared {
     let mut ids = HashSet::new();
     let mut articles = Vec::with_capacity(docs.len());
     let mut quotes = Vec::new();
@@ -45,18 +59,35 @@ fn analyze_with_errors(docs: &[Document], errors: Vec<InputError>) -> Analysis {
     let mut scratch = Scratch::default();
     let tagged: Vec<TaggedArticle> = articles.iter().map(|a| tag_article(a, tagger, &mut scratch)).collect();
     let entities = resolve::resolve(&articles, &tagged);
-    attribute_all(&articles, &tagged, &entities, &mut quotes);
+    Prepared { articles, quotes, tagged, entities }
+}
+
+/// Attributes the quotes with `ranker` and assembles the analysis.
+pub fn finish(prepared: Prepared, ranker: &Ranker, errors: Vec<InputError>) -> Analysis {
+    let Prepared { articles, mut quotes, tagged, entities } = prepared;
+    attribute_all(&articles, &tagged, &entities, &mut quotes, ranker);
     let speakers = count_speakers(&quotes);
     Analysis { articles, quotes, entities, speakers, errors }
 }
 
+/// Analyses documents with a given attribution ranker (for training and evaluating one).
+pub fn analyze_with(docs: &[Document], ranker: &Ranker) -> Analysis {
+    finish(prepare(docs), ranker, Vec::new())
+}
+
 /// Fills in every quote's speaker, article by article.
-fn attribute_all(articles: &[Article], tagged: &[TaggedArticle], entities: &[Entity], quotes: &mut [Quote]) {
+fn attribute_all(
+    articles: &[Article],
+    tagged: &[TaggedArticle],
+    entities: &[Entity],
+    quotes: &mut [Quote],
+    ranker: &Ranker,
+) {
     let mut start = 0;
     for (article, tagged) in articles.iter().zip(tagged) {
         let n = quotes[start..].iter().take_while(|q| q.article == article.id).count();
         let range = start..start + n;
-        let found = attribute::attribute_article(article, tagged, entities, &quotes[range.clone()], start);
+        let found = attribute::attribute_article(article, tagged, entities, &quotes[range.clone()], start, ranker);
         for (q, a) in quotes[range].iter_mut().zip(found) {
             q.speaker = a.speaker;
             q.verb = a.verb;

@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
+use crate::attribute::{Rule, Speaker};
 use crate::parse::layout::{Block, BoilerplateReason};
 use crate::parse::quote::QuoteKind;
-use crate::attribute::{Rule, Speaker};
 use crate::resolve::entity::Entity;
 use crate::span::Span;
 

@@ -14,6 +14,7 @@
 //! unattributed.
 
 pub mod phrase;
+pub mod rank;
 pub mod verbs;
 
 use serde::Serialize;
@@ -24,6 +25,7 @@ use crate::resolve::entity::{Entity, EntityKind, How};
 use crate::span::Span;
 use crate::tagged::TaggedArticle;
 use phrase::{Ctx, Np, NpHead};
+use rank::Ranker;
 
 /// Who said a quote.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -63,6 +65,8 @@ pub enum Rule {
     Continuation,
     /// A reporting verb in the sentence before the quote: "Obama said the West would act. “We cannot …”"
     PreviousSentence,
+    /// Someone named near the quote, chosen by the ranker without a rule proposing them.
+    Nearby,
     /// Another quote of the same paragraph's speaker.
     SameParagraph,
 }
@@ -93,6 +97,7 @@ pub fn attribute_article(
     entities: &[Entity],
     quotes: &[Quote],
     offset: usize,
+    ranker: &Ranker,
 ) -> Vec<Attribution> {
     let ctx = Ctx::new(article, tagged, entities);
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
@@ -102,6 +107,28 @@ pub fn attribute_article(
         let attribution = if is_title(&ctx, q) {
             // “60 Minutes”, “This Week”: a name in quotation marks, not speech.
             Attribution::none()
+        } else if !ranker.weights.is_empty() {
+            let candidates = rank::candidates(&ctx, q, quotes, state.last_speaker);
+            // "Nobody" is never trained and scores 0: it wins when every candidate scores below zero.
+            match ranker.best(&candidates) {
+                Some((best, margin)) => {
+                    let c = &candidates[best];
+                    match &c.np {
+                        Some(np) => {
+                            let speaker = speaker_of(&ctx, np, quotes, &mut state);
+                            Attribution {
+                                confidence: if speaker.is_some() { 1.0 / (1.0 + (-margin).exp()) } else { 0.0 },
+                                speaker,
+                                verb: c.verb.map(|v| ctx.token_text(v).to_string()),
+                                cue: c.verb.map(|v| ctx.token_span(v)),
+                                rule: Some(c.rules.first().copied().unwrap_or(Rule::Nearby)),
+                            }
+                        }
+                        None => Attribution::none(),
+                    }
+                }
+                None => Attribution::none(),
+            }
         } else {
             let cue = ctx
                 .cue_after(span)
@@ -112,7 +139,11 @@ pub fn attribute_article(
                 Some(cue) => {
                     let speaker = speaker_of(&ctx, &cue.np, quotes, &mut state);
                     let confidence = if speaker.is_some() { cue.confidence } else { 0.0 };
-                    let rule = if cue.confidence < 0.7 && cue.rule == Rule::Before { Rule::PreviousSentence } else { cue.rule };
+                    let rule = if cue.confidence < 0.7 && cue.rule == Rule::Before {
+                        Rule::PreviousSentence
+                    } else {
+                        cue.rule
+                    };
                     Attribution {
                         speaker,
                         verb: cue.verb.map(|v| ctx.token_text(v).to_string()),
@@ -144,7 +175,8 @@ pub fn attribute_article(
             let a = out[src].clone();
             for &m in &members {
                 if out[m].speaker.is_none() {
-                    out[m] = Attribution { rule: Some(Rule::Continuation), confidence: a.confidence * 0.95, ..a.clone() };
+                    out[m] =
+                        Attribution { rule: Some(Rule::Continuation), confidence: a.confidence * 0.95, ..a.clone() };
                 }
             }
         }
@@ -197,15 +229,40 @@ fn inherit(ctx: &Ctx, quotes: &[Quote], out: &mut [Attribution]) {
             continue;
         };
         let a = out[j].clone();
-        out[i] = Attribution { rule: Some(rule), confidence: if rule == Rule::SameParagraph { 0.7 } else { 0.75 }, ..a };
+        out[i] =
+            Attribution { rule: Some(rule), confidence: if rule == Rule::SameParagraph { 0.7 } else { 0.75 }, ..a };
     }
 }
 
 /// The unnamed-source nouns: a phrase headed by one of these names a source without naming a person.
 const SOURCE_NOUNS: &[&str] = &[
-    "official", "officials", "source", "sources", "aide", "aides", "spokesman", "spokeswoman", "spokesperson",
-    "diplomat", "diplomats", "adviser", "advisers", "advisor", "advisors", "staffer", "staffers", "insider",
-    "insiders", "person", "people", "analyst", "analysts", "observer", "observers", "lawmaker", "lawmakers",
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "aide",
+    "aides",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "diplomat",
+    "diplomats",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "staffer",
+    "staffers",
+    "insider",
+    "insiders",
+    "person",
+    "people",
+    "analyst",
+    "analysts",
+    "observer",
+    "observers",
+    "lawmaker",
+    "lawmakers",
 ];
 
 /// Turns the phrase naming a source into a speaker.
@@ -222,7 +279,13 @@ fn speaker_of(ctx: &Ctx, np: &Np, quotes: &[Quote], state: &mut State) -> Option
             };
             if p == "i" {
                 // First person outside quotation marks: the article's writer.
-                return Some(Speaker { entity: None, name: "the writer".into(), unnamed: true, mention, key: format!("writer:{article}") });
+                return Some(Speaker {
+                    entity: None,
+                    name: "the writer".into(),
+                    unnamed: true,
+                    mention,
+                    key: format!("writer:{article}"),
+                });
             }
             if p == "it" {
                 let at = ctx.token_span(np.start).start;
@@ -245,7 +308,13 @@ fn speaker_of(ctx: &Ctx, np: &Np, quotes: &[Quote], state: &mut State) -> Option
             }
             // "they": the last group of unnamed sources in the article.
             let label = state.unnamed.iter().rev().find(|(h, _)| h.ends_with('s'))?.1.clone();
-            Some(Speaker { entity: None, key: format!("unnamed:{article}:{label}"), name: label, unnamed: true, mention })
+            Some(Speaker {
+                entity: None,
+                key: format!("unnamed:{article}:{label}"),
+                name: label,
+                unnamed: true,
+                mention,
+            })
         }
         NpHead::Entity(idx) => {
             let e = &ctx.entities[*idx];
@@ -269,7 +338,13 @@ fn speaker_of(ctx: &Ctx, np: &Np, quotes: &[Quote], state: &mut State) -> Option
                 // "the official": the unnamed source of that kind already speaking in this article.
                 if let Some((_, label)) = state.unnamed.iter().rev().find(|(h, _)| *h == head) {
                     let label = label.clone();
-                    return Some(Speaker { entity: None, key: format!("unnamed:{article}:{label}"), name: label, unnamed: true, mention });
+                    return Some(Speaker {
+                        entity: None,
+                        key: format!("unnamed:{article}:{label}"),
+                        name: label,
+                        unnamed: true,
+                        mention,
+                    });
                 }
                 // "the president": the person of that role named most recently.
                 let role = ctx.phrase_text(np.start + 1, np.end);
@@ -283,18 +358,25 @@ fn speaker_of(ctx: &Ctx, np: &Np, quotes: &[Quote], state: &mut State) -> Option
 }
 
 fn entity_speaker(e: &Entity, mention: Option<MentionSpan>, label: Option<String>) -> Speaker {
-    Speaker { entity: Some(e.id.clone()), name: label.unwrap_or_else(|| e.name.clone()), unnamed: false, mention, key: e.id.clone() }
+    Speaker {
+        entity: Some(e.id.clone()),
+        name: label.unwrap_or_else(|| e.name.clone()),
+        unnamed: false,
+        mention,
+        key: e.id.clone(),
+    }
 }
 
 /// An unnamed source, labelled by its kind and institution: "unnamed official (White House)",
 /// "unnamed officials (United States)", "military (Iraq)", "opposition leaders (Syria)".
 fn unnamed(ctx: &Ctx, np: &Np, head: &str, state: &mut State, mention: Option<MentionSpan>) -> Speaker {
-    let institution = ctx.entities_in(np.start, np.end).find(|(e, _, _)| e.kind != EntityKind::Person).map(|(e, a, b)| {
-        match (e.kind, ctx.mention_in(ctx.entities.iter().position(|x| x.id == e.id).unwrap_or(0), a, b)) {
-            (EntityKind::Country, Some((How::Seat, text))) => (text, a, b),
-            _ => (e.name.clone(), a, b),
-        }
-    });
+    let institution =
+        ctx.entities_in(np.start, np.end).find(|(e, _, _)| e.kind != EntityKind::Person).map(|(e, a, b)| {
+            match (e.kind, ctx.mention_in(ctx.entities.iter().position(|x| x.id == e.id).unwrap_or(0), a, b)) {
+                (EntityKind::Country, Some((How::Seat, text))) => (text, a, b),
+                _ => (e.name.clone(), a, b),
+            }
+        });
     // The phrase's own words, without determiners, the institution's words and adjectives of rank.
     let words: Vec<String> = (np.start..np.end)
         .filter(|&t| !institution.as_ref().is_some_and(|(_, a, b)| (*a..*b).contains(&t)))

@@ -53,8 +53,8 @@ fn in_list(list: &[&str], w: &str) -> bool {
 }
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "another", "The", "A", "An", "This", "That", "These",
-    "Those", "Another", "his", "her", "their", "its", "His", "Her", "Their", "Its",
+    "the", "a", "an", "this", "that", "these", "those", "another", "The", "A", "An", "This", "That", "These", "Those",
+    "Another", "his", "her", "their", "its", "His", "Her", "Their", "Its",
 ];
 
 /// Words that end a noun phrase.
@@ -68,17 +68,80 @@ const STOP: &[&str] = &[
 
 /// Words between a subject and its verb: "Putin also said", "Trump has repeatedly said".
 const BETWEEN: &[&str] = &[
-    "also", "then", "later", "further", "again", "previously", "recently", "earlier", "once", "even", "just",
-    "still", "repeatedly", "never", "has", "had", "have", "would", "will", "did", "does", "was", "is", "often",
-    "first", "finally", "simply", "only", "now", "reportedly", "already",
+    "also",
+    "then",
+    "later",
+    "further",
+    "again",
+    "previously",
+    "recently",
+    "earlier",
+    "once",
+    "even",
+    "just",
+    "still",
+    "repeatedly",
+    "never",
+    "has",
+    "had",
+    "have",
+    "would",
+    "will",
+    "did",
+    "does",
+    "was",
+    "is",
+    "often",
+    "first",
+    "finally",
+    "simply",
+    "only",
+    "now",
+    "reportedly",
+    "already",
 ];
 
 /// Words that open an introductory phrase before a sentence's subject ("In his speech, Obama …").
 const INTRO: &[&str] = &[
-    "In", "On", "At", "After", "Before", "During", "Meanwhile", "However", "But", "And", "Then", "Later", "Earlier",
-    "Ahead", "Despite", "Although", "While", "When", "As", "With", "Without", "For", "Since", "Over", "Under",
-    "Beyond", "Still", "Yet", "Instead", "Asked", "Speaking", "Not", "Months", "Weeks", "Days", "Years", "Last",
-    "This", "Then",
+    "In",
+    "On",
+    "At",
+    "After",
+    "Before",
+    "During",
+    "Meanwhile",
+    "However",
+    "But",
+    "And",
+    "Then",
+    "Later",
+    "Earlier",
+    "Ahead",
+    "Despite",
+    "Although",
+    "While",
+    "When",
+    "As",
+    "With",
+    "Without",
+    "For",
+    "Since",
+    "Over",
+    "Under",
+    "Beyond",
+    "Still",
+    "Yet",
+    "Instead",
+    "Asked",
+    "Speaking",
+    "Not",
+    "Months",
+    "Weeks",
+    "Days",
+    "Years",
+    "Last",
+    "This",
+    "Then",
 ];
 
 const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -102,7 +165,10 @@ impl<'a> Ctx<'a> {
             .iter()
             .enumerate()
             .flat_map(|(i, e)| {
-                e.mentions.iter().filter(|m| m.article == article.id).map(move |m| (Span::new(m.start, m.end), i, m.how))
+                e.mentions
+                    .iter()
+                    .filter(|m| m.article == article.id)
+                    .map(move |m| (Span::new(m.start, m.end), i, m.how))
             })
             .collect();
         mentions.sort_by_key(|(s, _, _)| (s.start, s.end));
@@ -265,7 +331,7 @@ impl<'a> Ctx<'a> {
 
     /// Right after a quotation, "NP barked", "beamed NP", "NP went on": any past-tense or present verb
     /// form reports the quote.
-    fn looks_like_verb(&self, t: usize) -> bool {
+    pub fn looks_like_verb(&self, t: usize) -> bool {
         let w = self.token_text(t);
         let lower = w.chars().next().is_some_and(char::is_lowercase);
         lower && (w.ends_with("ed") || matches!(w, "went" | "thought" | "spoke" | "began" | "sang" | "wrote" | "cried"))
@@ -290,7 +356,8 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let sentence = self.sentence_range(open);
-        let start = (sentence.start..open).rev().find(|&k| is_mark(self.token_text(k))).map_or(sentence.start, |k| k + 1);
+        let start =
+            (sentence.start..open).rev().find(|&k| is_mark(self.token_text(k))).map_or(sentence.start, |k| k + 1);
         for k in start..open.saturating_sub(1) {
             if self.token_text(k).eq_ignore_ascii_case("according") && self.token_text(k + 1) == "to" {
                 if let Some(np) = self.np_right(k + 2, open) {
@@ -334,12 +401,107 @@ impl<'a> Ctx<'a> {
         let mut np = if coordinated { self.main_subject(sentence_start, v)? } else { self.np_left(v, sentence_start)? };
         if matches!(&np.head, NpHead::Pronoun(p) if p.eq_ignore_ascii_case("they")) {
             // "…, opposition figures rejected what they said were …": the main clause's subject.
-            if let Some(main) = self.main_subject(sentence_start, np.start).filter(|m| !matches!(m.head, NpHead::Pronoun(_))) {
+            if let Some(main) =
+                self.main_subject(sentence_start, np.start).filter(|m| !matches!(m.head, NpHead::Pronoun(_)))
+            {
                 np = main;
             }
         }
         let confidence = if distance <= 3 { 0.9 } else { 0.8 };
         Some(Cue { np, verb: Some(v), rule: Rule::Before, confidence })
+    }
+
+    /// Pronouns and entity mentions near a quote (from the previous paragraph's last sentence to the end of
+    /// the quote's sentence), outside quotations, with a reporting verb next to them when there is one.
+    pub fn nearby_phrases(&self, quote: Span, quotes: &[Quote]) -> Vec<(Np, Option<usize>)> {
+        let first = self.first_token_from(quote.start);
+        let Some(si) = self.tagged.sentence_of(first.min(self.n().saturating_sub(1))) else { return Vec::new() };
+        let from_sentence = si.saturating_sub(2);
+        let to_sentence = self.tagged.sentence_of(self.first_token_from(quote.end).min(self.n() - 1)).unwrap_or(si);
+        let from = self.tagged.sentences[from_sentence].tokens.start;
+        let to = self.tagged.sentences[to_sentence].tokens.end;
+        let inside_quote = |t: usize| {
+            let s = self.token_span(t);
+            quotes.iter().any(|q| q.start <= s.start && s.end <= q.end) || quote.contains(s)
+        };
+        let mut out = Vec::new();
+        let mut k = from;
+        while k < to {
+            if inside_quote(k) {
+                k += 1;
+                continue;
+            }
+            let w = self.token_text(k);
+            if is_pronoun(w) {
+                out.push((
+                    Np { start: k, end: k + 1, head: NpHead::Pronoun(w.to_string()) },
+                    self.verb_next_to(k, k + 1),
+                ));
+                k += 1;
+                continue;
+            }
+            if let Some(np) = self.mention_np_at(k, false) {
+                let end = np.end;
+                let verb = self.verb_next_to(np.start, np.end);
+                out.push((np, verb));
+                k = end.max(k + 1);
+                continue;
+            }
+            k += 1;
+        }
+        out
+    }
+
+    /// The subjects of verb-like words between the start of the quote's sentence and the quote.
+    pub fn verb_subjects_before(&self, quote: Span) -> Vec<(Np, usize)> {
+        let Some(open) = self.first_token_from(quote.start).checked_sub(1) else { return Vec::new() };
+        let sentence = self.sentence_range(open);
+        let start =
+            (sentence.start..open).rev().find(|&k| is_mark(self.token_text(k))).map_or(sentence.start, |k| k + 1);
+        (start..open)
+            .filter(|&k| {
+                let w = self.token_text(k);
+                let lower = w.chars().next().is_some_and(char::is_lowercase);
+                self.is_verb(k)
+                    || self.looks_like_verb(k)
+                    || (lower && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
+            })
+            .filter_map(|k| self.np_left(k, start).map(|np| (np, k)))
+            .collect()
+    }
+
+    /// A reporting verb within two tokens after, or right before, tokens `a..b`.
+    fn verb_next_to(&self, a: usize, b: usize) -> Option<usize> {
+        (b..(b + 3).min(self.n())).find(|&t| self.is_verb(t)).or_else(|| a.checked_sub(1).filter(|&t| self.is_verb(t)))
+    }
+
+    /// Whether a reporting verb follows (within two tokens) and whether one comes right before.
+    pub fn verb_touches(&self, a: usize, b: usize) -> (bool, bool) {
+        let after = (b..(b + 3).min(self.n())).any(|t| self.is_verb(t) || self.looks_like_verb(t));
+        let before = a.checked_sub(1).is_some_and(|t| self.is_verb(t));
+        (after, before)
+    }
+
+    /// How many sentences before the quote's sentence a token sits: "same", "prev", "prev2", "later".
+    pub fn sentence_distance(&self, t: usize, quote: Span) -> &'static str {
+        let q = self.tagged.sentence_of(self.first_token_from(quote.start).min(self.n().saturating_sub(1)));
+        let qe = self.tagged.sentence_of(self.first_token_from(quote.end).min(self.n().saturating_sub(1)));
+        match (self.tagged.sentence_of(t), q, qe) {
+            (Some(s), Some(a), Some(b)) if s >= a && s <= b => "same",
+            (Some(s), Some(a), _) if s + 1 == a => "prev",
+            (Some(s), Some(a), _) if s < a => "prev2",
+            _ => "later",
+        }
+    }
+
+    /// Whether a phrase is its sentence's main subject.
+    pub fn is_subject(&self, np: &Np) -> bool {
+        self.sentence_subject(np.start).is_some_and(|s| s.start == np.start)
+    }
+
+    /// Whether a phrase is followed by a possessive ("Putin's").
+    pub fn is_possessive_np(&self, np: &Np) -> bool {
+        np.end < self.n() && matches!(self.token_text(np.end), "'s" | "’s")
     }
 
     /// The word right before a quote's opening mark.
@@ -420,11 +582,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// The entity mention starting at token `k`, as a phrase (people only if `person_only`).
-    fn mention_np_at(&self, k: usize, person_only: bool) -> Option<Np> {
+    pub fn mention_np_at(&self, k: usize, person_only: bool) -> Option<Np> {
         let at = self.token_span(k).start;
-        let (span, idx, _) = self.mentions.iter().find(|(s, i, _)| {
-            s.start == at && (!person_only || self.entities[*i].kind == EntityKind::Person)
-        })?;
+        let (span, idx, _) = self
+            .mentions
+            .iter()
+            .find(|(s, i, _)| s.start == at && (!person_only || self.entities[*i].kind == EntityKind::Person))?;
         let end = self.first_token_from(span.end);
         Some(Np { start: k, end: end.max(k + 1), head: NpHead::Entity(*idx) })
     }
@@ -534,7 +697,9 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // "who has in the past described …": a prepositional phrase is not the subject.
-        if let Some(p) = (k.saturating_sub(5).max(from)..k).find(|&m| in_list(&["in", "on", "at", "for", "during", "over"], self.token_text(m))) {
+        if let Some(p) = (k.saturating_sub(5).max(from)..k)
+            .find(|&m| in_list(&["in", "on", "at", "for", "during", "over"], self.token_text(m)))
+        {
             if (p + 1..k).all(|m| self.np_word(m, false)) && p > from {
                 k = p;
                 skip_between(&mut k);
@@ -554,7 +719,9 @@ impl<'a> Ctx<'a> {
         }
         // A mention covering the head word: take all of it (and a "the" before it).
         let head_span = self.token_span(head);
-        if let Some((span, _, _)) = self.mentions.iter().filter(|(s, _, _)| s.contains(head_span)).max_by_key(|(s, _, _)| s.len()) {
+        if let Some((span, _, _)) =
+            self.mentions.iter().filter(|(s, _, _)| s.contains(head_span)).max_by_key(|(s, _, _)| s.len())
+        {
             let mut start = self.first_token_from(span.start).max(from);
             while start > from && self.np_word(start - 1, false) && head + 1 - start < 8 {
                 start -= 1;
@@ -623,7 +790,13 @@ impl<'a> Ctx<'a> {
     /// named in the last two paragraphs (outside quotations, not as possessives), the latest one whose
     /// gender is known to match, the last speaker if among the latest two, or the latest one. People known
     /// to be of the other gender are skipped throughout.
-    pub fn resolve_pronoun(&self, at: usize, gender: Option<&str>, quotes: &[Quote], last_speaker: Option<&'a Entity>) -> Option<&'a Entity> {
+    pub fn resolve_pronoun(
+        &self,
+        at: usize,
+        gender: Option<&str>,
+        quotes: &[Quote],
+        last_speaker: Option<&'a Entity>,
+    ) -> Option<&'a Entity> {
         let fits = |e: &Entity| {
             e.kind == EntityKind::Person
                 && match (e.gender.as_deref(), gender) {
@@ -640,7 +813,11 @@ impl<'a> Ctx<'a> {
         let sentence = self.sentence_range(t);
         let sentence_start = self.token_span(sentence.start).start;
         let in_sentence = self.mentions.iter().rev().find(|(span, idx, _)| {
-            span.start >= sentence_start && span.end <= at && !inside_quote(span) && !possessive(span) && fits(&self.entities[*idx])
+            span.start >= sentence_start
+                && span.end <= at
+                && !inside_quote(span)
+                && !possessive(span)
+                && fits(&self.entities[*idx])
         });
         if let Some((_, idx, _)) = in_sentence {
             return Some(&self.entities[*idx]);
@@ -649,7 +826,9 @@ impl<'a> Ctx<'a> {
         if let Some(si) = self.tagged.sentence_of(t).and_then(|s| s.checked_sub(1)) {
             let prev = &self.tagged.sentences[si];
             if prev.span.start >= floor {
-                if let Some(e) = self.main_subject(prev.tokens.start, prev.tokens.end).and_then(|np| self.person_of(&np)) {
+                if let Some(e) =
+                    self.main_subject(prev.tokens.start, prev.tokens.end).and_then(|np| self.person_of(&np))
+                {
                     if fits(e) {
                         return Some(e);
                     }
@@ -660,7 +839,13 @@ impl<'a> Ctx<'a> {
         let mut candidates: Vec<&'a Entity> = Vec::new();
         for (span, idx, _) in self.mentions.iter().rev() {
             let e = &self.entities[*idx];
-            if span.end <= at && span.start >= floor && !inside_quote(span) && !possessive(span) && fits(e) && !candidates.iter().any(|c| c.id == e.id) {
+            if span.end <= at
+                && span.start >= floor
+                && !inside_quote(span)
+                && !possessive(span)
+                && fits(e)
+                && !candidates.iter().any(|c| c.id == e.id)
+            {
                 candidates.push(e);
             }
         }

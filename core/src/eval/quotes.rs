@@ -83,12 +83,48 @@ impl QuoteScore {
         let mut out = String::new();
         let _ = writeln!(out, "articles                         {:>6}", self.articles);
         let _ = writeln!(out, "gold quote-marked attributions   {:>6}", self.gold);
-        let _ = writeln!(out, "quote span precision             {:>6.4}  ({} of {} predicted quotes)", self.precision(), self.predicted_matching, self.predicted);
-        let _ = writeln!(out, "quote span recall                {:>6.4}  ({} of {} gold)", self.recall(), self.gold_found, self.gold);
-        let _ = writeln!(out, "speaker-mention accuracy         {:>6.4}  ({} of {} found gold quotes with a source)", self.speaker_accuracy(), self.correct, self.with_source);
-        let _ = writeln!(out, "  attributed at all              {:>6.4}  ({} of {})", ratio(self.attributed, self.with_source), self.attributed, self.with_source);
-        let _ = writeln!(out, "  precision of attributions      {:>6.4}  ({} of {})", ratio(self.correct, self.attributed), self.correct, self.attributed);
-        let _ = writeln!(out, "  end to end (all gold w/ source) {:>5.4}  ({} of {})", ratio(self.correct, self.gold_with_source), self.correct, self.gold_with_source);
+        let _ = writeln!(
+            out,
+            "quote span precision             {:>6.4}  ({} of {} predicted quotes)",
+            self.precision(),
+            self.predicted_matching,
+            self.predicted
+        );
+        let _ = writeln!(
+            out,
+            "quote span recall                {:>6.4}  ({} of {} gold)",
+            self.recall(),
+            self.gold_found,
+            self.gold
+        );
+        let _ = writeln!(
+            out,
+            "speaker-mention accuracy         {:>6.4}  ({} of {} found gold quotes with a source)",
+            self.speaker_accuracy(),
+            self.correct,
+            self.with_source
+        );
+        let _ = writeln!(
+            out,
+            "  attributed at all              {:>6.4}  ({} of {})",
+            ratio(self.attributed, self.with_source),
+            self.attributed,
+            self.with_source
+        );
+        let _ = writeln!(
+            out,
+            "  precision of attributions      {:>6.4}  ({} of {})",
+            ratio(self.correct, self.attributed),
+            self.correct,
+            self.attributed
+        );
+        let _ = writeln!(
+            out,
+            "  end to end (all gold w/ source) {:>5.4}  ({} of {})",
+            ratio(self.correct, self.gold_with_source),
+            self.correct,
+            self.gold_with_source
+        );
         let _ = writeln!(out, "by rule (correct / attributed):");
         for (rule, n, c) in &self.by_rule {
             let _ = writeln!(out, "  {rule:<18} {c:>5} / {n:<5} {:.4}", ratio(*c, *n));
@@ -107,6 +143,16 @@ fn byte_offsets(text: &str) -> Vec<usize> {
 
 /// Scores the analyzer on a PolNeAR JSON Lines file. `max_errors` error examples are kept.
 pub fn evaluate(jsonl: &str, max_errors: usize, now: &dyn Fn() -> f64) -> Result<QuoteScore, String> {
+    evaluate_with(jsonl, max_errors, now, crate::attribute::rank::Ranker::builtin())
+}
+
+/// As [`evaluate`], with a given attribution ranker.
+pub fn evaluate_with(
+    jsonl: &str,
+    max_errors: usize,
+    now: &dyn Fn() -> f64,
+    ranker: &crate::attribute::rank::Ranker,
+) -> Result<QuoteScore, String> {
     let mut score = QuoteScore::default();
     let mut rules: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
     let mut tokens = 0usize;
@@ -125,7 +171,7 @@ pub fn evaluate(jsonl: &str, max_errors: usize, now: &dyn Fn() -> f64) -> Result
             published: None,
         };
         let t0 = now();
-        let analysis = crate::analyze(std::slice::from_ref(&doc));
+        let analysis = crate::analysis::analyze_with(std::slice::from_ref(&doc), ranker);
         seconds += now() - t0;
         tokens += rec.text.split_whitespace().count();
         score.articles += 1;
@@ -135,7 +181,8 @@ pub fn evaluate(jsonl: &str, max_errors: usize, now: &dyn Fn() -> f64) -> Result
         score.predicted += quotes.len();
         let gold: Vec<&Attribution> = rec.attributions.iter().filter(|a| a.content_has_quote_marks).collect();
         let contents: Vec<Span> = gold.iter().flat_map(|a| a.content.iter().map(span)).collect();
-        score.predicted_matching += quotes.iter().filter(|q| contents.iter().any(|c| c.overlaps(Span::new(q.start, q.end)))).count();
+        score.predicted_matching +=
+            quotes.iter().filter(|q| contents.iter().any(|c| c.overlaps(Span::new(q.start, q.end)))).count();
         for a in gold {
             score.gold += 1;
             let has_source = !a.source.is_empty();
@@ -156,7 +203,11 @@ pub fn evaluate(jsonl: &str, max_errors: usize, now: &dyn Fn() -> f64) -> Result
             let entry = rules.entry(rule.clone()).or_default();
             let Some(mention) = q.speaker.as_ref().and_then(|s| s.mention.as_ref()) else {
                 if score.errors.len() < max_errors {
-                    score.errors.push(format!("UNATTRIBUTED gold={:?}\n    {}", sources.iter().map(|s| s.of(&rec.text)).collect::<Vec<_>>(), context(&rec.text, q.start, q.end)));
+                    score.errors.push(format!(
+                        "UNATTRIBUTED gold={:?}\n    {}",
+                        sources.iter().map(|s| s.of(&rec.text)).collect::<Vec<_>>(),
+                        context(&rec.text, q.start, q.end)
+                    ));
                 }
                 continue;
             };

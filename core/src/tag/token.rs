@@ -32,7 +32,8 @@ const ABBREVIATIONS: &[&str] = &[
 
 // Real copy closes quotes with “ and opens them with ” now and then; those marks split off too.
 const LEADING: &[char] = &['“', '”', '"', '‘', '\'', '(', '[', '{', '«', '—', '–', '¿', '¡', '*', '•'];
-const TRAILING: &[char] = &['”', '“', '"', '’', '‘', '\'', ')', ']', '}', '»', ',', ';', ':', '!', '?', '…', '—', '–', '*'];
+const TRAILING: &[char] =
+    &['”', '“', '"', '’', '‘', '\'', ')', ']', '}', '»', ',', ';', ':', '!', '?', '…', '—', '–', '*'];
 
 /// Appends the tokens of `span` in `text` to `out`.
 pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
@@ -120,7 +121,9 @@ fn keeps_period(bare: &str) -> bool {
 fn split_inner(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let word = &text[start..end];
     // A quote mark glued to its neighbours: "said,“Look".
-    if let Some((i, c)) = word.char_indices().find(|&(i, c)| matches!(c, '“' | '”') && i > 0 && i + c.len_utf8() < word.len()) {
+    if let Some((i, c)) =
+        word.char_indices().find(|&(i, c)| matches!(c, '“' | '”') && i > 0 && i + c.len_utf8() < word.len())
+    {
         chunk(text, start, start + i, out);
         push(out, start + i, start + i + c.len_utf8());
         chunk(text, start + i + c.len_utf8(), end, out);

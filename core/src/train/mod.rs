@@ -3,6 +3,7 @@
 
 pub mod clusters;
 pub mod perceptron;
+pub mod quotes;
 pub mod unlabeled;
 
 /// A small deterministic random generator (xorshift64*), so training is reproducible everywhere.

@@ -10,5 +10,6 @@ mod model;
 mod robustness;
 mod seeds_entities;
 mod seeds_parse;
+mod seeds_quotes;
 #[cfg(all(target_arch = "wasm32", feature = "wasm"))]
 mod wasm_api;

@@ -15,6 +15,7 @@ commands:
   eval-ner FILE                          tag a CoNLL file; print precision, recall, F1 per type and speed
   tag-conll FILE                         print a CoNLL file's lines with the predicted IOB2 tag appended
   eval-quotes FILE.jsonl [--errors N]    score quote attribution on PolNeAR-style records
+  train-quotes [--data DIR] [--out FILE] train the attribution ranker on PolNeAR train; report dev
   train-ner [--data DIR] [--out DIR] [--epochs N] [--seed N] [--clusters A,B,C]
             [--reuse-lexicon FILE] [--prune W] [--sweep-prune 1]
                                          train the tagger on CoNLL-2003 and write core/model/";
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
         "tag-conll" => ner_cmds::tag_conll(rest),
         "train-ner" => ner_cmds::train(rest),
         "eval-quotes" => quotes_cmd::eval(rest),
+        "train-quotes" => quotes_cmd::train(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
