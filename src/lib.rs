@@ -3,3 +3,11 @@
 pub mod app;
 pub mod builtin;
 pub mod components;
+pub mod effects;
+pub mod export;
+pub mod highlight;
+pub mod protocol;
+pub mod route;
+pub mod state;
+pub mod store;
+pub mod worker;

@@ -46,10 +46,33 @@ pub struct Prepared {
 
 /// Parses, tags and resolves; quotes are found but not yet attributed.
 pub fn prepare(docs: &[Document]) -> Prepared {
+    prepare_with_progress(docs, &mut |_, _| {})
+}
+
+/// Analyses documents, reporting progress as (fraction done, stage name) along the way; `errors` are
+/// carried into the result (inputs that failed to load).
+pub fn analyze_with_progress(
+    docs: &[Document],
+    errors: Vec<InputError>,
+    progress: &mut dyn FnMut(f32, &str),
+) -> Analysis {
+    let prepared = prepare_with_progress(docs, progress);
+    progress(0.95, "attributing quotes");
+    let analysis = finish(prepared, Ranker::builtin(), errors);
+    progress(1.0, "done");
+    analysis
+}
+
+/// [`prepare`] with progress: parsing takes the first tenth, tagging most of the rest.
+pub fn prepare_with_progress(docs: &[Document], progress: &mut dyn FnMut(f32, &str)) -> Prepared {
     let mut ids = HashSet::new();
     let mut articles = Vec::with_capacity(docs.len());
     let mut quotes = Vec::new();
-    for doc in docs {
+    let n = docs.len().max(1) as f32;
+    for (i, doc) in docs.iter().enumerate() {
+        if i % 16 == 0 {
+            progress(0.1 * i as f32 / n, "parsing");
+        }
         let id = unique_id(&doc.origin, &mut ids);
         let (article, article_quotes) = parse_article(id, doc, quotes.len());
         articles.push(article);
@@ -57,7 +80,17 @@ pub fn prepare(docs: &[Document]) -> Prepared {
     }
     let tagger = Tagger::builtin();
     let mut scratch = Scratch::default();
-    let tagged: Vec<TaggedArticle> = articles.iter().map(|a| tag_article(a, tagger, &mut scratch)).collect();
+    let tagged: Vec<TaggedArticle> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            if i % 4 == 0 {
+                progress(0.1 + 0.75 * i as f32 / n, "tagging entities");
+            }
+            tag_article(a, tagger, &mut scratch)
+        })
+        .collect();
+    progress(0.85, "merging entities");
     let entities = resolve::resolve(&articles, &tagged);
     Prepared { articles, quotes, tagged, entities }
 }

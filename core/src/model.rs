@@ -1,6 +1,6 @@
 //! The analysis as the core hands it out: articles, quotations, load errors. Serialised as the CLI's JSON.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::attribute::{Rule, Speaker};
 use crate::parse::layout::{Block, BoilerplateReason};
@@ -9,7 +9,7 @@ use crate::resolve::entity::Entity;
 use crate::span::Span;
 
 /// Everything the core found in a set of inputs.
-#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Analysis {
     pub articles: Vec<Article>,
     pub quotes: Vec<Quote>,
@@ -22,7 +22,7 @@ pub struct Analysis {
 }
 
 /// One article: its text verbatim and its structure as byte spans into that text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// Unique within the analysis, stable for the same inputs, safe in a URL.
     pub id: String,
@@ -44,7 +44,7 @@ pub struct Article {
 }
 
 /// A piece of an article's text with its span.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Snippet {
     pub start: usize,
     pub end: usize,
@@ -52,7 +52,7 @@ pub struct Snippet {
 }
 
 /// A block dropped from the reader, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Boilerplate {
     pub start: usize,
     pub end: usize,
@@ -61,7 +61,7 @@ pub struct Boilerplate {
 }
 
 /// Where in its article a quotation sits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Section {
     Headline,
@@ -70,7 +70,7 @@ pub enum Section {
 }
 
 /// One quotation.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     /// The article's id.
     pub article: String,
@@ -101,7 +101,7 @@ pub struct Quote {
 }
 
 /// How many quotations one speaker has.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SpeakerCount {
     /// The entity id, or "unnamed:ARTICLE:label" for an unnamed source.
     pub key: String,
@@ -115,7 +115,7 @@ pub struct SpeakerCount {
 }
 
 /// An input that could not be loaded.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InputError {
     /// The input's name as given.
     pub input: String,

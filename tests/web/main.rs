@@ -3,5 +3,6 @@
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
-mod reader;
+mod app;
+mod components;
 mod support;

@@ -17,7 +17,7 @@ pub mod phrase;
 pub mod rank;
 pub mod verbs;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{Article, Quote};
 use crate::parse::quote::QuoteKind;
@@ -28,7 +28,7 @@ use phrase::{Ctx, Np, NpHead};
 use rank::Ranker;
 
 /// Who said a quote.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Speaker {
     /// The speaker's entity id; null for an unnamed source.
     pub entity: Option<String>,
@@ -42,7 +42,7 @@ pub struct Speaker {
 }
 
 /// A span of the article's text, with the words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MentionSpan {
     pub start: usize,
     pub end: usize,
@@ -50,7 +50,7 @@ pub struct MentionSpan {
 }
 
 /// Which rule attributed a quote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Rule {
     /// A cue after the quote: "“…,” Putin said".
@@ -72,7 +72,7 @@ pub enum Rule {
 }
 
 /// The attribution of one quote.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Attribution {
     pub speaker: Option<Speaker>,
     /// The reporting verb as written ("said", "told", "insisted").

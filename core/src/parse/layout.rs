@@ -1,11 +1,11 @@
 //! Splits an article's text into blocks: headline, dateline, captions, credits, boilerplate, paragraphs.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
 /// What a block of an article is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
     Headline,
@@ -21,7 +21,7 @@ pub enum BlockKind {
 }
 
 /// Why a block was judged boilerplate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BoilerplateReason {
     /// Comment-form messages: "Error", "Sorry, your comment was not saved ...".
@@ -37,13 +37,13 @@ pub enum BoilerplateReason {
 }
 
 /// One block of an article, in reading order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
     pub kind: BlockKind,
     pub start: usize,
     pub end: usize,
     /// Set for boilerplate blocks.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<BoilerplateReason>,
 }
 

@@ -4,13 +4,13 @@
 //! closes a quote, as real copy sometimes has it. Single quotes count as quotations only outside double
 //! quotes and only when a clear opening mark has a matching close (so "Russia’s" and "Russians’" stay words).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::parse::layout::{Block, BlockKind};
 use crate::span::Span;
 
 /// Whether a quotation is a sentence of its own or a few words embedded in the reporter's sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuoteKind {
     Direct,

@@ -1,0 +1,136 @@
+//! The most-mentioned entities as an SVG bar chart, each bar split by article so outlets can be compared.
+//! Bars are focusable; hover and focus give exact numbers; a click or Enter applies that entity's filter.
+
+use std::rc::Rc;
+
+use newsprism_core::resolve::entity::EntityKind;
+use web_sys::KeyboardEvent;
+use yew::prelude::*;
+
+use crate::route::{kind_str, View, ALL_KINDS};
+use crate::state::{Derived, Index};
+
+/// Okabe–Ito colours, safe for colour-blind readers; articles past the seventh share the grey.
+pub const PALETTE: [&str; 8] = ["#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442", "#999999"];
+
+pub fn article_colour(i: usize) -> &'static str {
+    PALETTE[i.min(PALETTE.len() - 1)]
+}
+
+/// A short label for an article: its headline (cut) or file name.
+pub fn article_label(ix: &Index, a: usize) -> String {
+    let art = &ix.analysis.articles[a];
+    let full = art
+        .headline
+        .clone()
+        .unwrap_or_else(|| art.source.rsplit(['/', '\\']).next().unwrap_or(&art.source).to_string());
+    if full.chars().count() > 48 {
+        format!("{}…", full.chars().take(46).collect::<String>())
+    } else {
+        full
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChartProps {
+    pub index: Rc<Index>,
+    pub derived: Rc<Derived>,
+    pub view: Rc<View>,
+    /// Applies the filter a bar stands for (its entity index).
+    pub on_bar: Callback<usize>,
+    pub on_kind: Callback<EntityKind>,
+}
+
+#[function_component]
+pub fn Chart(props: &ChartProps) -> Html {
+    let ix = &props.index;
+    let bars = &props.derived.bars;
+    let n_articles = ix.analysis.articles.len();
+    let max = bars.iter().map(|b| b.total).max().unwrap_or(1).max(1) as f64;
+    let row = 40.0;
+    let kinds: Vec<&str> = ALL_KINDS.into_iter().filter(|k| props.view.kinds.contains(k)).map(kind_str).collect();
+    let kind_toggles = ALL_KINDS.into_iter().map(|k| {
+        let on = props.view.kinds.contains(&k);
+        let cb = props.on_kind.clone();
+        html! { <button class={classes!("kind-toggle", format!("kind-{}", kind_str(k)), on.then_some("on"))} aria-pressed={on.to_string()}
+            onclick={Callback::from(move |_| cb.emit(k))}>{ kind_str(k) }</button> }
+    });
+    let rows = bars.iter().enumerate().map(|(i, b)| {
+        let e = &ix.analysis.entities[b.entity];
+        let y = i as f64 * row;
+        let parts: Vec<String> =
+            b.per_article.iter().enumerate().filter(|(_, n)| **n > 0).map(|(a, n)| format!("{}: {n}", article_label(ix, a))).collect();
+        let label = format!("{}: {} mentions ({}). Select to filter.", e.name, b.total, parts.join("; "));
+        let mut x = 0.0;
+        let segments = b.per_article.iter().enumerate().filter(|(_, n)| **n > 0).map(|(a, &n)| {
+            let w = n as f64 / max * 100.0;
+            let seg = html! {
+                <rect x={format!("{x:.3}%")} y={format!("{}", y + 20.0)} width={format!("{:.3}%", w)} height="14" fill={article_colour(a)} class="segment">
+                    <title>{ format!("{}: {n}", article_label(ix, a)) }</title>
+                </rect>
+            };
+            x += w;
+            seg
+        });
+        let entity = b.entity;
+        let click = {
+            let cb = props.on_bar.clone();
+            Callback::from(move |_| cb.emit(entity))
+        };
+        let key = {
+            let cb = props.on_bar.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Enter" || e.key() == " " {
+                    e.prevent_default();
+                    cb.emit(entity);
+                }
+            })
+        };
+        html! {
+            <g class={classes!("bar", format!("bar-{}", kind_str(e.kind)))} tabindex="0" role="button" aria-label={label.clone()} onclick={click} onkeydown={key} data-entity={e.id.clone()}>
+                <title>{ label }</title>
+                <rect class="hit" x="0" y={format!("{y}")} width="100%" height={format!("{}", row - 2.0)} fill="transparent" />
+                <text x="0" y={format!("{}", y + 14.0)} class="bar-label">{ e.name.clone() }</text>
+                <text x="100%" y={format!("{}", y + 14.0)} class="bar-value" text-anchor="end">{ b.total }</text>
+                { for segments }
+            </g>
+        }
+    });
+    let legend = (0..n_articles.min(PALETTE.len())).map(|a| {
+        let label = if a == PALETTE.len() - 1 && n_articles > PALETTE.len() {
+            format!("{} more articles", n_articles - a)
+        } else {
+            article_label(ix, a)
+        };
+        html! { <li><span class="swatch" style={format!("background:{}", article_colour(a))}></span>{ label }</li> }
+    });
+    let table_rows = bars.iter().map(|b| {
+        let e = &ix.analysis.entities[b.entity];
+        html! { <tr><th scope="row">{ e.name.clone() }</th><td>{ kind_str(e.kind) }</td><td>{ b.total }</td>
+        { for b.per_article.iter().map(|n| html! { <td>{ *n }</td> }) }</tr> }
+    });
+    let height = (bars.len() as f64 * row).max(row);
+    html! {
+        <figure class="chart">
+            <figcaption>
+                <h2>{ "Most mentioned" }</h2>
+                <p class="muted">{ format!("Top {} {} in the shown text, split by article. Select a bar to filter.", bars.len(), kinds.join(", ")) }</p>
+            </figcaption>
+            <div class="kind-toggles" role="group" aria-label="Entity kinds to chart">{ for kind_toggles }</div>
+            if bars.is_empty() {
+                <p class="empty">{ "Nothing to chart with these filters." }</p>
+            } else {
+                <svg class="bars" width="100%" height={format!("{height}")} role="group" aria-label="Bar chart of mentions per entity">{ for rows }</svg>
+            }
+            <ul class="legend" aria-label="Articles">{ for legend }</ul>
+            <details class="table-alt">
+                <summary>{ "The numbers as a table" }</summary>
+                <table>
+                    <thead><tr><th>{ "Entity" }</th><th>{ "Kind" }</th><th>{ "Total" }</th>
+                        { for (0..n_articles).map(|a| html! { <th title={article_label(ix, a)}>{ format!("#{}", a + 1) }</th> }) }</tr></thead>
+                    <tbody>{ for table_rows }</tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}

@@ -1,0 +1,97 @@
+//! A block of article text with its mentions and quotations marked, built from text nodes only.
+
+use std::rc::Rc;
+
+use newsprism_core::resolve::entity::EntityKind;
+use newsprism_core::Span;
+use yew::prelude::*;
+
+use crate::highlight::{pieces, Piece};
+use crate::route::View;
+use crate::state::Index;
+
+#[derive(Properties, PartialEq)]
+pub struct BlockTextProps {
+    pub index: Rc<Index>,
+    /// Index into `index.units`.
+    pub unit: usize,
+    pub view: Rc<View>,
+}
+
+pub fn kind_class(k: EntityKind) -> &'static str {
+    match k {
+        EntityKind::Person => "ent ent-person",
+        EntityKind::Country => "ent ent-country",
+        EntityKind::Organization => "ent ent-org",
+    }
+}
+
+/// The last word of a name, for a compact "said by" badge.
+fn short(name: &str) -> &str {
+    if name.starts_with("unnamed") || name.contains('(') {
+        return name;
+    }
+    name.rsplit(' ').next().unwrap_or(name)
+}
+
+#[function_component]
+pub fn BlockText(props: &BlockTextProps) -> Html {
+    let ix = &props.index;
+    let u = &ix.units[props.unit];
+    let text = &ix.analysis.articles[u.article].text;
+    let quotes: Vec<(Span, usize)> =
+        u.quotes.iter().map(|&q| (Span::new(ix.analysis.quotes[q].start, ix.analysis.quotes[q].end), q)).collect();
+    let mentions: Vec<(Span, usize, usize)> = u
+        .mentions
+        .iter()
+        .filter(|(e, _)| props.view.kinds.contains(&ix.analysis.entities[*e].kind))
+        .map(|&(e, m)| {
+            let men = &ix.analysis.entities[e].mentions[m];
+            (Span::new(men.start, men.end), e, m)
+        })
+        .collect();
+    let render = |p: &Piece| render_piece(p, ix, text, &props.view);
+    html! { <>{ for pieces(u.span, &quotes, &mentions).iter().map(render) }</> }
+}
+
+fn render_piece(p: &Piece, ix: &Index, text: &str, view: &View) -> Html {
+    match p {
+        Piece::Text(s) => html! { { s.of(text).to_string() } },
+        Piece::Mention { span, entity, mention } => {
+            let e = &ix.analysis.entities[*entity];
+            let tip = ix.explain(*entity, *mention);
+            html! {
+                <mark class={kind_class(e.kind)} tabindex="0" title={tip.clone()} data-tip={tip} data-entity={e.id.clone()}>
+                    { span.of(text).to_string() }
+                </mark>
+            }
+        }
+        Piece::Quote { quote, inner, .. } => {
+            let q = &ix.analysis.quotes[*quote];
+            let speaker = q.speaker.as_ref().map(|s| s.name.clone());
+            let dim = !view.speakers.is_empty() && !speaker.as_ref().is_some_and(|s| view.speakers.contains(s));
+            let class = classes!("quote", dim.then_some("dim"), speaker.is_none().then_some("unattributed"));
+            let title = match &q.speaker {
+                Some(s) => {
+                    let named = s
+                        .mention
+                        .as_ref()
+                        .map(|m| m.text.split_whitespace().collect::<Vec<_>>().join(" "))
+                        .unwrap_or_default();
+                    format!(
+                        "said by {} (named as “{named}”){}",
+                        s.name,
+                        q.verb.as_ref().map(|v| format!(", verb “{v}”")).unwrap_or_default()
+                    )
+                }
+                None => "no speaker found for this quotation".to_string(),
+            };
+            // The "said by" badge is drawn by CSS from `data-said`, so the article's text stays exactly as written.
+            html! {
+                <span {class} data-speaker={speaker.clone().unwrap_or_default()} data-said={speaker.as_deref().map(short).unwrap_or("?").to_string()} {title}>
+                    { for inner.iter().map(|p| render_piece(p, ix, text, view)) }
+                </span>
+            }
+        }
+    }
+}

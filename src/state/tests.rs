@@ -1,0 +1,145 @@
+use std::rc::Rc;
+
+use super::*;
+use crate::builtin;
+use crate::route::Tab;
+
+fn index() -> Index {
+    let analysis = newsprism_core::analyze_inputs(builtin::ARTICLES.iter().map(|(n, t)| (*n, t.as_bytes())));
+    Index::new(Rc::new(analysis))
+}
+
+fn shown_texts(ix: &Index, d: &Derived) -> Vec<String> {
+    ix.units
+        .iter()
+        .zip(&d.visible)
+        .filter(|(_, v)| **v)
+        .map(|(u, _)| u.span.of(&ix.analysis.articles[u.article].text).to_string())
+        .collect()
+}
+
+#[test]
+fn no_filter_shows_everything() {
+    let ix = index();
+    let d = ix.derive(&View::default());
+    assert!(d.visible.iter().all(|v| *v));
+    assert_eq!(d.article_visible, [true; 5]);
+    assert_eq!(d.quotes.len(), ix.analysis.quotes.len());
+}
+
+#[test]
+fn country_filter_keeps_paragraphs_naming_it_or_its_people() {
+    let ix = index();
+    let mut v = View::default();
+    v.countries.insert("Brazil".into());
+    let d = ix.derive(&v);
+    let shown = shown_texts(&ix, &d);
+    assert!(shown.iter().any(|t| t.starts_with("Brazilian President Dilma Rousseff")), "{shown:#?}");
+    assert!(shown.iter().any(|t| t.contains("Brazil loosened restrictions")));
+    assert!(shown.len() < 5, "only the paragraphs about Brazil: {shown:#?}");
+    assert!(!shown.iter().any(|t| t.contains("Kerry")), "Kerry's paragraphs are not about Brazil");
+    assert_eq!(d.article_visible, [true, false, false, false, false]);
+}
+
+#[test]
+fn speaker_filter_keeps_only_their_quotes() {
+    let ix = index();
+    let mut v = View::default();
+    v.speakers.insert("Vladimir Putin".into());
+    let d = ix.derive(&v);
+    assert!(d.quotes.len() >= 15);
+    assert!(d.quotes.iter().all(|&q| ix.speaker_name(q) == Some("Vladimir Putin")));
+    assert!(d.article_visible.iter().all(|v| *v), "Putin is quoted in every article");
+    for (u, shown) in ix.units.iter().zip(&d.visible) {
+        if *shown {
+            assert!(u.quotes.iter().any(|&q| ix.speaker_name(q) == Some("Vladimir Putin")));
+        }
+    }
+}
+
+#[test]
+fn filters_of_two_kinds_combine_with_and_values_of_one_kind_with_or() {
+    let ix = index();
+    let mut putin = View::default();
+    putin.speakers.insert("Vladimir Putin".into());
+    let mut both = putin.clone();
+    both.countries.insert("Ukraine".into());
+    let d_putin = ix.derive(&putin);
+    let d_both = ix.derive(&both);
+    assert!(d_both.n_visible_units < d_putin.n_visible_units);
+    assert!(d_both.n_visible_units > 0);
+    let mut either = putin.clone();
+    either.speakers.insert("Barack Obama".into());
+    assert!(ix.derive(&either).quotes.len() > d_putin.quotes.len());
+}
+
+#[test]
+fn facet_counts_ignore_their_own_filter_and_follow_the_others() {
+    let ix = index();
+    let all = ix.derive(&View::default());
+    let putin_quotes = all.speakers.iter().find(|(n, _)| n == "Vladimir Putin").map(|(_, c)| *c).unwrap();
+    let mut v = View::default();
+    v.speakers.insert("Vladimir Putin".into());
+    let d = ix.derive(&v);
+    // Selecting a speaker does not zero the others' counts…
+    assert!(d.speakers.iter().any(|(n, c)| n == "Barack Obama" && *c > 0));
+    // …but a country filter changes the speaker counts.
+    let mut brazil = View::default();
+    brazil.countries.insert("Brazil".into());
+    let db = ix.derive(&brazil);
+    let putin_in_brazil = db.speakers.iter().find(|(n, _)| n == "Vladimir Putin").map(|(_, c)| *c).unwrap();
+    assert!(putin_in_brazil < putin_quotes);
+    let russia = ix.analysis.entities.iter().position(|e| e.name == "Russia").unwrap();
+    assert_eq!(all.countries[0].0, russia, "Russia is the most mentioned country");
+}
+
+#[test]
+fn text_search_and_article_filter() {
+    let ix = index();
+    let v = View { q: "REFUGEES".into(), ..View::default() };
+    let d = ix.derive(&v);
+    assert!(shown_texts(&ix, &d).iter().all(|t| t.to_lowercase().contains("refugees")));
+    assert!(d.n_visible_units >= 3);
+    let one = View { article: Some("004_bd5b16cc45523138".into()), ..View::default() };
+    let d = ix.derive(&one);
+    assert_eq!(d.article_visible, [false, false, false, false, true]);
+}
+
+#[test]
+fn chart_bars_are_split_by_article_and_follow_kinds() {
+    let ix = index();
+    let v = View { kinds: [EntityKind::Person].into_iter().collect(), tab: Tab::Chart, ..View::default() };
+    let d = ix.derive(&v);
+    assert!(d.bars.len() <= TOP_BARS && !d.bars.is_empty());
+    assert_eq!(ix.analysis.entities[d.bars[0].entity].name, "Vladimir Putin");
+    for b in &d.bars {
+        assert_eq!(b.per_article.len(), 5);
+        assert_eq!(b.total, b.per_article.iter().sum::<usize>());
+        assert_eq!(ix.analysis.entities[b.entity].kind, EntityKind::Person);
+    }
+    assert!(d.bars.windows(2).all(|w| w[0].total >= w[1].total));
+}
+
+#[test]
+fn unknown_link_values_are_dropped_with_notices() {
+    let ix = index();
+    let (mut v, _) = View::from_query("speaker=Nobody+Here&country=Atlantis&country=Brazil&article=nope");
+    let notices = ix.validate(&mut v);
+    assert_eq!(notices.len(), 3, "{notices:?}");
+    assert_eq!(v.countries.len(), 1);
+    assert!(v.speakers.is_empty() && v.article.is_none());
+}
+
+#[test]
+fn story_positions_and_explanations() {
+    let ix = index();
+    let putin = ix.analysis.entities.iter().position(|e| e.name == "Vladimir Putin").unwrap();
+    let d = ix.derive(&View::default());
+    let pos = ix.positions(putin, &d.visible);
+    assert_eq!(pos.len(), 5);
+    assert!(pos.iter().flatten().all(|p| (0.0..=1.0).contains(p)));
+    assert!(pos.iter().all(|a| !a.is_empty()));
+    let russia = ix.analysis.entities.iter().position(|e| e.name == "Russia").unwrap();
+    let moscow = ix.analysis.entities[russia].mentions.iter().position(|m| m.text == "Moscow").unwrap();
+    assert_eq!(ix.explain(russia, moscow), "Moscow → Russia (country), capital");
+}

@@ -1,0 +1,77 @@
+use super::*;
+use crate::builtin;
+
+fn seeds() -> Rc<Analysis> {
+    Rc::new(newsprism_core::analyze_inputs(builtin::ARTICLES.iter().map(|(n, t)| (*n, t.as_bytes()))))
+}
+
+fn ready(view: View) -> Store {
+    let mut s = Store::new(view, Vec::new());
+    s.apply(Action::Analyse(Vec::new()));
+    s.apply(Action::Done { request: 1, analysis: seeds(), millis: 12.0 });
+    s
+}
+
+#[test]
+fn replies_to_an_old_request_are_ignored() {
+    let mut s = Store::new(View::default(), Vec::new());
+    s.apply(Action::Analyse(Vec::new()));
+    s.apply(Action::Analyse(Vec::new()));
+    s.apply(Action::Done { request: 1, analysis: seeds(), millis: 1.0 });
+    assert!(s.index.is_none());
+    s.apply(Action::Progress { request: 2, fraction: 0.5, stage: "tagging".into() });
+    assert_eq!(s.status, Status::Analysing { fraction: 0.5, stage: "tagging".into() });
+    s.apply(Action::Done { request: 2, analysis: seeds(), millis: 1.0 });
+    assert_eq!(s.status, Status::Ready);
+}
+
+#[test]
+fn user_choices_push_history_and_link_checks_replace_it() {
+    let mut s = ready(View::default());
+    let v0 = s.view_version;
+    s.apply(Action::ToggleSpeaker("Vladimir Putin".into()));
+    assert!(s.view.speakers.contains("Vladimir Putin"));
+    assert_eq!((s.view_version, s.url_update), (v0 + 1, UrlUpdate::Push));
+    s.apply(Action::ToggleSpeaker("Vladimir Putin".into()));
+    assert!(s.view.speakers.is_empty());
+
+    let (view, _) = View::from_query("speaker=Nobody&country=Brazil");
+    let mut s = Store::new(view, Vec::new());
+    s.apply(Action::Analyse(Vec::new()));
+    s.apply(Action::Done { request: 1, analysis: seeds(), millis: 1.0 });
+    assert_eq!(s.url_update, UrlUpdate::Replace);
+    assert!(s.view.speakers.is_empty());
+    assert_eq!(s.notices.len(), 1);
+}
+
+#[test]
+fn back_and_forward_do_not_push() {
+    let mut s = ready(View::default());
+    let (view, notices) = View::from_query("country=Iran&view=quotes");
+    s.apply(Action::UrlChanged(view, notices));
+    assert_eq!(s.url_update, UrlUpdate::Keep);
+    assert_eq!(s.view.tab, Tab::Quotes);
+}
+
+#[test]
+fn a_failed_analysis_keeps_what_was_loaded() {
+    let mut s = ready(View::default());
+    s.apply(Action::Analyse(Vec::new()));
+    s.apply(Action::Failed { request: 2, message: "boom".into() });
+    assert_eq!(s.status, Status::Ready);
+    assert!(s.index.is_some());
+    assert_eq!(s.notices, ["boom"]);
+}
+
+#[test]
+fn clear_all_and_kinds_never_empty() {
+    let mut s = ready(View::default());
+    s.apply(Action::ToggleCountry("Brazil".into()));
+    s.apply(Action::SetQuery("refugees".into()));
+    s.apply(Action::ClearAll);
+    assert!(!s.view.is_filtered());
+    for k in crate::route::ALL_KINDS {
+        s.apply(Action::ToggleKind(k));
+    }
+    assert_eq!(s.view.kinds.len(), 1, "the last kind stays on");
+}
