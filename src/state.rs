@@ -325,6 +325,24 @@ impl Index {
             .collect()
     }
 
+    /// A title for an article: its headline, else its first sentence (cut to about 90 characters).
+    pub fn title(&self, article: usize) -> String {
+        let a = &self.analysis.articles[article];
+        if let Some(h) = &a.headline {
+            return h.clone();
+        }
+        let first =
+            a.paragraphs.first().and_then(|p| a.sentences.iter().find(|s| p.contains(**s))).map(|s| s.of(&a.text));
+        match first {
+            Some(s) if s.chars().count() > 90 => {
+                let cut: String = s.chars().take(88).collect();
+                format!("{}…", cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head))
+            }
+            Some(s) => s.to_string(),
+            None => a.source.clone(),
+        }
+    }
+
     /// A human explanation of a mention: "Moscow → Russia, capital".
     pub fn explain(&self, entity: usize, mention: usize) -> String {
         let e = &self.analysis.entities[entity];

@@ -17,17 +17,14 @@ pub fn article_colour(i: usize) -> &'static str {
     PALETTE[i.min(PALETTE.len() - 1)]
 }
 
-/// A short label for an article: its headline (cut) or file name.
+/// A short label for an article: its title, cut.
 pub fn article_label(ix: &Index, a: usize) -> String {
-    let art = &ix.analysis.articles[a];
-    let full = art
-        .headline
-        .clone()
-        .unwrap_or_else(|| art.source.rsplit(['/', '\\']).next().unwrap_or(&art.source).to_string());
+    let full = ix.title(a);
+    let full = full.trim_end_matches('…');
     if full.chars().count() > 48 {
         format!("{}…", full.chars().take(46).collect::<String>())
     } else {
-        full
+        full.to_string()
     }
 }
 

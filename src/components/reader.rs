@@ -59,7 +59,7 @@ pub struct ArticleViewProps {
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let ix = &props.index;
     let a = &ix.analysis.articles[props.article];
-    let title = a.headline.clone().unwrap_or_else(|| a.source.clone());
+    let title = ix.title(props.article);
     let range = ix.article_units[props.article].clone();
     let mut body = Vec::new();
     let mut hidden = 0usize;

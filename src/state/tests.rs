@@ -143,3 +143,12 @@ fn story_positions_and_explanations() {
     let moscow = ix.analysis.entities[russia].mentions.iter().position(|m| m.text == "Moscow").unwrap();
     assert_eq!(ix.explain(russia, moscow), "Moscow → Russia (country), capital");
 }
+
+#[test]
+fn articles_without_a_headline_are_titled_by_their_first_sentence() {
+    let ix = index();
+    assert_eq!(ix.title(4), "Putin heads for UN showdown with Obama over Syria");
+    let t = ix.title(0);
+    assert!(t.starts_with("President Obama and Russian President Vladimir Putin laid out") && t.ends_with('…'), "{t}");
+    assert!(t.chars().count() <= 90);
+}
