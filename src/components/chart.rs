@@ -41,6 +41,8 @@ pub struct ChartProps {
 #[function_component]
 pub fn Chart(props: &ChartProps) -> Html {
     let ix = &props.index;
+    // The bar in focus or under the pointer, whose numbers show below the chart.
+    let focused = use_state(|| None::<usize>);
     let bars = &props.derived.bars;
     let n_articles = ix.analysis.articles.len();
     let max = bars.iter().map(|b| b.total).max().unwrap_or(1).max(1) as f64;
@@ -74,6 +76,14 @@ pub fn Chart(props: &ChartProps) -> Html {
             let cb = props.on_bar.clone();
             Callback::from(move |_| cb.emit(entity))
         };
+        let on_focus = {
+            let focused = focused.clone();
+            Callback::from(move |_: FocusEvent| focused.set(Some(i)))
+        };
+        let on_enter = {
+            let focused = focused.clone();
+            Callback::from(move |_: MouseEvent| focused.set(Some(i)))
+        };
         let key = {
             let cb = props.on_bar.clone();
             Callback::from(move |e: KeyboardEvent| {
@@ -84,7 +94,8 @@ pub fn Chart(props: &ChartProps) -> Html {
             })
         };
         html! {
-            <g class={classes!("bar", format!("bar-{}", kind_str(e.kind)))} tabindex="0" role="button" aria-label={label.clone()} onclick={click} onkeydown={key} data-entity={e.id.clone()}>
+            <g class={classes!("bar", format!("bar-{}", kind_str(e.kind)))} tabindex="0" role="button" aria-label={label.clone()}
+                onclick={click} onkeydown={key} onfocus={on_focus} onmouseenter={on_enter} data-entity={e.id.clone()}>
                 <title>{ label }</title>
                 <rect class="hit" x="0" y={format!("{y}")} width="100%" height={format!("{}", row - 2.0)} fill="transparent" />
                 <text x="0" y={format!("{}", y + 14.0)} class="bar-label">{ e.name.clone() }</text>
@@ -119,6 +130,15 @@ pub fn Chart(props: &ChartProps) -> Html {
             } else {
                 <svg class="bars" width="100%" height={format!("{height}")} role="group" aria-label="Bar chart of mentions per entity">{ for rows }</svg>
             }
+            <p class="bar-detail" aria-live="polite">
+                { match focused.and_then(|i| bars.get(i)) {
+                    Some(b) => {
+                        let parts: Vec<String> = b.per_article.iter().enumerate().filter(|(_, n)| **n > 0).map(|(a, n)| format!("{}: {n}", article_label(ix, a))).collect();
+                        format!("{}: {} mentions. {}", ix.analysis.entities[b.entity].name, b.total, parts.join(" · "))
+                    }
+                    None => "Point at or focus a bar for its numbers by article.".to_string(),
+                } }
+            </p>
             <ul class="legend" aria-label="Articles">{ for legend }</ul>
             <details class="table-alt">
                 <summary>{ "The numbers as a table" }</summary>

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveDist, launch, openPage, screenshot, root } from './harness.mjs';
+import { serveDist, launch, openPage, screenshot, root, contrastViolations } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -191,4 +191,18 @@ test('screenshots at desktop and phone widths; timings of first render and a fil
   await page.waitForFunction(() => document.querySelector('.chip') !== null);
   const filterMs = (await page.evaluate(() => performance.now())) - t0;
   console.log(`# timings: analysis in worker ${timings.analysisMs.toFixed(0)} ms, first render at ${timings.firstRenderMs.toFixed(0)} ms after navigation, filter change ${filterMs.toFixed(0)} ms (incl. test round trip)`);
+});
+
+test('text contrast meets WCAG AA in light and dark themes (axe-core colour-contrast)', async () => {
+  for (const scheme of ['light', 'dark']) {
+    for (const query of ['?speaker=Vladimir+Putin', '?view=chart', '?view=quotes']) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: scheme });
+      const page = await context.newPage();
+      await page.goto(server.url + query);
+      await page.waitForSelector('.panel');
+      const violations = await contrastViolations(page);
+      assert.deepEqual(violations, [], `${scheme} ${query}`);
+      await context.close();
+    }
+  }
 });

@@ -68,3 +68,10 @@ export async function screenshot(page, name) {
   const png = await page.screenshot({ path, fullPage: true });
   return png.length;
 }
+
+/** Runs axe-core's colour-contrast rule on the page; returns the violations' summaries. */
+export async function contrastViolations(page) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['color-contrast'], resultTypes: ['violations'] }));
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary.split('\n').slice(-1)[0]}`));
+}

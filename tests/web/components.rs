@@ -124,5 +124,10 @@ async fn chart_bars_match_the_counts_and_apply_filters() {
     g.dispatch_event(&web_sys::MouseEvent::new("click").expect("event")).expect("dispatch");
     assert_eq!(*clicked.borrow(), Some(first.entity));
     assert!(!query_all(&root, ".table-alt table tbody tr").is_empty(), "a table alternative");
+    g.dispatch_event(&web_sys::FocusEvent::new("focus").expect("event")).expect("dispatch");
+    wait_until("the focused bar's numbers show", || {
+        texts(&root, ".bar-detail").iter().any(|t| t.starts_with(&format!("{name}: {} mentions", first.total)))
+    })
+    .await;
     root.remove();
 }
