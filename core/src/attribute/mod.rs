@@ -235,7 +235,7 @@ fn inherit(ctx: &Ctx, quotes: &[Quote], out: &mut [Attribution]) {
 }
 
 /// The unnamed-source nouns: a phrase headed by one of these names a source without naming a person.
-const SOURCE_NOUNS: &[&str] = &[
+pub(crate) const SOURCE_NOUNS: &[&str] = &[
     "official",
     "officials",
     "source",

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::attribute::phrase::{Ctx, Cue, Np, NpHead};
-use crate::attribute::Rule;
+use crate::attribute::{Rule, SOURCE_NOUNS};
 use crate::model::Quote;
 use crate::parse::quote::QuoteKind;
 use crate::resolve::entity::EntityKind;
@@ -90,27 +90,9 @@ fn bucket(d: usize) -> &'static str {
     }
 }
 
-const SOURCE_NOUNS: &[&str] = &[
-    "official",
-    "officials",
-    "source",
-    "sources",
-    "aide",
-    "aides",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "statement",
-    "report",
-    "letter",
-    "ad",
-    "email",
-    "post",
-    "tweet",
-    "release",
-    "headline",
-    "campaign",
-];
+/// Documents that speak for someone: "the statement said", "the letter reads".
+const DOCUMENT_NOUNS: &[&str] =
+    &["statement", "report", "letter", "ad", "email", "post", "tweet", "release", "headline", "campaign"];
 
 /// Every candidate for the source of quote `q`, with its features.
 pub fn candidates(ctx: &Ctx, q: &Quote, quotes: &[Quote], last_speaker: Option<usize>) -> Vec<Candidate> {
@@ -246,7 +228,7 @@ fn features(
         },
         NpHead::Noun(n) => {
             let n = n.to_lowercase();
-            if SOURCE_NOUNS.contains(&n.as_str()) {
+            if SOURCE_NOUNS.contains(&n.as_str()) || DOCUMENT_NOUNS.contains(&n.as_str()) {
                 "noun:source".into()
             } else if n.chars().next().is_some_and(char::is_alphabetic)
                 && ctx.token_text(np.end - 1).chars().next().is_some_and(char::is_uppercase)

@@ -1,3 +1,4 @@
 //! Input formats: how bytes become documents.
 
 pub mod input;
+pub mod polnear;

@@ -4,35 +4,9 @@
 
 use std::fmt::Write;
 
-use serde::Deserialize;
-
 use crate::corpus::input::Document;
+use crate::corpus::polnear::{records, Attribution, Offsets, Part};
 use crate::span::Span;
-
-#[derive(Deserialize)]
-struct Record {
-    #[serde(default)]
-    article: String,
-    text: String,
-    #[serde(default)]
-    attributions: Vec<Attribution>,
-}
-
-#[derive(Deserialize)]
-struct Attribution {
-    #[serde(default)]
-    source: Vec<Part>,
-    #[serde(default)]
-    content: Vec<Part>,
-    #[serde(default)]
-    content_has_quote_marks: bool,
-}
-
-#[derive(Deserialize)]
-struct Part {
-    start: usize,
-    end: usize,
-}
 
 /// The scores, and examples of misses for error analysis.
 #[derive(Debug, Default, Clone)]
@@ -134,13 +108,6 @@ impl QuoteScore {
     }
 }
 
-/// Byte offset of every char offset (Python code points, as PolNeAR counts), plus the end.
-fn byte_offsets(text: &str) -> Vec<usize> {
-    let mut v: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-    v.push(text.len());
-    v
-}
-
 /// Scores the analyzer on a PolNeAR JSON Lines file. `max_errors` error examples are kept.
 pub fn evaluate(jsonl: &str, max_errors: usize, now: &dyn Fn() -> f64) -> Result<QuoteScore, String> {
     evaluate_with(jsonl, max_errors, now, crate::attribute::rank::Ranker::builtin())
@@ -157,14 +124,11 @@ pub fn evaluate_with(
     let mut rules: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
     let mut tokens = 0usize;
     let mut seconds = 0.0;
-    for (i, line) in jsonl.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let rec: Record = serde_json::from_str(line).map_err(|e| format!("line {}: {e}", i + 1))?;
+    for rec in records(jsonl) {
+        let (line, rec) = rec?;
         let doc = Document {
             source: rec.article.clone(),
-            origin: format!("polnear:{}", i + 1),
+            origin: format!("polnear:{line}"),
             title: None,
             text: rec.text.clone(),
             url: None,
@@ -175,8 +139,8 @@ pub fn evaluate_with(
         seconds += now() - t0;
         tokens += rec.text.split_whitespace().count();
         score.articles += 1;
-        let at = byte_offsets(&rec.text);
-        let span = |p: &Part| Span::new(at[p.start.min(at.len() - 1)], at[p.end.min(at.len() - 1)]);
+        let offsets = Offsets::new(&rec.text);
+        let span = |p: &Part| offsets.span(p);
         let quotes = &analysis.quotes;
         score.predicted += quotes.len();
         let gold: Vec<&Attribution> = rec.attributions.iter().filter(|a| a.content_has_quote_marks).collect();

@@ -60,6 +60,18 @@ impl<'a> Doc<'a> {
         self.article.paragraphs.iter().position(|p| p.contains(span))
     }
 
+    /// A found mention as the output shows it.
+    pub fn mention(&self, f: &entity::Found) -> entity::Mention {
+        entity::Mention {
+            article: self.article.id.clone(),
+            start: f.span.start,
+            end: f.span.end,
+            text: f.span.of(self.text()).to_string(),
+            how: f.how,
+            paragraph: self.paragraph_of(f.span),
+        }
+    }
+
     /// Whether token `t` is a possessive marker ("'s", "’s", "’").
     pub fn is_possessive(&self, t: usize) -> bool {
         matches!(self.token_text(t), "'s" | "’s" | "'" | "’" | "'S" | "’S")

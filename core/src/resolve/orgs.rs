@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use crate::resolve::countries::Countries;
-use crate::resolve::entity::{slug, Entity, EntityKind, Found, How, Mention};
+use crate::resolve::entity::{slug, Entity, EntityKind, Found, How};
 use crate::resolve::names::fold;
 use crate::resolve::{Claims, Doc};
 use crate::tag::gazetteer::Gazetteer;
@@ -156,21 +156,7 @@ pub fn resolve(docs: &[Doc], countries: &Countries, claims: &mut Claims) -> Vec<
             .iter()
             .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
             .map(|(&c, _)| countries.countries[c].id());
-        e.mentions = o
-            .found
-            .iter()
-            .map(|(f, _, _)| {
-                let d = &docs[f.article];
-                Mention {
-                    article: d.article.id.clone(),
-                    start: f.span.start,
-                    end: f.span.end,
-                    text: f.span.of(d.text()).to_string(),
-                    how: f.how,
-                    paragraph: d.paragraph_of(f.span),
-                }
-            })
-            .collect();
+        e.mentions = o.found.iter().map(|(f, _, _)| docs[f.article].mention(f)).collect();
         out.push(e);
     }
     out

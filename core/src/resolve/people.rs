@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use crate::resolve::countries::{Countries, FormKind};
-use crate::resolve::entity::{slug, Entity, EntityKind, Found, How, Mention};
+use crate::resolve::entity::{slug, Entity, EntityKind, Found, How};
 use crate::resolve::names::{compatible, core_part, fold, parts};
 use crate::resolve::titles::{is_honorific, role_name, title_ending, title_starting, Title};
 use crate::resolve::{orgs, Claims, Doc};
@@ -89,21 +89,7 @@ pub fn resolve(docs: &[Doc], countries: &Countries, claims: &mut Claims) -> Vec<
                 d if d <= -2 || (d <= -1 && p.he == 0) => Some("f".into()),
                 _ => None,
             };
-            e.mentions = p
-                .found
-                .iter()
-                .map(|(f, _, _)| {
-                    let d = &docs[f.article];
-                    Mention {
-                        article: d.article.id.clone(),
-                        start: f.span.start,
-                        end: f.span.end,
-                        text: f.span.of(d.text()).to_string(),
-                        how: f.how,
-                        paragraph: d.paragraph_of(f.span),
-                    }
-                })
-                .collect();
+            e.mentions = p.found.iter().map(|(f, _, _)| docs[f.article].mention(f)).collect();
             e
         })
         .collect()

@@ -4,39 +4,15 @@
 
 use std::collections::HashMap;
 
-use serde::Deserialize;
-
 use crate::analysis::prepare;
 use crate::attribute::attribute_article;
 use crate::attribute::phrase::Ctx;
 use crate::attribute::rank::{candidates, Candidate, Ranker};
 use crate::corpus::input::Document;
+use crate::corpus::polnear::{records, Attribution, Offsets, Part};
 use crate::resolve::entity::EntityKind;
 use crate::span::Span;
 use crate::train::Rng;
-
-#[derive(Deserialize)]
-struct Record {
-    text: String,
-    #[serde(default)]
-    attributions: Vec<Attribution>,
-}
-
-#[derive(Deserialize)]
-struct Attribution {
-    #[serde(default)]
-    source: Vec<Part>,
-    #[serde(default)]
-    content: Vec<Part>,
-    #[serde(default)]
-    content_has_quote_marks: bool,
-}
-
-#[derive(Deserialize)]
-struct Part {
-    start: usize,
-    end: usize,
-}
 
 /// One quote's candidates and which of them are right.
 pub struct Example {
@@ -56,17 +32,13 @@ pub fn examples(jsonl: &str) -> Result<(Vec<Example>, Stats), String> {
     let mut out = Vec::new();
     let mut stats = Stats::default();
     let rules_only = Ranker::default();
-    for (i, line) in jsonl.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let rec: Record = serde_json::from_str(line).map_err(|e| format!("line {}: {e}", i + 1))?;
-        let mut at: Vec<usize> = rec.text.char_indices().map(|(b, _)| b).collect();
-        at.push(rec.text.len());
-        let span = |p: &Part| Span::new(at[p.start.min(at.len() - 1)], at[p.end.min(at.len() - 1)]);
+    for rec in records(jsonl) {
+        let (line, rec) = rec?;
+        let offsets = Offsets::new(&rec.text);
+        let span = |p: &Part| offsets.span(p);
         let doc = Document {
             source: String::new(),
-            origin: format!("train:{}", i + 1),
+            origin: format!("train:{line}"),
             title: None,
             text: rec.text.clone(),
             url: None,

@@ -1,0 +1,57 @@
+//! PolNeAR records (JSON Lines of articles with annotated attributions), as evaluation and training read them.
+
+use serde::Deserialize;
+
+use crate::span::Span;
+
+/// One article and its annotated attributions.
+#[derive(Deserialize)]
+pub struct Record {
+    #[serde(default)]
+    pub article: String,
+    pub text: String,
+    #[serde(default)]
+    pub attributions: Vec<Attribution>,
+}
+
+/// One attribution: who (source), by which words (cue), said what (content).
+#[derive(Deserialize)]
+pub struct Attribution {
+    #[serde(default)]
+    pub source: Vec<Part>,
+    #[serde(default)]
+    pub content: Vec<Part>,
+    #[serde(default)]
+    pub content_has_quote_marks: bool,
+}
+
+/// A span in characters (Python code points), as PolNeAR counts.
+#[derive(Deserialize)]
+pub struct Part {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Converts a record's character offsets to byte spans of its text.
+pub struct Offsets(Vec<usize>);
+
+impl Offsets {
+    pub fn new(text: &str) -> Offsets {
+        let mut v: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        v.push(text.len());
+        Offsets(v)
+    }
+
+    /// The byte span of a part (clamped to the text).
+    pub fn span(&self, p: &Part) -> Span {
+        let last = self.0.len() - 1;
+        Span::new(self.0[p.start.min(last)], self.0[p.end.min(last)])
+    }
+}
+
+/// Reads the records of a JSON Lines text; `Err` names the line that does not parse.
+pub fn records(jsonl: &str) -> impl Iterator<Item = Result<(usize, Record), String>> + '_ {
+    jsonl.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, line)| {
+        serde_json::from_str::<Record>(line).map(|r| (i + 1, r)).map_err(|e| format!("line {}: {e}", i + 1))
+    })
+}
