@@ -79,10 +79,28 @@ fn write_text(out: &mut impl Write, a: &Analysis) -> std::io::Result<()> {
         }
         writeln!(out, "{} paragraphs, {} sentences", art.paragraphs.len(), art.sentences.len())?;
         for q in a.quotes.iter().filter(|q| q.article == art.id) {
-            let cont = if q.continues.is_some() { " (continued)" } else { "" };
-            writeln!(out, "  [{:?}{}] “{}”", q.kind, cont, q.text)?;
+            let cont = if q.continues.is_some() { ", continued" } else { "" };
+            let who = match &q.speaker {
+                Some(s) => format!(
+                    "{} ({}{})",
+                    s.name,
+                    s.mention.as_ref().map_or("", |m| m.text.as_str()),
+                    q.verb.as_ref().map(|v| format!(", {v}")).unwrap_or_default()
+                ),
+                None => "unattributed".to_string(),
+            };
+            writeln!(out, "  {who} [{:?}{cont}]: “{}”", q.kind, q.text)?;
         }
         writeln!(out)?;
+    }
+    writeln!(out, "== entities")?;
+    for e in &a.entities {
+        let aliases: Vec<&str> = e.aliases.iter().take(5).map(|x| x.text.as_str()).collect();
+        writeln!(out, "{:>4}  {:?} {} [{}]", e.mentions.len(), e.kind, e.name, aliases.join(", "))?;
+    }
+    writeln!(out, "== speakers")?;
+    for s in &a.speakers {
+        writeln!(out, "{:>4}  {}", s.quotes, s.name)?;
     }
     Ok(())
 }
