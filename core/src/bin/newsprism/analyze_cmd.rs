@@ -81,12 +81,11 @@ fn write_text(out: &mut impl Write, a: &Analysis) -> std::io::Result<()> {
         for q in a.quotes.iter().filter(|q| q.article == art.id) {
             let cont = if q.continues.is_some() { ", continued" } else { "" };
             let who = match &q.speaker {
-                Some(s) => format!(
-                    "{} ({}{})",
-                    s.name,
-                    s.mention.as_ref().map_or("", |m| m.text.as_str()),
-                    q.verb.as_ref().map(|v| format!(", {v}")).unwrap_or_default()
-                ),
+                Some(s) => {
+                    let named = s.mention.as_ref().map(|m| m.text.split_whitespace().collect::<Vec<_>>().join(" "));
+                    let verb = q.verb.as_ref().map(|v| format!(", {v}")).unwrap_or_default();
+                    format!("{} ({}{verb})", s.name, named.unwrap_or_default())
+                }
                 None => "unattributed".to_string(),
             };
             writeln!(out, "  {who} [{:?}{cont}]: “{}”", q.kind, q.text)?;
