@@ -60,6 +60,7 @@ pub struct SentenceInfo {
     pub shouting: bool,
     buf: String,
     lower_buf: String,
+    title_buf: String,
     words: Vec<u64>,
 }
 
@@ -184,19 +185,19 @@ impl SentenceInfo {
             }
             prev_quote = norm == "\"" || norm == "'" || norm == "(";
             let (prefix, suffix) = affixes(lower);
-            let class = lexicon
-                .get(norm)
-                .or_else(|| lexicon.get(lower))
-                .or_else(|| {
-                    let mut t = String::with_capacity(lower.len());
+            let class = match lexicon.get(norm).or_else(|| lexicon.get(lower)) {
+                Some(c) => c,
+                None => {
+                    // Title case, in a reused buffer: the hot path does not allocate.
+                    self.title_buf.clear();
                     let mut cs = lower.chars();
                     if let Some(f) = cs.next() {
-                        t.extend(f.to_uppercase());
-                        t.push_str(cs.as_str());
+                        self.title_buf.extend(f.to_uppercase());
+                        self.title_buf.push_str(cs.as_str());
                     }
-                    lexicon.get(&t)
-                })
-                .unwrap_or(WordClass::UNKNOWN);
+                    lexicon.get(&self.title_buf).unwrap_or(WordClass::UNKNOWN)
+                }
+            };
             self.tokens.push(TokenInfo {
                 word: hash::str(norm),
                 lower: hash::str(lower),

@@ -82,8 +82,14 @@ impl Gazetteer {
     /// Every non-overlapping match in a sentence of word keys, longest first from left to right.
     pub fn matches(&self, words: &[u64]) -> Vec<Match> {
         let mut out = Vec::new();
+        self.each_match(words, |m| out.push(m));
+        out
+    }
+
+    /// Calls `f` with each match of [`Gazetteer::matches`], without collecting them.
+    pub fn each_match(&self, words: &[u64], mut f: impl FnMut(Match)) {
         if self.kinds.is_empty() {
-            return out;
+            return;
         }
         let mut i = 0;
         while i < words.len() {
@@ -98,19 +104,18 @@ impl Gazetteer {
             }
             match best {
                 Some(m) => {
-                    out.push(m);
+                    f(m);
                     i += m.len;
                 }
                 None => i += 1,
             }
         }
-        out
     }
 
     /// Calls `mark(i, code)` for each token inside a match, with `code = kind * 4 + part`
     /// (part 0 begin, 1 inside, 2 last, 3 a one-token match). Matches do not overlap; the longest wins.
     pub fn mark(&self, words: &[u64], mut mark: impl FnMut(usize, u8)) {
-        for m in self.matches(words) {
+        self.each_match(words, |m| {
             for k in 0..m.len {
                 let part = if m.len == 1 {
                     3
@@ -123,6 +128,6 @@ impl Gazetteer {
                 };
                 mark(m.start + k, m.kind * 4 + part);
             }
-        }
+        });
     }
 }
