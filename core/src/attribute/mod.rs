@@ -277,37 +277,44 @@ fn speaker_of(ctx: &Ctx, np: &Np, quotes: &[Quote], state: &mut State) -> Option
                 "she" => Some("f"),
                 _ => None,
             };
-            if p == "i" {
-                // First person outside quotation marks: the article's writer.
+            if p == "i" || p == "we" {
+                // First person outside quotation marks: the article's writer (or its writers).
+                let name = if p == "i" { "the writer" } else { "the writers" };
                 return Some(Speaker {
                     entity: None,
-                    name: "the writer".into(),
+                    name: name.into(),
                     unnamed: true,
                     mention,
-                    key: format!("writer:{article}"),
+                    key: format!("writer:{article}:{p}"),
                 });
             }
+            let unidentified = |mention| Speaker {
+                entity: None,
+                name: format!("unidentified ({p})"),
+                unnamed: true,
+                mention,
+                key: format!("unidentified:{article}:{p}"),
+            };
             if p == "it" {
+                // "… it said": the organization or country named last, else an unidentified source.
                 let at = ctx.token_span(np.start).start;
-                let e = ctx.last_institution(at)?;
-                return Some(entity_speaker(e, mention, None));
+                return Some(match ctx.last_institution(at) {
+                    Some(e) => entity_speaker(e, mention, None),
+                    None => unidentified(mention),
+                });
             }
             if gender.is_some() {
                 let at = ctx.token_span(np.start).start;
                 let last = state.last_speaker.map(|i| &ctx.entities[i]);
                 return Some(match ctx.resolve_pronoun(at, gender, quotes, last) {
                     Some(e) => entity_speaker(e, mention, None),
-                    None => Speaker {
-                        entity: None,
-                        name: format!("unidentified ({p})"),
-                        unnamed: true,
-                        mention,
-                        key: format!("unidentified:{article}:{p}"),
-                    },
+                    None => unidentified(mention),
                 });
             }
-            // "they": the last group of unnamed sources in the article.
-            let label = state.unnamed.iter().rev().find(|(h, _)| h.ends_with('s'))?.1.clone();
+            // "they": the last group of unnamed sources in the article, else an unidentified group.
+            let Some(label) = state.unnamed.iter().rev().find(|(h, _)| h.ends_with('s')).map(|(_, l)| l.clone()) else {
+                return Some(unidentified(mention));
+            };
             Some(Speaker {
                 entity: None,
                 key: format!("unnamed:{article}:{label}"),
