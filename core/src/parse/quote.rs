@@ -179,29 +179,6 @@ fn content(text: &str, raw: Span) -> Span {
     span
 }
 
-const REPORTING_LEAD_INS: &[&str] = &[
-    "said",
-    "says",
-    "saying",
-    "told",
-    "tells",
-    "asked",
-    "asks",
-    "added",
-    "adds",
-    "declared",
-    "stated",
-    "wrote",
-    "writes",
-    "replied",
-    "answered",
-    "insisted",
-    "warned",
-    "explained",
-    "noted",
-    "continued",
-];
-
 /// A direct quotation opens a sentence of its own (after a comma, colon, reporting verb or nothing)
 /// and is a clause: four words or more, or a question or exclamation.
 fn kind(text: &str, open: Span, span: Span, continuation: bool) -> QuoteKind {
@@ -213,9 +190,7 @@ fn kind(text: &str, open: Span, span: Span, continuation: bool) -> QuoteKind {
     let before = text[..open.start].trim_end();
     let lead_in = before.is_empty()
         || before.ends_with([',', ':', ';', '—', '–', '.', '?', '!', '\n', '(', '”', '"'])
-        || REPORTING_LEAD_INS
-            .iter()
-            .any(|v| before.ends_with(v) && !before[..before.len() - v.len()].ends_with(char::is_alphanumeric));
+        || before.rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(crate::attribute::verbs::is_reporting);
     if (continuation || (capital && lead_in)) && (n_words >= 4 || exclaims) {
         QuoteKind::Direct
     } else {

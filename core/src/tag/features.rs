@@ -65,7 +65,7 @@ pub struct SentenceInfo {
 }
 
 /// Normalises a word for lookups: curly quotes to straight, digits to 0.
-fn normalise_into(word: &str, out: &mut String) {
+pub fn normalise_into(word: &str, out: &mut String) {
     out.clear();
     for c in word.chars() {
         out.push(match c {

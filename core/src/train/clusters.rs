@@ -8,15 +8,9 @@ use crate::tag::lexicon::{cap_bucket, WordClass, NO_CLUSTER, N_GRANULARITIES};
 
 /// Normalises a word for clustering and lexicon lookups: curly quotes straight, digits to 0.
 pub fn normalise(word: &str) -> String {
-    word.chars()
-        .map(|c| match c {
-            '’' | '‘' | '`' => '\'',
-            '“' | '”' => '"',
-            '–' | '—' => '-',
-            c if c.is_ascii_digit() => '0',
-            c => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(word.len());
+    crate::tag::features::normalise_into(word, &mut out);
+    out
 }
 
 /// A corpus as word ids, with its vocabulary (the last id stands for every rare word).
