@@ -139,16 +139,11 @@ pub fn attribute_article(
                 Some(cue) => {
                     let speaker = speaker_of(&ctx, &cue.np, quotes, &mut state);
                     let confidence = if speaker.is_some() { cue.confidence } else { 0.0 };
-                    let rule = if cue.confidence < 0.7 && cue.rule == Rule::Before {
-                        Rule::PreviousSentence
-                    } else {
-                        cue.rule
-                    };
                     Attribution {
                         speaker,
                         verb: cue.verb.map(|v| ctx.token_text(v).to_string()),
                         cue: cue.verb.map(|v| ctx.token_span(v)),
-                        rule: Some(rule),
+                        rule: Some(cue.rule),
                         confidence,
                     }
                 }

@@ -310,19 +310,38 @@ impl<'a> Ctx<'a> {
             return Some(Cue { np, verb: Some(i), rule: Rule::After, confidence: 0.9 });
         }
         if matches!(first, "―" | "—" | "--" | "–") {
-            let np = self.np_right(i + 1, end)?;
+            // A sign-off names someone: "— Adriana Rodarte", not "— just as he did".
+            let starts_name = i + 1 < end && self.token_text(i + 1).chars().next().is_some_and(char::is_uppercase);
+            let np = self.np_right(i + 1, end).filter(|_| starts_name)?;
             return Some(Cue { np, verb: None, rule: Rule::After, confidence: 0.8 });
         }
         if first.eq_ignore_ascii_case("according") && i + 1 < end && self.token_text(i + 1) == "to" {
             let np = self.np_right(i + 2, end)?;
             return Some(Cue { np, verb: Some(i), rule: Rule::AccordingTo, confidence: 0.9 });
         }
-        let np = self.np_right(i, end)?;
+        // "…,” per the party’s bylaws": a document stands as the source.
+        if first.eq_ignore_ascii_case("per") {
+            let np = self.np_right(i + 1, end)?;
+            return Some(Cue { np, verb: Some(i), rule: Rule::AccordingTo, confidence: 0.8 });
+        }
+        if let Some((np, verb)) = self.as_put_it(i, end) {
+            return Some(Cue { np, verb: Some(verb), rule: Rule::After, confidence: 0.85 });
+        }
+        // "“…,” the letter reads.": a verb that is a noun too, but nothing after it can make it one.
+        let closes_sentence = |k: usize| k + 1 >= end || matches!(self.token_text(k + 1), "." | "," | ";" | "!" | "?");
+        let noun_too_verb = |k: usize| {
+            let w = self.token_text(k);
+            is_reporting(w) && w.chars().next().is_some_and(char::is_lowercase) && closes_sentence(k)
+        };
+        let mut np = self.np_right(i, end)?;
+        if np.end > np.start + 1 && noun_too_verb(np.end - 1) {
+            np = self.np_right(i, np.end - 1)?;
+        }
         let mut j = self.skip_apposition_right(np.end, end);
         while j < end && (BETWEEN.contains(&self.token_text(j)) || self.token_text(j).ends_with("ly")) {
             j += 1;
         }
-        if j < end && (self.is_verb(j) || self.looks_like_verb(j)) {
+        if j < end && (self.is_verb(j) || self.looks_like_verb(j) || noun_too_verb(j)) {
             let confidence = if matches!(np.head, NpHead::Pronoun(_)) { 0.85 } else { 0.95 };
             return Some(Cue { np, verb: Some(j), rule: Rule::After, confidence });
         }
@@ -337,16 +356,30 @@ impl<'a> Ctx<'a> {
         lower && (w.ends_with("ed") || matches!(w, "went" | "thought" | "spoke" | "began" | "sang" | "wrote" | "cried"))
     }
 
-    /// ", 58," or ", a doctor," after a name: skipped to reach the verb.
+    /// ", 58," or ", a doctor," (or a few of them: ", the attorney general of Oklahoma, one of the states
+    /// suing the EPA,") after a name: skipped to reach the verb.
     fn skip_apposition_right(&self, j: usize, end: usize) -> usize {
         if j < end && self.token_text(j) == "," {
-            if let Some(k) = (j + 1..end.min(j + 14)).find(|&k| self.token_text(k) == ",") {
-                if k + 1 < end && self.is_verb(k + 1) {
+            let limit = end.min(j + 32);
+            let mut k = j + 1;
+            while k < limit && !is_mark(self.token_text(k)) {
+                if self.token_text(k) == "," && k + 1 < end && self.is_verb(k + 1) {
                     return k + 1;
                 }
+                k += 1;
             }
         }
         j
+    }
+
+    /// "as a Homeland Security memo put it" starting at token `i`: the phrase and the verb.
+    fn as_put_it(&self, i: usize, end: usize) -> Option<(Np, usize)> {
+        if !self.token_text(i).eq_ignore_ascii_case("as") {
+            return None;
+        }
+        let verb = (i + 2..end.min(i + 12))
+            .find(|&k| matches!(self.token_text(k), "put" | "puts") && k + 1 < end && self.token_text(k + 1) == "it")?;
+        Some((self.np_right(i + 1, verb)?, verb))
     }
 
     /// A cue before a quote's opening mark, in the same sentence.
@@ -548,14 +581,19 @@ impl<'a> Ctx<'a> {
         if prev.block != self.tagged.sentences[si].block {
             return None;
         }
+        // "“…,” said Paul Beck. “…”": the quote before this one ends the previous sentence with its own cue.
+        let prev_start = self.token_span(prev.tokens.start).start;
+        let earlier = quotes.iter().rev().find(|q| q.end < quote.start && q.end >= prev_start);
+        if let Some(cue) = earlier.and_then(|q| self.cue_after(Span::new(q.start, q.end))) {
+            return Some(Cue { rule: Rule::PreviousSentence, confidence: 0.65, ..cue });
+        }
         let inside_quote = |t: usize| {
             let s = self.token_span(t);
             quotes.iter().any(|q| q.start <= s.start && s.end <= q.end)
         };
         let v = prev.tokens.clone().find(|&k| self.is_verb(k) && !inside_quote(k))?;
-        let mut cue = self.cue_at_verb(v, prev.tokens.start, 10)?;
-        cue.confidence = 0.65;
-        Some(cue)
+        let cue = self.cue_at_verb(v, prev.tokens.start, 10).or_else(|| self.inverted(v, prev.tokens.end))?;
+        Some(Cue { rule: Rule::PreviousSentence, confidence: 0.65, ..cue })
     }
 
     /// The first pronoun or person named (not as a possessive, not inside a quotation) in tokens `from..to`.
@@ -664,6 +702,28 @@ impl<'a> Ctx<'a> {
     /// A phrase ending right before token `v` (a verb), skipping adverbs, a day, and one comma-enclosed
     /// aside ("Clinton, speaking to reporters on her plane, said").
     pub fn np_left(&self, v: usize, from: usize) -> Option<Np> {
+        let np = self.np_left_plain(v, from)?;
+        // "Protesters marching through the streets chanted": the phrase is the object of a participle's
+        // preposition; the participle's subject is the verb's.
+        let s = np.start;
+        if s > from + 2
+            && in_list(
+                &["through", "in", "on", "at", "from", "outside", "around", "across", "along", "into", "near"],
+                self.token_text(s - 1),
+            )
+        {
+            let g = s - 2;
+            let w = self.token_text(g);
+            if w.ends_with("ing") && w.chars().next().is_some_and(char::is_lowercase) && !is_reporting(w) {
+                if let Some(outer) = self.np_left_plain(g, from) {
+                    return Some(outer);
+                }
+            }
+        }
+        Some(np)
+    }
+
+    fn np_left_plain(&self, v: usize, from: usize) -> Option<Np> {
         let mut k = v;
         let skip_between = |k: &mut usize| {
             while *k > from {
@@ -691,6 +751,18 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             k = open;
+            // "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security Council,
+            // said": two asides; the person before them is the subject.
+            if !self.person_ends_at(k) {
+                let floor = from.max(open.saturating_sub(30));
+                let earlier = (floor..open)
+                    .rev()
+                    .take_while(|&m| !is_mark(self.token_text(m)))
+                    .find(|&m| self.token_text(m) == ",");
+                if let Some(c) = earlier.filter(|&c| self.person_ends_at(c)) {
+                    k = c;
+                }
+            }
             skip_between(&mut k);
         }
         if k <= from {
@@ -731,7 +803,7 @@ impl<'a> Ctx<'a> {
             }
             return self.head_of(start, k);
         }
-        if !self.np_word(head, false) {
+        if !self.np_word(head, false) || in_list(DETERMINERS, w) || in_list(PREPOSITIONS, w) {
             return None;
         }
         let mut s = head;
@@ -742,6 +814,14 @@ impl<'a> Ctx<'a> {
             }
         }
         self.head_of(s, k)
+    }
+
+    /// Whether a person's name ends right before token `k`.
+    fn person_ends_at(&self, k: usize) -> bool {
+        k > 0 && {
+            let last = self.token_span(k - 1);
+            self.mentions.iter().any(|(s, i, _)| s.contains(last) && self.entities[*i].kind == EntityKind::Person)
+        }
     }
 
     /// Decides what heads phrase `a..b`: a person named in it, else a common noun at its end, else an entity.

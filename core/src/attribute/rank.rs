@@ -57,7 +57,8 @@ impl Ranker {
 
     /// Writes the weights, sorted by feature, zeros dropped.
     pub fn to_tsv(&self) -> String {
-        let mut rows: Vec<(&String, &f32)> = self.weights.iter().filter(|(_, w)| w.abs() > 1e-4).collect();
+        // Below 0.00005 a weight prints as zero; the filter keeps what is written and what is read back the same.
+        let mut rows: Vec<(&String, &f32)> = self.weights.iter().filter(|(_, w)| w.abs() >= 5e-5).collect();
         rows.sort_by(|a, b| a.0.cmp(b.0));
         let mut out =
             String::from("# Quote attribution ranker weights, written by `newsprism train-quotes`. feature\tweight\n");

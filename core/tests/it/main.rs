@@ -5,6 +5,7 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli;
+mod cue_patterns;
 mod fixtures;
 mod model;
 mod robustness;

@@ -1,0 +1,64 @@
+//! Attribution cue patterns one at a time, on short passages written in news style: the words the analyzer
+//! picks as naming each quote's source.
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+use newsprism_core::attribute::Rule;
+use newsprism_core::{analyze_inputs, Analysis};
+
+fn analyze(text: &str) -> Analysis {
+    analyze_inputs([("passage.txt", format!("A passage\n\n{text}\n").as_bytes())])
+}
+
+/// The words naming the source of the quote starting with `prefix` ("" when unattributed).
+fn mention(a: &Analysis, prefix: &str) -> String {
+    let q = a.quotes.iter().find(|q| q.text.starts_with(prefix)).unwrap_or_else(|| panic!("no quote {prefix:?}"));
+    q.speaker.as_ref().and_then(|s| s.mention.as_ref()).map(|m| m.text.clone()).unwrap_or_default()
+}
+
+#[test]
+fn a_quote_after_a_cued_quote_keeps_that_cue() {
+    let a = analyze(
+        "Hospital staff were exhausted by noon. “We ran out of beds twice,” said Maria Lopez, a nurse who treated \
+         Governor Paul Hart after his fall. “Nobody planned for a week like this one.”",
+    );
+    assert_eq!(mention(&a, "Nobody planned"), "Maria Lopez");
+    let q = a.quotes.iter().find(|q| q.text.starts_with("Nobody planned")).expect("the second quote");
+    assert_eq!((q.rule, q.verb.as_deref()), (Some(Rule::PreviousSentence), Some("said")), "proposed by the cue rule");
+}
+
+#[test]
+fn documents_speak_through_read_put_it_and_per() {
+    let a = analyze(
+        "Parents wrote to the school board in May.\n\n“Our children deserve a safe walk to school,” the letter \
+         reads.\n\nThe rule covers any driver who is “operating a vehicle for hire,” as a city memo put it.\n\n\
+         Members may not vote by proxy when “filling a vacancy on the board,” per the club’s bylaws.",
+    );
+    assert_eq!(mention(&a, "Our children deserve"), "the letter");
+    assert_eq!(mention(&a, "operating a vehicle"), "a city memo");
+    assert_eq!(mention(&a, "filling a vacancy"), "the club’s bylaws");
+}
+
+#[test]
+fn a_name_before_several_asides_is_the_subject() {
+    let a = analyze(
+        "“The harbour cannot take another storm like that,” Tomas Berg, the mayor of Bergen, one of the towns \
+         hit hardest, said on Sunday.\n\nAnna Lind, the minister of transport, a member of the Social Democrats, \
+         said the new bridge was “years behind schedule.”",
+    );
+    assert_eq!(mention(&a, "The harbour cannot"), "Tomas Berg");
+    assert_eq!(mention(&a, "years behind schedule"), "Anna Lind");
+}
+
+#[test]
+fn a_participle_phrase_does_not_hide_the_subject() {
+    let a = analyze("Farmers marching through the square chanted “No more cuts!” until the police arrived.");
+    assert_eq!(mention(&a, "No more cuts"), "Farmers");
+}
+
+#[test]
+fn a_dash_before_a_lowercase_word_is_not_a_sign_off() {
+    let a = analyze("Senator Ruth Okafor has been calling the plan a “giveaway” ― just as she did with the last one.");
+    assert_ne!(mention(&a, "giveaway"), "just");
+}
