@@ -318,6 +318,11 @@ fn speaker_of(ctx: &Ctx, np: &Np, quotes: &[Quote], state: &mut State) -> Option
                 mention,
             })
         }
+        NpHead::Relative(antecedent) => {
+            // "who" names the source here; the phrase it stands for says who that is.
+            let speaker = speaker_of(ctx, antecedent, quotes, state)?;
+            Some(Speaker { mention, ..speaker })
+        }
         NpHead::Entity(idx) => {
             let e = &ctx.entities[*idx];
             // An institution before a common noun: "a White House official", "Iraq's military".

@@ -16,6 +16,8 @@ pub enum NpHead {
     Entity(usize),
     /// A common noun ("official") or a name the tagger did not know.
     Noun(String),
+    /// "who" or "which" standing for the phrase before it: "Beck, who has described Trump as “…”".
+    Relative(Box<Np>),
 }
 
 /// A phrase over tokens `start..end`.
@@ -389,8 +391,8 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let sentence = self.sentence_range(open);
-        let start =
-            (sentence.start..open).rev().find(|&k| is_mark(self.token_text(k))).map_or(sentence.start, |k| k + 1);
+        let (start, fragments) = self.clause_before(sentence.start, open);
+        let in_fragment = |k: usize| fragments.iter().any(|r| r.contains(&k));
         for k in start..open.saturating_sub(1) {
             if self.token_text(k).eq_ignore_ascii_case("according") && self.token_text(k + 1) == "to" {
                 if let Some(np) = self.np_right(k + 2, open) {
@@ -403,7 +405,7 @@ impl<'a> Ctx<'a> {
         let by_verb = (lowest..open)
             .rev()
             .take_while(|&k| self.token_text(k) != ";")
-            .filter(|&k| self.is_verb(k))
+            .filter(|&k| !in_fragment(k) && self.is_verb(k))
             .find_map(|v| self.cue_at_verb(v, sentence.start, open - v).or_else(|| self.inverted(v, open)));
         if by_verb.is_some() {
             return by_verb;
@@ -414,6 +416,28 @@ impl<'a> Ctx<'a> {
             return Some(Cue { np, verb: None, rule: Rule::Before, confidence: 0.7 });
         }
         None
+    }
+
+    /// Where the narrator's words before a quote's opening mark (token `open`) begin, within its sentence:
+    /// after the previous quotation, unless that is a short fragment the same clause goes on past ("described
+    /// him as “a lifetime politician” who “…”"). Returns the start and the fragments passed over.
+    fn clause_before(&self, sentence_start: usize, open: usize) -> (usize, Vec<std::ops::RangeInclusive<usize>>) {
+        let mut fragments = Vec::new();
+        let mut k = open;
+        loop {
+            let Some(close) = (sentence_start..k).rev().find(|&m| is_mark(self.token_text(m))) else {
+                return (sentence_start, fragments);
+            };
+            let opening =
+                (sentence_start.max(close.saturating_sub(8))..close).rev().find(|&m| is_mark(self.token_text(m)));
+            match opening {
+                Some(o) if fragments.len() < 3 => {
+                    fragments.push(o..=close);
+                    k = o;
+                }
+                _ => return (close + 1, fragments),
+            }
+        }
     }
 
     /// "Said Dorothy Poynter, who grew up with Ali, “…”", "Continued Stone: “…”": the verb first.
@@ -655,8 +679,9 @@ impl<'a> Ctx<'a> {
 
     /// The person a phrase names, if any.
     pub fn person_of(&self, np: &Np) -> Option<&'a Entity> {
-        match np.head {
-            NpHead::Entity(i) if self.entities[i].kind == EntityKind::Person => Some(&self.entities[i]),
+        match &np.head {
+            NpHead::Entity(i) if self.entities[*i].kind == EntityKind::Person => Some(&self.entities[*i]),
+            NpHead::Relative(antecedent) => self.person_of(antecedent),
             _ => None,
         }
     }
@@ -664,7 +689,8 @@ impl<'a> Ctx<'a> {
     fn np_word(&self, k: usize, first: bool) -> bool {
         let w = self.token_text(k);
         let c = w.chars().next().unwrap_or(' ');
-        let word = c.is_alphanumeric() || matches!(w, "'s" | "’s" | "’" | "-");
+        let contraction = matches!(w, "n't" | "n’t" | "'re" | "’re" | "'ve" | "’ve" | "'ll" | "’ll" | "'d" | "’d");
+        let word = !contraction && (c.is_alphanumeric() || matches!(w, "'s" | "’s" | "’" | "-"));
         // A reporting verb can be a noun after a determiner ("the text said").
         let after_determiner = k > 0 && in_list(DETERMINERS, self.token_text(k - 1));
         let noun_use = !first && after_determiner;
@@ -732,6 +758,11 @@ impl<'a> Ctx<'a> {
                     *k -= 1;
                 } else if WEEKDAYS.contains(&w) && *k >= from + 2 && self.token_text(*k - 2) == "on" {
                     *k -= 2;
+                } else if *k >= from + 2 && self.is_time_phrase(self.token_text(*k - 2), w) {
+                    // "who last year called", "who in 2010 said".
+                    *k -= 2;
+                } else if matches!(w, "yesterday" | "today") {
+                    *k -= 1;
                 } else {
                     break;
                 }
@@ -777,9 +808,13 @@ impl<'a> Ctx<'a> {
                 skip_between(&mut k);
             }
         }
-        // "Beck, who has said …": the subject is the name before the relative pronoun.
-        if k > from + 1 && self.token_text(k - 1).eq_ignore_ascii_case("who") && self.token_text(k - 2) == "," {
-            k -= 2;
+        // "Beck, who has said …", "the police department which reported …": the relative pronoun is the
+        // subject, standing for the phrase before it.
+        if k > from + 1 && in_list(&["who", "which"], self.token_text(k - 1)) {
+            let rel = k - 1;
+            let antecedent_end = if self.token_text(rel - 1) == "," { rel - 1 } else { rel };
+            let antecedent = self.np_left_plain(antecedent_end, from)?;
+            return Some(Np { start: rel, end: rel + 1, head: NpHead::Relative(Box::new(antecedent)) });
         }
         if k <= from {
             return None;
@@ -814,6 +849,15 @@ impl<'a> Ctx<'a> {
             }
         }
         self.head_of(s, k)
+    }
+
+    /// "last year", "this week", "in 2010": two words of time between a subject and its verb.
+    fn is_time_phrase(&self, first: &str, second: &str) -> bool {
+        let unit =
+            matches!(second, "week" | "month" | "year" | "night" | "weekend" | "summer" | "spring" | "fall" | "winter");
+        let year = second.len() == 4 && second.starts_with(['1', '2']) && second.chars().all(|c| c.is_ascii_digit());
+        (unit && in_list(&["last", "this", "next", "that", "earlier", "later"], first))
+            || (year && in_list(&["in", "since"], first))
     }
 
     /// Whether a person's name ends right before token `k`.

@@ -95,50 +95,57 @@ fn bucket(d: usize) -> &'static str {
 const DOCUMENT_NOUNS: &[&str] =
     &["statement", "report", "letter", "ad", "email", "post", "tweet", "release", "headline", "campaign"];
 
+/// Adds a candidate phrase, or merges its rule, verb and feature into the candidate for the same words.
+fn add(out: &mut Vec<Candidate>, np: Np, verb: Option<usize>, rule: Option<Rule>, feature: Option<&str>) {
+    let i = match out.iter().position(|c| c.np.as_ref().is_some_and(|n| n.start == np.start && n.end == np.end)) {
+        Some(i) => i,
+        None => {
+            out.push(Candidate { np: Some(np), verb: None, rules: Vec::new(), features: Vec::new() });
+            out.len() - 1
+        }
+    };
+    let c = &mut out[i];
+    if let Some(r) = rule.filter(|r| !c.rules.contains(r)) {
+        c.rules.push(r);
+    }
+    if c.verb.is_none() {
+        c.verb = verb;
+    }
+    if let Some(f) = feature.filter(|f| !c.features.iter().any(|x| x == f)) {
+        c.features.push(f.to_string());
+    }
+}
+
 /// Every candidate for the source of quote `q`, with its features.
 pub fn candidates(ctx: &Ctx, q: &Quote, quotes: &[Quote], last_speaker: Option<usize>) -> Vec<Candidate> {
     let span = Span::new(q.start, q.end);
     let mut out: Vec<Candidate> = Vec::new();
-    let mut add = |np: Np, verb: Option<usize>, rule: Option<Rule>| {
-        if let Some(c) = out.iter_mut().find(|c| c.np.as_ref().is_some_and(|n| n.start == np.start && n.end == np.end))
-        {
-            if let Some(r) = rule {
-                if !c.rules.contains(&r) {
-                    c.rules.push(r);
-                }
-            }
-            if c.verb.is_none() {
-                c.verb = verb;
-            }
-            return;
-        }
-        out.push(Candidate { np: Some(np), verb, rules: rule.into_iter().collect(), features: Vec::new() });
-    };
-    let mut rule_cue = |cue: Option<Cue>| {
+    let rule_cue = |out: &mut Vec<Candidate>, cue: Option<Cue>| {
         if let Some(c) = cue {
-            add(c.np, c.verb, Some(c.rule));
+            add(out, c.np, c.verb, Some(c.rule), None);
         }
     };
-    rule_cue(ctx.cue_after(span));
-    rule_cue(ctx.cue_before(span));
-    rule_cue(ctx.cue_lead_in(span));
-    rule_cue(ctx.cue_previous_sentence(span, quotes));
+    rule_cue(&mut out, ctx.cue_after(span));
+    let before = ctx.cue_before(span);
+    // "Several groups granted Mr. Clarke an extension, saying …": the participle's subject is the main
+    // clause's, which need not be the first person named; both stand.
+    let main_subject = before.as_ref().filter(|c| c.rule == Rule::Participle).and_then(|c| {
+        let v = c.verb?;
+        ctx.main_subject(ctx.sentence_range(v).start, v)
+    });
+    rule_cue(&mut out, before);
+    if let Some(np) = main_subject {
+        add(&mut out, np, None, None, Some("participle_main_subject"));
+    }
+    rule_cue(&mut out, ctx.cue_lead_in(span));
+    rule_cue(&mut out, ctx.cue_previous_sentence(span, quotes));
     for (np, verb) in ctx.nearby_phrases(span, quotes) {
-        add(np, verb, None);
+        add(&mut out, np, verb, None, None);
     }
     // The subject of every verb-like word before the quote in its sentence: "The ad claims “…”",
     // "a man yelled “…”", "Some chanted “…”".
     for (np, verb) in ctx.verb_subjects_before(span) {
-        let i = out.iter().position(|c| c.np.as_ref().is_some_and(|n| n.start == np.start && n.end == np.end));
-        match i {
-            Some(i) => out[i].features.push("verb_subject".into()),
-            None => out.push(Candidate {
-                np: Some(np),
-                verb: Some(verb),
-                rules: Vec::new(),
-                features: vec!["verb_subject".into()],
-            }),
-        }
+        add(&mut out, np, Some(verb), None, Some("verb_subject"));
     }
     out.push(Candidate { np: None, verb: None, rules: Vec::new(), features: Vec::new() });
     let whole = ctx.is_whole_paragraph(q);
@@ -156,11 +163,12 @@ pub fn candidates(ctx: &Ctx, q: &Quote, quotes: &[Quote], last_speaker: Option<u
     let order = nearness(ctx, span, &out);
     let n_words = q.text.split_whitespace().count();
     for (i, c) in out.iter_mut().enumerate() {
-        let subject_of_verb = c.features.iter().any(|f| f == "verb_subject");
+        // Features set while collecting ("verb_subject", "participle_main_subject"), alone and with the kind.
+        let extra = std::mem::take(&mut c.features);
         c.features = features(ctx, q, span, c, qkind, whole, last_speaker);
-        if subject_of_verb {
-            c.features.push("verb_subject".into());
-            c.features.push(format!("verb_subject&{}", c.features[1]));
+        for e in extra {
+            c.features.push(format!("{e}&{}", c.features[1]));
+            c.features.push(e);
         }
         if c.np.is_none() {
             c.features
@@ -220,26 +228,7 @@ fn features(
         f.push(format!("none&continues={}", q.continues.is_some()));
         return f;
     };
-    let kind = match &np.head {
-        NpHead::Pronoun(p) => format!("pronoun:{}", p.to_lowercase()),
-        NpHead::Entity(i) => match ctx.entities[*i].kind {
-            EntityKind::Person => "person".into(),
-            EntityKind::Organization => "org".into(),
-            EntityKind::Country => "country".into(),
-        },
-        NpHead::Noun(n) => {
-            let n = n.to_lowercase();
-            if SOURCE_NOUNS.contains(&n.as_str()) || DOCUMENT_NOUNS.contains(&n.as_str()) {
-                "noun:source".into()
-            } else if n.chars().next().is_some_and(char::is_alphabetic)
-                && ctx.token_text(np.end - 1).chars().next().is_some_and(char::is_uppercase)
-            {
-                "noun:name".into()
-            } else {
-                "noun:other".into()
-            }
-        }
-    };
+    let kind = kind_of(ctx, np);
     let end = ctx.token_span(np.end - 1).end;
     let (side, distance) = if end <= span.start {
         ("before", ctx.first_token_from(span.start).saturating_sub(np.end))
@@ -277,4 +266,29 @@ fn features(
     f.push(format!("subject={}", ctx.is_subject(np)));
     f.push(format!("possessive={}", ctx.is_possessive_np(np)));
     f
+}
+
+/// What names a candidate: "person", "org", "country", "pronoun:he", "noun:source", "relative:person", ….
+fn kind_of(ctx: &Ctx, np: &Np) -> String {
+    match &np.head {
+        NpHead::Relative(antecedent) => format!("relative:{}", kind_of(ctx, antecedent)),
+        NpHead::Pronoun(p) => format!("pronoun:{}", p.to_lowercase()),
+        NpHead::Entity(i) => match ctx.entities[*i].kind {
+            EntityKind::Person => "person".into(),
+            EntityKind::Organization => "org".into(),
+            EntityKind::Country => "country".into(),
+        },
+        NpHead::Noun(n) => {
+            let n = n.to_lowercase();
+            if SOURCE_NOUNS.contains(&n.as_str()) || DOCUMENT_NOUNS.contains(&n.as_str()) {
+                "noun:source".into()
+            } else if n.chars().next().is_some_and(char::is_alphabetic)
+                && ctx.token_text(np.end - 1).chars().next().is_some_and(char::is_uppercase)
+            {
+                "noun:name".into()
+            } else {
+                "noun:other".into()
+            }
+        }
+    }
 }

@@ -136,3 +136,44 @@ pub fn train(examples: &[Example], epochs: usize, seed: u64, log: &mut dyn FnMut
     }
     Ranker { weights: w }
 }
+
+/// Cross-validated speaker-mention accuracy on a training file: the articles are dealt into `folds` groups;
+/// each group is scored by a ranker trained on the others. An out-of-sample number over the whole training
+/// split, steadier than the small dev split for choosing between candidate features and rules.
+pub fn cross_validate(
+    jsonl: &str,
+    folds: usize,
+    epochs: usize,
+    seed: u64,
+    max_errors: usize,
+    now: &dyn Fn() -> f64,
+) -> Result<crate::eval::quotes::QuoteScore, String> {
+    let lines: Vec<&str> = jsonl.lines().filter(|l| !l.trim().is_empty()).collect();
+    let fold_text = |k: usize, held_out: bool| -> String {
+        let mut s = String::new();
+        for (i, l) in lines.iter().enumerate() {
+            if (i % folds == k) == held_out {
+                s.push_str(l);
+                s.push('\n');
+            }
+        }
+        s
+    };
+    let mut total = crate::eval::quotes::QuoteScore::default();
+    for k in 0..folds {
+        let (examples, _) = self::examples(&fold_text(k, false))?;
+        let ranker = train(&examples, epochs, seed, &mut |_| {});
+        let s = crate::eval::quotes::evaluate_with(&fold_text(k, true), max_errors, now, &ranker)?;
+        total.errors.extend(s.errors);
+        total.articles += s.articles;
+        total.gold += s.gold;
+        total.gold_found += s.gold_found;
+        total.predicted += s.predicted;
+        total.predicted_matching += s.predicted_matching;
+        total.with_source += s.with_source;
+        total.attributed += s.attributed;
+        total.correct += s.correct;
+        total.gold_with_source += s.gold_with_source;
+    }
+    Ok(total)
+}

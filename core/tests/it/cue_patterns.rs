@@ -62,3 +62,24 @@ fn a_dash_before_a_lowercase_word_is_not_a_sign_off() {
     let a = analyze("Senator Ruth Okafor has been calling the plan a “giveaway” ― just as she did with the last one.");
     assert_ne!(mention(&a, "giveaway"), "just");
 }
+
+#[test]
+fn a_relative_pronoun_names_the_source_and_stands_for_the_phrase_before_it() {
+    let a = analyze(
+        "The vote split the council. Mayor Dana Whitfield, who last year called the tunnel “a monument to \
+         waste,” abstained.",
+    );
+    let q = a.quotes.iter().find(|q| q.text.starts_with("a monument")).expect("the fragment");
+    let s = q.speaker.as_ref().expect("attributed");
+    assert_eq!((s.name.as_str(), s.mention.as_ref().map(|m| m.text.as_str())), ("Dana Whitfield", Some("who")));
+}
+
+#[test]
+fn a_fragment_after_another_fragment_keeps_the_clause_subject() {
+    let a = analyze(
+        "Critics were not persuaded. In a radio interview, Ortega described the governor as “a tourist” who \
+         “has never spent a night in the valley.”",
+    );
+    assert_eq!(mention(&a, "a tourist"), "Ortega");
+    assert_eq!(mention(&a, "has never spent"), "Ortega");
+}

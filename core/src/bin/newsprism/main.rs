@@ -15,7 +15,9 @@ commands:
   eval-ner FILE                          tag a CoNLL file; print precision, recall, F1 per type and speed
   tag-conll FILE                         print a CoNLL file's lines with the predicted IOB2 tag appended
   eval-quotes FILE.jsonl [--errors N]    score quote attribution on PolNeAR-style records
-  train-quotes [--data DIR] [--out FILE] train the attribution ranker on PolNeAR train; report dev
+  train-quotes [--data DIR] [--out FILE] [--epochs N] [--seed N] [--folds K]
+                                         train the attribution ranker on PolNeAR train; report dev
+                                         (--folds K: K-fold cross-validated accuracy on train instead)
   train-ner [--data DIR] [--out DIR] [--epochs N] [--seed N] [--clusters A,B,C]
             [--reuse-lexicon FILE] [--prune W] [--sweep-prune 1]
                                          train the tagger on CoNLL-2003 and write core/model/";

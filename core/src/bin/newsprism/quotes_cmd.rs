@@ -26,7 +26,7 @@ pub fn eval(args: &[String]) -> Result<ExitCode, String> {
 
 /// `newsprism train-quotes`: learns the attribution ranker from PolNeAR train, reports dev, writes the weights.
 pub fn train(args: &[String]) -> Result<ExitCode, String> {
-    let args = Args::parse(args, &["--data", "--out", "--epochs", "--seed"])?;
+    let args = Args::parse(args, &["--data", "--out", "--epochs", "--seed", "--folds", "--errors"])?;
     let data = std::path::PathBuf::from(args.get("--data").unwrap_or("../shared/data"));
     let out = args.get("--out").unwrap_or("core/model/attribution.tsv").to_string();
     let epochs: usize = args.get("--epochs").unwrap_or("10").parse().map_err(|_| "--epochs takes a number")?;
@@ -35,6 +35,23 @@ pub fn train(args: &[String]) -> Result<ExitCode, String> {
     let start = Instant::now();
     let mut log = |m: &str| eprintln!("[{:>6.1}s] {m}", start.elapsed().as_secs_f64());
     let train_text = read(&data.join("polnear/train.jsonl"))?;
+    if let Some(folds) = args.get("--folds") {
+        let folds: usize = folds.parse().ok().filter(|&f| f >= 2).ok_or("--folds takes a number of at least 2")?;
+        let now = || start.elapsed().as_secs_f64();
+        let max_errors: usize = args.get("--errors").unwrap_or("0").parse().map_err(|_| "--errors takes a number")?;
+        let cv = trainer::cross_validate(&train_text, folds, epochs, seed, max_errors, &now)?;
+        println!(
+            "train, {folds}-fold cross-validated: speaker-mention accuracy {:.4} ({} of {})",
+            cv.speaker_accuracy(),
+            cv.correct,
+            cv.with_source
+        );
+        for e in &cv.errors {
+            println!("{e}");
+        }
+        log("cross-validation done; no weights written");
+        return Ok(ExitCode::SUCCESS);
+    }
     let (examples, stats) = trainer::examples(&train_text)?;
     log(&format!(
         "{} training quotes ({} more skipped: their source is none of the candidates)",
