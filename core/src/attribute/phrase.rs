@@ -146,6 +146,35 @@ const INTRO: &[&str] = &[
     "Then",
 ];
 
+/// Words that open a circumstance after a reporting verb: "said as he left", "said on Friday".
+const CIRCUMSTANCE: &[&str] = &[
+    "as",
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "while",
+    "with",
+    "into",
+    "from",
+    "to",
+    "when",
+    "via",
+    "through",
+    "about",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "again",
+    "then",
+];
+
 const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /// The article, its tokens and the mentions of entities in it.
@@ -298,8 +327,43 @@ impl<'a> Ctx<'a> {
         }
         let close = t;
         let sentence = self.sentence_range(close);
+        if close + 1 >= sentence.end {
+            return self.cue_in_next_sentence(close);
+        }
         let end = (close + 1..sentence.end).find(|&k| is_mark(self.token_text(k))).unwrap_or(sentence.end);
-        let mut i = close + 1;
+        self.cue_words_after(close + 1, end)
+    }
+
+    /// "“…the emails.” Trump said.", "“…!” US Senator Jeff Sessions said as he launched the process.",
+    /// "- Sanders." under a quoted paragraph: the quote closed its sentence and the cue makes the next one.
+    /// Only a clause that does nothing but report counts: its verb ends it or a circumstance follows ("as he
+    /// launched", "on Friday", "pleasantly"); "Clinton says the mails were personal" is a new statement.
+    fn cue_in_next_sentence(&self, close: usize) -> Option<Cue> {
+        let si = self.tagged.sentence_of(close)?;
+        let next = self.tagged.sentences.get(si + 1)?;
+        let range = next.tokens.clone();
+        let first = self.token_text(range.start);
+        let sign_off = matches!(first, "-" | "―" | "—" | "--" | "–") && range.len() <= 8;
+        if next.block != self.tagged.sentences[si].block && !sign_off {
+            return None;
+        }
+        let end = (range.start..range.end).find(|&k| is_mark(self.token_text(k))).unwrap_or(range.end);
+        let cue = self.cue_words_after(range.start, end)?;
+        let Some(v) = cue.verb else { return Some(cue) };
+        let clause_end = cue.np.end.max(v + 1);
+        let reports_only = clause_end >= range.end || {
+            let w = self.token_text(clause_end);
+            matches!(w, "." | "," | "!" | "?" | ";")
+                || in_list(CIRCUMSTANCE, w)
+                || WEEKDAYS.contains(&w)
+                || (w.ends_with("ly") && w.chars().next().is_some_and(char::is_lowercase))
+        };
+        reports_only.then_some(Cue { confidence: cue.confidence * 0.9, ..cue })
+    }
+
+    /// The cue in tokens `i..end` right after a quote's closing mark: "said Putin", "Putin said",
+    /// "— Name", "according to X", "per X", "as X put it".
+    fn cue_words_after(&self, mut i: usize, end: usize) -> Option<Cue> {
         while i < end && self.token_text(i) == "," {
             i += 1;
         }
@@ -311,7 +375,7 @@ impl<'a> Ctx<'a> {
             let np = self.np_right(i + 1, end)?;
             return Some(Cue { np, verb: Some(i), rule: Rule::After, confidence: 0.9 });
         }
-        if matches!(first, "―" | "—" | "--" | "–") {
+        if matches!(first, "―" | "—" | "--" | "–" | "-") {
             // A sign-off names someone: "— Adriana Rodarte", not "— just as he did".
             let starts_name = i + 1 < end && self.token_text(i + 1).chars().next().is_some_and(char::is_uppercase);
             let np = self.np_right(i + 1, end).filter(|_| starts_name)?;
@@ -340,6 +404,14 @@ impl<'a> Ctx<'a> {
             np = self.np_right(i, np.end - 1)?;
         }
         let mut j = self.skip_apposition_right(np.end, end);
+        // "a Democratic staffer in the room wondered": a short prepositional phrase after the subject.
+        if j < end && in_list(&["in", "at", "from", "of", "for", "with", "on"], self.token_text(j)) {
+            if let Some(m) = (j + 2..end.min(j + 6)).find(|&m| self.is_verb(m)) {
+                if (j + 1..m).all(|t| self.np_word(t, t == j + 1)) {
+                    j = m;
+                }
+            }
+        }
         while j < end && (BETWEEN.contains(&self.token_text(j)) || self.token_text(j).ends_with("ly")) {
             j += 1;
         }

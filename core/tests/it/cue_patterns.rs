@@ -83,3 +83,26 @@ fn a_fragment_after_another_fragment_keeps_the_clause_subject() {
     assert_eq!(mention(&a, "a tourist"), "Ortega");
     assert_eq!(mention(&a, "has never spent"), "Ortega");
 }
+
+#[test]
+fn a_cue_can_make_the_sentence_after_a_closed_quote() {
+    let a = analyze(
+        "The hearing ran late. “We will not sign this budget.” Governor Ines Duarte said as she left the \
+         chamber.\n\n“The rail line stays open.” Councillor Ben Adler said.\n\n“The bridge is safe.” Mayor Lou \
+         Grant says the inspectors disagree.\n\n\"Fares will not rise this year.\"\n\n- Mira Sandoval.\n\nThe council meets again in May.",
+    );
+    assert_eq!(mention(&a, "We will not sign"), "Governor Ines Duarte");
+    assert_eq!(mention(&a, "The rail line"), "Councillor Ben Adler");
+    assert_eq!(mention(&a, "Fares will not rise"), "Mira Sandoval", "a sign-off under the quote");
+    let q = a.quotes.iter().find(|q| q.text.starts_with("The bridge is safe")).expect("the quote");
+    assert!(
+        !(q.rule == Some(Rule::After) && q.verb.as_deref() == Some("says")),
+        "“Grant says the inspectors disagree” is a new statement, not this quote's cue"
+    );
+}
+
+#[test]
+fn a_short_prepositional_phrase_may_follow_the_subject() {
+    let a = analyze("\"Who will pay for it?\" a reporter in the front row asked.");
+    assert_eq!(mention(&a, "Who will pay"), "a reporter");
+}
