@@ -300,7 +300,8 @@ impl<'a> Ctx<'a> {
             return false;
         }
         if let Some(p) = prev {
-            if in_list(DETERMINERS, p) || in_list(PREPOSITIONS, p) || matches!(p, "'s" | "’s") {
+            // "the so-called “…”": an adjective, not a cue.
+            if in_list(DETERMINERS, p) || in_list(PREPOSITIONS, p) || matches!(p, "'s" | "’s" | "so") {
                 return false;
             }
             let ends_subject = is_pronoun(p)
@@ -331,13 +332,31 @@ impl<'a> Ctx<'a> {
             return self.cue_in_next_sentence(close);
         }
         let end = (close + 1..sentence.end).find(|&k| is_mark(self.token_text(k))).unwrap_or(sentence.end);
-        self.cue_words_after(close + 1, end)
+        self.cue_words_after(close + 1, end).or_else(|| {
+            // "“This will be a challenge” for Clinton, said Kunin.": the sentence goes on, then reports.
+            let comma = (close + 2..end.min(close + 14)).find(|&k| self.token_text(k) == ",")?;
+            let cue = self.cue_words_after(comma + 1, end)?;
+            self.reports_only(&cue, end).then_some(Cue { confidence: cue.confidence * 0.85, ..cue })
+        })
+    }
+
+    /// Whether a cue's clause does nothing but report: its verb ends the clause or a circumstance follows
+    /// ("as he launched", "on Friday", "pleasantly"); "Clinton says the mails were personal" is a statement.
+    fn reports_only(&self, cue: &Cue, end: usize) -> bool {
+        let Some(v) = cue.verb else { return true };
+        let clause_end = cue.np.end.max(v + 1);
+        clause_end >= end || {
+            let w = self.token_text(clause_end);
+            matches!(w, "." | "," | "!" | "?" | ";")
+                || in_list(CIRCUMSTANCE, w)
+                || WEEKDAYS.contains(&w)
+                || (w.ends_with("ly") && w.chars().next().is_some_and(char::is_lowercase))
+        }
     }
 
     /// "“…the emails.” Trump said.", "“…!” US Senator Jeff Sessions said as he launched the process.",
-    /// "- Sanders." under a quoted paragraph: the quote closed its sentence and the cue makes the next one.
-    /// Only a clause that does nothing but report counts: its verb ends it or a circumstance follows ("as he
-    /// launched", "on Friday", "pleasantly"); "Clinton says the mails were personal" is a new statement.
+    /// "- Sanders." under a quoted paragraph: the quote closed its sentence and the cue makes the next one,
+    /// when that clause does nothing but report.
     fn cue_in_next_sentence(&self, close: usize) -> Option<Cue> {
         let si = self.tagged.sentence_of(close)?;
         let next = self.tagged.sentences.get(si + 1)?;
@@ -349,16 +368,7 @@ impl<'a> Ctx<'a> {
         }
         let end = (range.start..range.end).find(|&k| is_mark(self.token_text(k))).unwrap_or(range.end);
         let cue = self.cue_words_after(range.start, end)?;
-        let Some(v) = cue.verb else { return Some(cue) };
-        let clause_end = cue.np.end.max(v + 1);
-        let reports_only = clause_end >= range.end || {
-            let w = self.token_text(clause_end);
-            matches!(w, "." | "," | "!" | "?" | ";")
-                || in_list(CIRCUMSTANCE, w)
-                || WEEKDAYS.contains(&w)
-                || (w.ends_with("ly") && w.chars().next().is_some_and(char::is_lowercase))
-        };
-        reports_only.then_some(Cue { confidence: cue.confidence * 0.9, ..cue })
+        self.reports_only(&cue, range.end).then_some(Cue { confidence: cue.confidence * 0.9, ..cue })
     }
 
     /// The cue in tokens `i..end` right after a quote's closing mark: "said Putin", "Putin said",
@@ -371,7 +381,11 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let first = self.token_text(i);
-        if (self.is_verb(i) || self.looks_like_verb(i)) && !is_participle(first) {
+        // "“…,” read the statement": "read" is no cue after a quotation unless a phrase follows it.
+        let noun_too_first = matches!(first, "read" | "reads")
+            && i + 1 < end
+            && (in_list(DETERMINERS, self.token_text(i + 1)) || self.token_text(i + 1) == "one");
+        if (self.is_verb(i) || self.looks_like_verb(i) || noun_too_first) && !is_participle(first) {
             let np = self.np_right(i + 1, end)?;
             return Some(Cue { np, verb: Some(i), rule: Rule::After, confidence: 0.9 });
         }
@@ -674,14 +688,20 @@ impl<'a> Ctx<'a> {
         let open = self.first_token_from(quote.start).checked_sub(1)?;
         let si = self.tagged.sentence_of(open)?;
         let prev = si.checked_sub(1).map(|p| &self.tagged.sentences[p])?;
-        if prev.block != self.tagged.sentences[si].block {
+        let same_block = prev.block == self.tagged.sentences[si].block;
+        // A paragraph that opens with a quote may take its cue from the quote closing the paragraph before.
+        if !same_block && self.tagged.sentences[si].tokens.start != open {
             return None;
         }
         // "“…,” said Paul Beck. “…”": the quote before this one ends the previous sentence with its own cue.
         let prev_start = self.token_span(prev.tokens.start).start;
         let earlier = quotes.iter().rev().find(|q| q.end < quote.start && q.end >= prev_start);
         if let Some(cue) = earlier.and_then(|q| self.cue_after(Span::new(q.start, q.end))) {
-            return Some(Cue { rule: Rule::PreviousSentence, confidence: 0.65, ..cue });
+            let confidence = if same_block { 0.65 } else { 0.6 };
+            return Some(Cue { rule: Rule::PreviousSentence, confidence, ..cue });
+        }
+        if !same_block {
+            return None;
         }
         let inside_quote = |t: usize| {
             let s = self.token_span(t);
@@ -801,6 +821,19 @@ impl<'a> Ctx<'a> {
     /// aside ("Clinton, speaking to reporters on her plane, said").
     pub fn np_left(&self, v: usize, from: usize) -> Option<Np> {
         let np = self.np_left_plain(v, from)?;
+        // "a White House official who spoke anonymously to discuss strategy said": the phrase found is inside
+        // a relative clause; the subject is what "who" stands for.
+        let relative = (np.start.saturating_sub(10).max(from + 1)..np.start)
+            .rev()
+            .take_while(|&k| !matches!(self.token_text(k), "," | ";" | ":") && !is_mark(self.token_text(k)))
+            .find(|&k| self.token_text(k).eq_ignore_ascii_case("who"));
+        if let Some(outer) = relative.and_then(|w| self.np_left_plain(w, from)) {
+            let outer = match outer.head {
+                NpHead::Relative(antecedent) => *antecedent,
+                _ => outer,
+            };
+            return Some(outer);
+        }
         // "Protesters marching through the streets chanted": the phrase is the object of a participle's
         // preposition; the participle's subject is the verb's.
         let s = np.start;
@@ -910,7 +943,8 @@ impl<'a> Ctx<'a> {
             }
             return self.head_of(start, k);
         }
-        if !self.np_word(head, false) || in_list(DETERMINERS, w) || in_list(PREPOSITIONS, w) {
+        if !self.np_word(head, false) || in_list(DETERMINERS, w) || in_list(PREPOSITIONS, w) || matches!(w, "'s" | "’s")
+        {
             return None;
         }
         let mut s = head;

@@ -100,6 +100,8 @@ pub fn train(examples: &[Example], epochs: usize, seed: u64, log: &mut dyn FnMut
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng = Rng::new(seed);
     let l2 = 1e-4f32;
+    let mut sum: HashMap<String, f32> = HashMap::new();
+    let mut averaged = 0usize;
     for epoch in 1..=epochs {
         rng.shuffle(&mut order);
         let lr = 0.1 / (1.0 + epoch as f32 * 0.5);
@@ -133,8 +135,17 @@ pub fn train(examples: &[Example], epochs: usize, seed: u64, log: &mut dyn FnMut
             }
         }
         log(&format!("epoch {epoch}: loss {:.4}, {wrong} of {} wrong", loss / examples.len() as f64, examples.len()));
+        // The weights at the end of each epoch in the second half are averaged: the model then depends far
+        // less on the order the last epoch happened to visit the examples in.
+        if epoch > epochs / 2 {
+            for (f, x) in &w {
+                *sum.entry(f.clone()).or_insert(0.0) += *x;
+            }
+            averaged += 1;
+        }
     }
-    Ranker { weights: w }
+    let n = averaged.max(1) as f32;
+    Ranker { weights: sum.into_iter().map(|(f, x)| (f, x / n)).collect() }
 }
 
 /// Cross-validated speaker-mention accuracy on a training file: the articles are dealt into `folds` groups;

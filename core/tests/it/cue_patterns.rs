@@ -106,3 +106,33 @@ fn a_short_prepositional_phrase_may_follow_the_subject() {
     let a = analyze("\"Who will pay for it?\" a reporter in the front row asked.");
     assert_eq!(mention(&a, "Who will pay"), "a reporter");
 }
+
+#[test]
+fn a_cue_may_come_later_in_the_sentence_or_name_a_document_first() {
+    let a = analyze(
+        "Budget talks stalled again. \"This will be a long winter\" for the council, said Rosa Imbert. \
+         \"We cannot cut the buses,\" read the statement, which the union posted online.",
+    );
+    assert_eq!(mention(&a, "This will be a long"), "Rosa Imbert");
+    assert_eq!(mention(&a, "We cannot cut"), "the statement");
+}
+
+#[test]
+fn a_relative_clause_inside_the_subject_is_skipped() {
+    let a = analyze(
+        "Talks continued into the night. A city official who spoke on condition of anonymity to discuss the \
+         talks said, \"Nobody is leaving this room.\"",
+    );
+    assert_eq!(mention(&a, "Nobody is leaving"), "A city official");
+}
+
+#[test]
+fn a_paragraph_opening_with_a_quote_continues_the_quote_that_closed_the_paragraph_before() {
+    let a = analyze(
+        "Ferry service resumed on Monday.\n\n“The crossing is safe again,” said Harbour Master Olu Bankole, who \
+         inspected the pier with Mayor Greta Lind.\n\n“We checked every mooring twice.”\n\nThe mayor thanked the crews.",
+    );
+    assert_eq!(mention(&a, "We checked every"), "Harbour Master Olu Bankole");
+    let q = a.quotes.iter().find(|q| q.text.starts_with("We checked every")).expect("the quote");
+    assert_eq!(q.rule, Some(Rule::PreviousSentence), "proposed by the previous quote's cue");
+}
