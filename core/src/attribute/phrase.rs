@@ -541,7 +541,15 @@ impl<'a> Ctx<'a> {
         }
         // "He denounced …, but stressed that “…”": the subject of the first verb.
         let coordinated = v > sentence_start && matches!(self.token_text(v - 1), "and" | "but");
-        let mut np = if coordinated { self.main_subject(sentence_start, v)? } else { self.np_left(v, sentence_start)? };
+        // "he laughed and said": the subject of the verb right before the "and", when one is there.
+        let first_verb = (coordinated && v >= sentence_start + 3)
+            .then(|| v - 2)
+            .filter(|&u| self.is_verb(u) || self.looks_like_verb(u));
+        let mut np = match first_verb {
+            Some(u) => self.np_left(u, sentence_start).or_else(|| self.main_subject(sentence_start, v))?,
+            None if coordinated => self.main_subject(sentence_start, v)?,
+            None => self.np_left(v, sentence_start)?,
+        };
         if matches!(&np.head, NpHead::Pronoun(p) if p.eq_ignore_ascii_case("they")) {
             // "…, opposition figures rejected what they said were …": the main clause's subject.
             if let Some(main) =
@@ -640,6 +648,14 @@ impl<'a> Ctx<'a> {
     /// Whether a phrase is its sentence's main subject.
     pub fn is_subject(&self, np: &Np) -> bool {
         self.sentence_subject(np.start).is_some_and(|s| s.start == np.start)
+    }
+
+    /// Whether a phrase is the object of a preposition ("cut into Bush", "a report in The Journal").
+    pub fn after_preposition(&self, np: &Np) -> bool {
+        np.start > 0 && {
+            let w = self.token_text(np.start - 1);
+            in_list(PREPOSITIONS, w) || in_list(&["into", "to", "than", "like", "toward", "towards"], w)
+        }
     }
 
     /// Whether a phrase is followed by a possessive ("Putin's").

@@ -265,6 +265,7 @@ fn features(
     }
     f.push(format!("subject={}", ctx.is_subject(np)));
     f.push(format!("possessive={}", ctx.is_possessive_np(np)));
+    f.push(format!("after_preposition={}&kind={kind}", ctx.after_preposition(np)));
     f
 }
 

@@ -136,3 +136,12 @@ fn a_paragraph_opening_with_a_quote_continues_the_quote_that_closed_the_paragrap
     let q = a.quotes.iter().find(|q| q.text.starts_with("We checked every")).expect("the quote");
     assert_eq!(q.rule, Some(Rule::PreviousSentence), "proposed by the previous quote's cue");
 }
+
+#[test]
+fn coordinated_verbs_share_the_first_verbs_subject() {
+    let a = analyze(
+        "Asked by a reporter from the Tribune whether Governor Mark Ellison would sign the bill before the \
+         recess, the senator laughed and said, \"We will see.\"",
+    );
+    assert_eq!(mention(&a, "We will see"), "the senator");
+}
