@@ -82,6 +82,8 @@ fn a_fragment_after_another_fragment_keeps_the_clause_subject() {
     );
     assert_eq!(mention(&a, "a tourist"), "Ortega");
     assert_eq!(mention(&a, "has never spent"), "Ortega");
+    let q = a.quotes.iter().find(|q| q.text.starts_with("has never spent")).expect("the second fragment");
+    assert_eq!((q.rule, q.verb.as_deref()), (Some(Rule::Before), Some("described")), "the clause's own cue");
 }
 
 #[test]
