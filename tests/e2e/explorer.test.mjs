@@ -61,6 +61,43 @@ test('choosing a speaker keeps only their quotes, puts them in the URL, and surv
   await page.waitForSelector('.speaker-group');
 });
 
+test('copy link puts the current view on the clipboard, and that link opens the same view', async () => {
+  const page = await open('?view=quotes&speaker=Barack+Obama');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  await page.waitForSelector('.speaker-group');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await page.getByRole('button', { name: 'Link copied' }).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, page.url());
+  const again = await openPage(browser, 1280, 900);
+  await again.goto(copied);
+  await again.waitForSelector('.speaker-group');
+  const groups = await again.locator('.speaker-group h3').allInnerTexts();
+  assert.equal(groups.length, 1);
+  assert.ok(groups[0].startsWith('Barack Obama'), groups.join(' | '));
+  assert.deepEqual([...page.errors, ...again.errors], []);
+});
+
+test('on a phone, an entity’s tip stays on screen wherever the word sits', async () => {
+  const page = await open('', 390);
+  // The mark whose right edge is closest to the screen's right edge: its tip would overflow first.
+  const index = await page.locator('mark.ent').evaluateAll((ms) => {
+    const right = ms.map((m) => m.getBoundingClientRect().right);
+    return right.indexOf(Math.max(...right));
+  });
+  const mark = page.locator('mark.ent').nth(index);
+  await mark.focus();
+  const tip = await mark.evaluate((m) => {
+    const s = getComputedStyle(m, '::after');
+    return { content: s.content, position: s.position, left: parseFloat(s.left), right: parseFloat(s.right) };
+  });
+  assert.notEqual(tip.content, 'none', 'the tip shows on focus');
+  assert.equal(tip.position, 'fixed');
+  assert.ok(tip.left >= 0 && tip.right >= 0, JSON.stringify(tip));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px with the tip open`);
+});
+
 test('a country link keeps the paragraphs about it', async () => {
   const page = await open('?country=Brazil');
   const shown = await page.locator('.paragraph').allInnerTexts();
