@@ -59,6 +59,12 @@ const DETERMINERS: &[&str] = &[
     "Another", "his", "her", "their", "its", "His", "Her", "Their", "Its",
 ];
 
+/// Prepositions, which cannot open a phrase naming a source.
+const OPENS_NO_PHRASE: &[&str] = &[
+    "of", "in", "on", "at", "for", "with", "from", "by", "about", "into", "over", "under", "between", "during",
+    "without", "against", "since", "until", "after", "before", "through", "among", "to",
+];
+
 /// Words that end a noun phrase.
 const STOP: &[&str] = &[
     "who", "which", "that", "in", "on", "at", "to", "for", "with", "from", "by", "and", "or", "but", "as", "when",
@@ -815,6 +821,10 @@ impl<'a> Ctx<'a> {
         let w = self.token_text(i);
         if is_pronoun(w) {
             return Some(Np { start: i, end: i + 1, head: NpHead::Pronoun(w.to_string()) });
+        }
+        // "Of Carson, Levine said", "“Hamas” only reinforced": a preposition or an adverb starts no subject.
+        if in_list(OPENS_NO_PHRASE, w) || BETWEEN.contains(&w) {
+            return None;
         }
         let mut j = i;
         while j < end && j < i + 8 {

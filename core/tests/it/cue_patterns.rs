@@ -147,3 +147,13 @@ fn coordinated_verbs_share_the_first_verbs_subject() {
     );
     assert_eq!(mention(&a, "We will see"), "the senator");
 }
+
+#[test]
+fn a_preposition_or_an_adverb_opens_no_source() {
+    let a = analyze(
+        "The donors were blunt. Of the governor, Levine, who has given money to her rivals, said, “She is \
+         flat-out scary.”\n\nHis mispronunciation of “Hamas” only reinforced the doubts in the hall.",
+    );
+    assert_eq!(mention(&a, "She is flat-out"), "Levine");
+    assert_ne!(mention(&a, "Hamas"), "only");
+}
