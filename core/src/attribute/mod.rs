@@ -1,12 +1,17 @@
 //! Quote attribution: who said each quotation.
 //!
 //! For every quote the attributor reads the words around it, in order of reliability:
-//! 1. after the closing mark: "“…,” Putin said", "“…,” said the official", "“…,” he told CBS", "— Name";
+//! 1. after the closing mark: "“…,” Putin said", "“…,” said the official", "“…,” he told CBS", "— Name",
+//!    "“…,” the letter reads", "as X put it", "per X", or the next sentence ("“…emails.” Trump said.");
 //! 2. before the opening mark: "Obama said at the General Assembly: “…”", "Putin insisted that “…”",
-//!    "he described relations as “…”", "…, saying, “…”" (the main clause's subject), "according to X";
-//! 3. the quote's context: later parts of a quote over several paragraphs share its speaker; a quote with no
-//!    cue continues the speaker of the quote before it in the same paragraph, or of the previous paragraph
-//!    when the whole paragraph is a quote.
+//!    "he described relations as “…”", "…, saying, “…”" (the main clause's subject), "according to X",
+//!    "Beck, who has called Trump “…”" (the mention is "who", the speaker Beck);
+//! 3. the quote's context: a quote right after a cued quote keeps that cue ("“…,” said Beck. “…”"); later
+//!    parts of a quote over several paragraphs share its speaker; a quote with no cue continues the speaker
+//!    of the quote before it in the same paragraph, or of the previous paragraph when the whole paragraph is
+//!    a quote.
+//!
+//! A ranker trained on PolNeAR ([`rank`]) chooses among what these rules propose and the names nearby.
 //!
 //! The words naming the source become a speaker: a person, organization or country entity (pronouns
 //! resolved to the nearest person of matching gender), or an unnamed source labelled by its institution

@@ -852,7 +852,9 @@ impl<'a> Ctx<'a> {
         let relative = (np.start.saturating_sub(10).max(from + 1)..np.start)
             .rev()
             .take_while(|&k| !matches!(self.token_text(k), "," | ";" | ":") && !is_mark(self.token_text(k)))
-            .find(|&k| self.token_text(k).eq_ignore_ascii_case("who"));
+            .find(|&k| self.token_text(k).eq_ignore_ascii_case("who"))
+            // "the man who Trump said …": "who" right before the phrase is its object, and the phrase speaks.
+            .filter(|&k| k + 1 < np.start);
         if let Some(outer) = relative.and_then(|w| self.np_left_plain(w, from)) {
             let outer = match outer.head {
                 NpHead::Relative(antecedent) => *antecedent,

@@ -3,7 +3,7 @@
 //! Candidates are the phrases the cue rules propose ("“…,” Putin said", "Putin said: “…”", lead-ins,
 //! participles) and every person, organization, country and pronoun named near the quote, plus "nobody".
 //! Each gets a few dozen features (which rules proposed it, what it is, where it sits, whether a reporting
-//! verb touches it, whether it spoke last); a linear model trained as a ranking perceptron picks one.
+//! verb touches it, whether it spoke last); a linear model trained as a softmax ranker picks one.
 //! `newsprism train-quotes` writes the weights to `core/model/attribution.tsv`.
 
 use std::collections::HashMap;

@@ -157,3 +157,9 @@ fn a_preposition_or_an_adverb_opens_no_source() {
     assert_eq!(mention(&a, "She is flat-out"), "Levine");
     assert_ne!(mention(&a, "Hamas"), "only");
 }
+
+#[test]
+fn who_right_before_the_speaker_is_the_object() {
+    let a = analyze("The envoy resigned on Friday. He was the aide who Governor Paula Reyes said “never lost a vote.”");
+    assert_eq!(mention(&a, "never lost a vote"), "Governor Paula Reyes");
+}
