@@ -39,12 +39,19 @@ pub struct Cue {
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it"];
 
-/// Prepositions: a word after one of these is its object, not a verb.
+/// Prepositions: a word after one of these is its object, not a verb, and none opens a phrase naming a source.
 const PREPOSITIONS: &[&str] = &[
     "of", "in", "on", "at", "for", "with", "from", "by", "about", "into", "over", "under", "between", "during",
-    "without", "against", "since", "until", "after", "before", "through", "among", "such", "no", "any", "every",
-    "each", "some", "many", "more", "most", "one",
+    "without", "against", "since", "until", "after", "before", "through", "among",
 ];
+
+/// Quantifiers: a word after one of these is a noun ("some charges"), not a verb.
+const QUANTIFIERS: &[&str] = &["such", "no", "any", "every", "each", "some", "many", "more", "most", "one"];
+
+/// Whether a word after `w` is a noun: `w` is a preposition or a quantifier.
+fn takes_noun(w: &str) -> bool {
+    in_list(PREPOSITIONS, w) || in_list(QUANTIFIERS, w)
+}
 
 fn is_pronoun(w: &str) -> bool {
     PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w))
@@ -57,12 +64,6 @@ fn in_list(list: &[&str], w: &str) -> bool {
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "another", "The", "A", "An", "This", "That", "These", "Those",
     "Another", "his", "her", "their", "its", "His", "Her", "Their", "Its",
-];
-
-/// Prepositions, which cannot open a phrase naming a source.
-const OPENS_NO_PHRASE: &[&str] = &[
-    "of", "in", "on", "at", "for", "with", "from", "by", "about", "into", "over", "under", "between", "during",
-    "without", "against", "since", "until", "after", "before", "through", "among", "to",
 ];
 
 /// Words that end a noun phrase.
@@ -307,7 +308,7 @@ impl<'a> Ctx<'a> {
         }
         if let Some(p) = prev {
             // "the so-called “…”": an adjective, not a cue.
-            if in_list(DETERMINERS, p) || in_list(PREPOSITIONS, p) || matches!(p, "'s" | "’s" | "so") {
+            if in_list(DETERMINERS, p) || takes_noun(p) || matches!(p, "'s" | "’s" | "so") {
                 return false;
             }
             let ends_subject = is_pronoun(p)
@@ -660,7 +661,7 @@ impl<'a> Ctx<'a> {
     pub fn after_preposition(&self, np: &Np) -> bool {
         np.start > 0 && {
             let w = self.token_text(np.start - 1);
-            in_list(PREPOSITIONS, w) || in_list(&["into", "to", "than", "like", "toward", "towards"], w)
+            in_list(PREPOSITIONS, w) || in_list(&["to", "than", "like", "toward", "towards"], w)
         }
     }
 
@@ -823,7 +824,7 @@ impl<'a> Ctx<'a> {
             return Some(Np { start: i, end: i + 1, head: NpHead::Pronoun(w.to_string()) });
         }
         // "Of Carson, Levine said", "“Hamas” only reinforced": a preposition or an adverb starts no subject.
-        if in_list(OPENS_NO_PHRASE, w) || BETWEEN.contains(&w) {
+        if in_list(PREPOSITIONS, w) || w.eq_ignore_ascii_case("to") || BETWEEN.contains(&w) {
             return None;
         }
         let mut j = i;
@@ -971,8 +972,7 @@ impl<'a> Ctx<'a> {
             }
             return self.head_of(start, k);
         }
-        if !self.np_word(head, false) || in_list(DETERMINERS, w) || in_list(PREPOSITIONS, w) || matches!(w, "'s" | "’s")
-        {
+        if !self.np_word(head, false) || in_list(DETERMINERS, w) || takes_noun(w) || matches!(w, "'s" | "’s") {
             return None;
         }
         let mut s = head;
