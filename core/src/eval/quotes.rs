@@ -42,6 +42,20 @@ fn ratio(a: usize, b: usize) -> f64 {
 }
 
 impl QuoteScore {
+    /// Adds another run's counts and error examples to this one (speed and the per-rule table aside).
+    pub fn absorb(&mut self, other: QuoteScore) {
+        self.articles += other.articles;
+        self.gold += other.gold;
+        self.gold_found += other.gold_found;
+        self.predicted += other.predicted;
+        self.predicted_matching += other.predicted_matching;
+        self.with_source += other.with_source;
+        self.attributed += other.attributed;
+        self.correct += other.correct;
+        self.gold_with_source += other.gold_with_source;
+        self.errors.extend(other.errors);
+    }
+
     pub fn precision(&self) -> f64 {
         ratio(self.predicted_matching, self.predicted)
     }

@@ -174,17 +174,7 @@ pub fn cross_validate(
     for k in 0..folds {
         let (examples, _) = self::examples(&fold_text(k, false))?;
         let ranker = train(&examples, epochs, seed, &mut |_| {});
-        let s = crate::eval::quotes::evaluate_with(&fold_text(k, true), max_errors, now, &ranker)?;
-        total.errors.extend(s.errors);
-        total.articles += s.articles;
-        total.gold += s.gold;
-        total.gold_found += s.gold_found;
-        total.predicted += s.predicted;
-        total.predicted_matching += s.predicted_matching;
-        total.with_source += s.with_source;
-        total.attributed += s.attributed;
-        total.correct += s.correct;
-        total.gold_with_source += s.gold_with_source;
+        total.absorb(crate::eval::quotes::evaluate_with(&fold_text(k, true), max_errors, now, &ranker)?);
     }
     Ok(total)
 }

@@ -5,15 +5,20 @@
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use newsprism_core::attribute::Rule;
-use newsprism_core::{analyze_inputs, Analysis};
+use newsprism_core::{analyze_inputs, Analysis, Quote};
 
 fn analyze(text: &str) -> Analysis {
     analyze_inputs([("passage.txt", format!("A passage\n\n{text}\n").as_bytes())])
 }
 
+/// The quote starting with `prefix`.
+fn quote<'a>(a: &'a Analysis, prefix: &str) -> &'a Quote {
+    a.quotes.iter().find(|q| q.text.starts_with(prefix)).unwrap_or_else(|| panic!("no quote {prefix:?}"))
+}
+
 /// The words naming the source of the quote starting with `prefix` ("" when unattributed).
 fn mention(a: &Analysis, prefix: &str) -> String {
-    let q = a.quotes.iter().find(|q| q.text.starts_with(prefix)).unwrap_or_else(|| panic!("no quote {prefix:?}"));
+    let q = quote(a, prefix);
     q.speaker.as_ref().and_then(|s| s.mention.as_ref()).map(|m| m.text.clone()).unwrap_or_default()
 }
 
@@ -24,7 +29,7 @@ fn a_quote_after_a_cued_quote_keeps_that_cue() {
          Governor Paul Hart after his fall. “Nobody planned for a week like this one.”",
     );
     assert_eq!(mention(&a, "Nobody planned"), "Maria Lopez");
-    let q = a.quotes.iter().find(|q| q.text.starts_with("Nobody planned")).expect("the second quote");
+    let q = quote(&a, "Nobody planned");
     assert_eq!((q.rule, q.verb.as_deref()), (Some(Rule::PreviousSentence), Some("said")), "proposed by the cue rule");
 }
 
@@ -69,7 +74,7 @@ fn a_relative_pronoun_names_the_source_and_stands_for_the_phrase_before_it() {
         "The vote split the council. Mayor Dana Whitfield, who last year called the tunnel “a monument to \
          waste,” abstained.",
     );
-    let q = a.quotes.iter().find(|q| q.text.starts_with("a monument")).expect("the fragment");
+    let q = quote(&a, "a monument");
     let s = q.speaker.as_ref().expect("attributed");
     assert_eq!((s.name.as_str(), s.mention.as_ref().map(|m| m.text.as_str())), ("Dana Whitfield", Some("who")));
 }
@@ -82,7 +87,7 @@ fn a_fragment_after_another_fragment_keeps_the_clause_subject() {
     );
     assert_eq!(mention(&a, "a tourist"), "Ortega");
     assert_eq!(mention(&a, "has never spent"), "Ortega");
-    let q = a.quotes.iter().find(|q| q.text.starts_with("has never spent")).expect("the second fragment");
+    let q = quote(&a, "has never spent");
     assert_eq!((q.rule, q.verb.as_deref()), (Some(Rule::Before), Some("described")), "the clause's own cue");
 }
 
@@ -96,7 +101,7 @@ fn a_cue_can_make_the_sentence_after_a_closed_quote() {
     assert_eq!(mention(&a, "We will not sign"), "Governor Ines Duarte");
     assert_eq!(mention(&a, "The rail line"), "Councillor Ben Adler");
     assert_eq!(mention(&a, "Fares will not rise"), "Mira Sandoval", "a sign-off under the quote");
-    let q = a.quotes.iter().find(|q| q.text.starts_with("The bridge is safe")).expect("the quote");
+    let q = quote(&a, "The bridge is safe");
     assert!(
         !(q.rule == Some(Rule::After) && q.verb.as_deref() == Some("says")),
         "“Grant says the inspectors disagree” is a new statement, not this quote's cue"
@@ -135,7 +140,7 @@ fn a_paragraph_opening_with_a_quote_continues_the_quote_that_closed_the_paragrap
          inspected the pier with Mayor Greta Lind.\n\n“We checked every mooring twice.”\n\nThe mayor thanked the crews.",
     );
     assert_eq!(mention(&a, "We checked every"), "Harbour Master Olu Bankole");
-    let q = a.quotes.iter().find(|q| q.text.starts_with("We checked every")).expect("the quote");
+    let q = quote(&a, "We checked every");
     assert_eq!(q.rule, Some(Rule::PreviousSentence), "proposed by the previous quote's cue");
 }
 
