@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use newsprism_core::resolve::entity::EntityKind;
+use newsprism_core::model::EntityKind;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -21,7 +21,7 @@ use crate::components::tabs::Tabs;
 use crate::effects::analyzer::{Analyzer, Outcome, Running};
 use crate::effects::keyboard::{self, Command};
 use crate::effects::{download, files, url};
-use crate::protocol::Input;
+use crate::protocol::{Content, Input};
 use crate::route::{Tab, View};
 use crate::store::{Action, InputFile, Status, Store};
 
@@ -56,7 +56,10 @@ pub fn builtin_inputs() -> Vec<InputFile> {
 }
 
 fn to_protocol(inputs: &[InputFile]) -> Vec<Input> {
-    inputs.iter().map(|i| Input { name: i.name.clone(), bytes: i.bytes.as_ref().clone() }).collect()
+    inputs
+        .iter()
+        .map(|i| Input { name: i.name.clone(), content: Content::Bytes { bytes: i.bytes.as_ref().clone() } })
+        .collect()
 }
 
 /// Records timings for the end-to-end tests and for curious readers: `window.newsprismTimings`.
@@ -132,7 +135,7 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(store.0.request, move |&id| {
             if id > 0 {
                 if let Some(r) = running.borrow().as_ref() {
-                    r.send(id, &to_protocol(&inputs));
+                    r.send(id, to_protocol(&inputs));
                 }
             }
         });

@@ -8,3 +8,9 @@ pub const ARTICLES: [(&str, &str); 5] = [
     ("003_1c5835c1e7b331b8.txt", include_str!("../www/corpus/003_1c5835c1e7b331b8.txt")),
     ("004_bd5b16cc45523138.txt", include_str!("../www/corpus/004_bd5b16cc45523138.txt")),
 ];
+
+/// The built-in corpus analysed on this thread (for tests; the page itself asks the worker).
+pub fn analysis() -> newsprism_core::Analysis {
+    let inputs: Vec<newsprism_core::Input> = ARTICLES.iter().map(|(n, t)| newsprism_core::Input::text(n, t)).collect();
+    newsprism_core::analyze_inputs(&inputs, &mut |_| {})
+}

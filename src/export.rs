@@ -42,7 +42,7 @@ pub fn csv(ix: &Index, d: &Derived, view: &View) -> String {
                 &ent.id,
                 crate::route::kind_str(ent.kind),
                 &ent.name,
-                &format!("{:?}", men.how).to_lowercase(),
+                men.how.name(),
                 "",
                 "",
             ]);
@@ -77,7 +77,7 @@ pub fn json(ix: &Index, d: &Derived, view: &View) -> String {
         if !view.kinds.contains(&e.kind) {
             continue;
         }
-        let mentions: Vec<&newsprism_core::resolve::entity::Mention> = ix
+        let mentions: Vec<&newsprism_core::model::Mention> = ix
             .units
             .iter()
             .zip(&d.visible)
@@ -104,7 +104,7 @@ mod tests {
 
     #[test]
     fn csv_and_json_follow_the_filters() {
-        let analysis = newsprism_core::analyze_inputs(crate::builtin::ARTICLES.iter().map(|(n, t)| (*n, t.as_bytes())));
+        let analysis = crate::builtin::analysis();
         let ix = Index::new(Rc::new(analysis));
         let mut v = View::default();
         v.speakers.insert("Dilma Rousseff".into());

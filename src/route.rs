@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use newsprism_core::resolve::entity::EntityKind;
+use newsprism_core::model::EntityKind;
 
 /// Which main panel is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -7,9 +7,10 @@
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
+use newsprism_core::lexis::fold::fold;
 use newsprism_core::model::Analysis;
-use newsprism_core::parse::layout::BlockKind;
-use newsprism_core::resolve::entity::{EntityKind, How};
+use newsprism_core::model::BlockKind;
+use newsprism_core::model::{EntityKind, How};
 use newsprism_core::Span;
 
 use crate::route::View;
@@ -21,7 +22,8 @@ pub struct Unit {
     pub block: usize,
     pub kind: BlockKind,
     pub span: Span,
-    lower: String,
+    /// The text folded for search (no accents, lowercase), as the core compares names.
+    folded: String,
     /// Country entities named in it, directly or through a person tied to them.
     countries: Vec<usize>,
     /// Country entities named in it directly (for counting mentions).
@@ -33,7 +35,7 @@ pub struct Unit {
 }
 
 /// The analysis with the lookups every view needs, built once per analysis.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Index {
     pub analysis: Rc<Analysis>,
     pub units: Vec<Unit>,
@@ -46,6 +48,14 @@ fn unit_at(units: &[Unit], range: &std::ops::Range<usize>, span: Span) -> Option
     let slice = &units[range.clone()];
     let i = slice.partition_point(|u| u.span.end < span.end);
     (i < slice.len() && slice[i].span.contains(span)).then_some(range.start + i)
+}
+
+/// One index per analysis: two are the same when they index the same analysis (a pointer comparison, so
+/// props and memos never walk the whole analysis).
+impl PartialEq for Index {
+    fn eq(&self, other: &Index) -> bool {
+        Rc::ptr_eq(&self.analysis, &other.analysis)
+    }
 }
 
 impl Index {
@@ -64,7 +74,7 @@ impl Index {
                         block: bi,
                         kind: b.kind,
                         span,
-                        lower: span.of(&a.text).to_lowercase(),
+                        folded: fold(span.of(&a.text)),
                         countries: Vec::new(),
                         direct_countries: Vec::new(),
                         quotes: Vec::new(),
@@ -203,7 +213,7 @@ impl Index {
         if view.article.as_ref().is_some_and(|id| *id != a.id) {
             return false;
         }
-        if !q.is_empty() && !u.lower.contains(q) {
+        if !q.is_empty() && !u.folded.contains(q) {
             return false;
         }
         if apply.countries && !view.countries.is_empty() {
@@ -225,7 +235,7 @@ impl Index {
 
     /// Everything a view shows.
     pub fn derive(&self, view: &View) -> Derived {
-        let q = view.q.trim().to_lowercase();
+        let q = fold(view.q.trim());
         let all = Apply { speakers: true, countries: true };
         let visible: Vec<bool> = self.units.iter().map(|u| self.keeps(u, view, &q, all)).collect();
         let article_visible: Vec<bool> = self.article_units.iter().map(|r| r.clone().any(|u| visible[u])).collect();
@@ -325,22 +335,9 @@ impl Index {
             .collect()
     }
 
-    /// A title for an article: its headline, else its first sentence (cut to about 90 characters).
+    /// A title for an article (the core's display title).
     pub fn title(&self, article: usize) -> String {
-        let a = &self.analysis.articles[article];
-        if let Some(h) = &a.headline {
-            return h.clone();
-        }
-        let first =
-            a.paragraphs.first().and_then(|p| a.sentences.iter().find(|s| p.contains(**s))).map(|s| s.of(&a.text));
-        match first {
-            Some(s) if s.chars().count() > 90 => {
-                let cut: String = s.chars().take(88).collect();
-                format!("{}…", cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head))
-            }
-            Some(s) => s.to_string(),
-            None => a.source.clone(),
-        }
+        self.analysis.articles[article].display_title()
     }
 
     /// A human explanation of a mention: "Moscow → Russia, capital".

@@ -3,8 +3,8 @@
 
 use std::rc::Rc;
 
+use newsprism_core::model::EntityKind;
 use newsprism_core::model::{Analysis, InputError};
-use newsprism_core::resolve::entity::EntityKind;
 
 use crate::route::{Tab, View};
 use crate::state::Index;

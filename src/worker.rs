@@ -1,13 +1,12 @@
-//! The analysis worker: loads the inputs it is sent, analyses them with the core, reports progress.
-//! Runs in a dedicated worker so the page never freezes, whatever the size of the corpus.
+//! The analysis worker: analyses the inputs it is sent with the core's one entry point, reporting progress.
+//! Runs in a dedicated worker so the page never freezes, whatever the size of the corpus; if it dies or
+//! hangs, the page replaces it (`effects/analyzer.rs`).
 
-use newsprism_core::analysis::analyze_with_progress;
-use newsprism_core::model::InputError;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::protocol::{read_request, Input, Reply};
+use crate::protocol::{from_js, to_js, Reply, Request};
 
 /// Installs the message handler; called once when the worker starts.
 pub fn run() {
@@ -15,18 +14,23 @@ pub fn run() {
     let reply_scope = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
         let post = |r: Reply| {
-            let _ = reply_scope.post_message(&r.to_js());
-        };
-        match read_request(&e.data()) {
-            Some((id, inputs)) => post(analyse(id, &inputs, &post)),
-            None => {
-                post(Reply::Failed { id: 0, message: "the worker received a message it does not understand".into() })
+            if let Ok(v) = to_js(&r) {
+                let _ = reply_scope.post_message(&v);
             }
+        };
+        let data = e.data();
+        // The id is read on its own first, so even a request that does not parse is answered by its id.
+        let id = js_sys::Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).map_or(0, |v| v as u32);
+        match from_js::<Request>(data) {
+            Ok(request) => post(analyse(&request, &post)),
+            Err(e) => post(Reply::Failed { id, message: format!("the worker could not read the request: {e}") }),
         }
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    let _ = scope.post_message(&Reply::Ready.to_js());
+    if let Ok(ready) = to_js(&Reply::Ready) {
+        let _ = scope.post_message(&ready);
+    }
 }
 
 fn now() -> f64 {
@@ -34,29 +38,18 @@ fn now() -> f64 {
 }
 
 /// Loads and analyses; progress goes out as it happens.
-pub fn analyse(id: u32, inputs: &[Input], post: &dyn Fn(Reply)) -> Reply {
+pub fn analyse(request: &Request, post: &dyn Fn(Reply)) -> Reply {
     let t0 = now();
-    let mut docs = Vec::new();
-    let mut errors = Vec::new();
-    for (i, input) in inputs.iter().enumerate() {
-        post(Reply::Progress {
-            id,
-            fraction: 0.02 * i as f32 / inputs.len().max(1) as f32,
-            stage: format!("reading {}", input.name),
-        });
-        match newsprism_core::load(&input.name, &input.bytes) {
-            Ok(d) => docs.extend(d),
-            Err(e) => errors.push(InputError::from(&e)),
-        }
-    }
+    let id = request.id;
+    let inputs: Vec<newsprism_core::Input> = request.inputs.iter().map(|i| i.to_core()).collect();
     let mut last = -1.0f32;
-    let analysis = analyze_with_progress(&docs, errors, &mut |f, stage| {
-        if f - last >= 0.02 || f >= 1.0 {
-            last = f;
-            post(Reply::Progress { id, fraction: 0.02 + 0.96 * f, stage: stage.to_string() });
+    let analysis = newsprism_core::analyze_inputs(&inputs, &mut |p| {
+        if p.fraction - last >= 0.02 || p.fraction >= 1.0 {
+            last = p.fraction;
+            post(Reply::Progress { id, fraction: p.fraction, stage: p.stage.label().to_string() });
         }
     });
-    match serde_json::to_string(&analysis) {
+    match serde_json::to_vec(&analysis) {
         Ok(json) => Reply::Done { id, json, millis: now() - t0 },
         Err(e) => Reply::Failed { id, message: format!("could not send the analysis to the page: {e}") },
     }

@@ -13,6 +13,8 @@ pub enum LoadError {
     Empty { name: String },
     /// The input is larger than [`crate::MAX_INPUT_BYTES`].
     TooLarge { name: String, bytes: usize, limit: usize },
+    /// The input could not be read at all (a missing file, a permission, a browser's read error).
+    Unreadable { name: String, reason: String },
     /// The input looks like binary data (NUL bytes or many control characters).
     Binary { name: String },
     /// The input is not valid UTF-8; `offset` is the first bad byte.
@@ -31,6 +33,7 @@ impl LoadError {
         match self {
             LoadError::Empty { name }
             | LoadError::TooLarge { name, .. }
+            | LoadError::Unreadable { name, .. }
             | LoadError::Binary { name }
             | LoadError::InvalidUtf8 { name, .. }
             | LoadError::MalformedJson { name, .. }
@@ -44,6 +47,7 @@ impl LoadError {
         match self {
             LoadError::Empty { .. } => "empty",
             LoadError::TooLarge { .. } => "too_large",
+            LoadError::Unreadable { .. } => "unreadable",
             LoadError::Binary { .. } => "binary",
             LoadError::InvalidUtf8 { .. } => "invalid_utf8",
             LoadError::MalformedJson { .. } => "malformed_json",
@@ -59,10 +63,13 @@ impl fmt::Display for LoadError {
             LoadError::Empty { name } => write!(f, "{name}: the file is empty"),
             LoadError::TooLarge { name, bytes, limit } => write!(
                 f,
-                "{name}: the file is too large ({:.1} MB; the limit is {:.0} MB)",
-                *bytes as f64 / 1e6,
-                *limit as f64 / 1e6
+                "{name}: the file is too large: {} bytes ({}), over the limit of {} bytes ({})",
+                group_digits(*bytes),
+                binary_size(*bytes),
+                group_digits(*limit),
+                binary_size(*limit)
             ),
+            LoadError::Unreadable { name, reason } => write!(f, "{name}: the file could not be read ({reason})"),
             LoadError::Binary { name } => {
                 write!(f, "{name}: this looks like binary data, not text")
             }
@@ -81,3 +88,49 @@ impl fmt::Display for LoadError {
 }
 
 impl std::error::Error for LoadError {}
+
+/// 16777216 → "16,777,216".
+fn group_digits(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A size in binary units, exact when it is a whole number of them: "16 MiB", "17.2 MiB", "900 KiB".
+fn binary_size(n: usize) -> String {
+    const UNITS: [(&str, usize); 3] = [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)];
+    for (unit, size) in UNITS {
+        if n >= size {
+            return if n.is_multiple_of(size) {
+                format!("{} {unit}", n / size)
+            } else {
+                format!("{:.1} {unit}", n as f64 / size as f64)
+            };
+        }
+    }
+    format!("{n} bytes")
+}
+
+/// Why annotated data (a PolNeAR or ECB+ JSON Lines file) could not be used for training or evaluation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DataError {
+    /// A line is not a record of the expected shape; `line` is 1-based.
+    BadRecord { line: usize, message: String },
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DataError::BadRecord { line, message } => write!(f, "line {line}: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for DataError {}

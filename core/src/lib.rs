@@ -1,24 +1,32 @@
 //! newsprism-core: turns a cluster of news articles into structure a reader can explore.
 //!
-//! Loading ([`load`]) is the only fallible step; [`analyze`] always returns an [`Analysis`].
-//! The crate does no I/O and has no web dependency unless the `wasm` feature is on.
+//! Layers, each importing only those above it in this list (a test checks it):
+//! [`lexis`], [`span`], [`error`], [`rng`] (word lists, spans, the load error, a seeded generator) → [`model`] (the contract: what the
+//! analysis hands out) → [`corpus`], [`parse`] (bytes to documents, documents to blocks, sentences and
+//! quotations) → [`tag`] (tokens and entity chunks) → [`resolve`] (entities merged across the corpus) →
+//! [`attribute`] (who said each quote) → [`analysis`] (the pipeline and its one entry point,
+//! [`analyze_inputs`]) → [`eval`], [`train`] (measuring and fitting the models) → `wasm` (the JavaScript API).
+//!
+//! Loading is the only step that refuses input, and it says why with a [`LoadError`]; analysis always
+//! returns an [`Analysis`]. The crate does no I/O and has no web dependency unless the `wasm` feature is on.
 
 pub mod analysis;
 pub mod attribute;
 pub mod corpus;
 pub mod error;
 pub mod eval;
+pub mod lexis;
 pub mod model;
 pub mod parse;
 pub mod resolve;
+pub mod rng;
 pub mod span;
 pub mod tag;
-pub mod tagged;
 pub mod train;
 #[cfg(feature = "wasm")]
 pub mod wasm;
 
-pub use analysis::{analyze, analyze_inputs};
+pub use analysis::{analyze, analyze_inputs, Content, Input, Progress, Stage};
 pub use corpus::input::{check_size, load, Document, MAX_INPUT_BYTES};
 pub use error::LoadError;
 pub use model::{Analysis, Article, Quote};

@@ -25,7 +25,8 @@ pub fn analyze(inputs: JsValue) -> Result<JsValue, JsError> {
             JsInput::Named { name, text } => (name, text),
         })
         .collect();
-    let analysis = crate::analyze_inputs(named.iter().map(|(n, t)| (n.as_str(), t.as_bytes())));
+    let inputs: Vec<crate::analysis::Input> = named.iter().map(|(n, t)| crate::analysis::Input::text(n, t)).collect();
+    let analysis = crate::analysis::analyze_inputs(&inputs, &mut |_| {});
     analysis
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&format!("could not hand the analysis to JavaScript: {e}")))

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use newsprism_core::resolve::entity::EntityKind;
+use newsprism_core::model::EntityKind;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 

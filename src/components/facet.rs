@@ -31,9 +31,12 @@ const SHOWN: usize = 10;
 pub fn Facet(props: &FacetProps) -> Html {
     let find = use_state(String::new);
     let all = use_state(|| false);
-    let needle = find.to_lowercase();
-    let matching: Vec<&FacetItem> =
-        props.items.iter().filter(|i| needle.is_empty() || i.label.to_lowercase().contains(&needle)).collect();
+    let needle = newsprism_core::lexis::fold::fold(&find);
+    let matching: Vec<&FacetItem> = props
+        .items
+        .iter()
+        .filter(|i| needle.is_empty() || newsprism_core::lexis::fold::fold(&i.label).contains(&needle))
+        .collect();
     let limit = if *all || !needle.is_empty() { matching.len() } else { SHOWN.min(matching.len()) };
     let on_input = {
         let find = find.clone();

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use newsprism_core::parse::layout::BlockKind;
+use newsprism_core::model::BlockKind;
 use yew::prelude::*;
 
 use crate::components::text::BlockText;

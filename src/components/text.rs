@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use newsprism_core::resolve::entity::EntityKind;
+use newsprism_core::model::EntityKind;
 use newsprism_core::Span;
 use yew::prelude::*;
 
@@ -24,14 +24,6 @@ pub fn kind_class(k: EntityKind) -> &'static str {
         EntityKind::Country => "ent ent-country",
         EntityKind::Organization => "ent ent-org",
     }
-}
-
-/// The last word of a name, for a compact "said by" badge.
-fn short(name: &str) -> &str {
-    if name.starts_with("unnamed") || name.contains('(') {
-        return name;
-    }
-    name.rsplit(' ').next().unwrap_or(name)
 }
 
 #[function_component]
@@ -69,6 +61,7 @@ fn render_piece(p: &Piece, ix: &Index, text: &str, view: &View) -> Html {
         Piece::Quote { quote, inner, .. } => {
             let q = &ix.analysis.quotes[*quote];
             let speaker = q.speaker.as_ref().map(|s| s.name.clone());
+            let said = q.speaker.as_ref().map_or("?", |s| s.short_label()).to_string();
             let dim = !view.speakers.is_empty() && !speaker.as_ref().is_some_and(|s| view.speakers.contains(s));
             let class = classes!("quote", dim.then_some("dim"), speaker.is_none().then_some("unattributed"));
             let title = match &q.speaker {
@@ -88,7 +81,7 @@ fn render_piece(p: &Piece, ix: &Index, text: &str, view: &View) -> Html {
             };
             // The "said by" badge is drawn by CSS from `data-said`, so the article's text stays exactly as written.
             html! {
-                <span {class} data-speaker={speaker.clone().unwrap_or_default()} data-said={speaker.as_deref().map(short).unwrap_or("?").to_string()} {title}>
+                <span {class} data-speaker={speaker.clone().unwrap_or_default()} data-said={said} {title}>
                     { for inner.iter().map(|p| render_piece(p, ix, text, view)) }
                 </span>
             }

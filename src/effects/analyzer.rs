@@ -1,14 +1,27 @@
 //! Where analyses run: a dedicated web worker in the page, or (in component tests) a function.
+//!
+//! The page always hears back: a reply names its request; a worker that dies (an error event) or goes
+//! silent for [`STALL_MS`] is terminated, the request in flight fails with a message, and a fresh worker
+//! takes the next one. A new request while one is running terminates the worker and starts a fresh one, so
+//! a long analysis never holds up the next load.
 
-use std::rc::Rc;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 
+use gloo::timers::callback::Timeout;
 use newsprism_core::model::Analysis;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{MessageEvent, Worker};
+use web_sys::{ErrorEvent, MessageEvent, Worker};
 use yew::Callback;
 
-use crate::protocol::{request, Input, Reply};
+use crate::protocol::{from_js, to_js, Input, Reply, Request};
+
+/// How long a worker may say nothing while analysing before it is taken for stuck.
+pub const STALL_MS: u32 = 60_000;
+
+/// An analysis on the page's own thread (component tests).
+pub type InlineAnalysis = fn(&[Input]) -> Analysis;
 
 /// How the page gets analyses done.
 #[derive(Clone)]
@@ -16,7 +29,7 @@ pub enum Analyzer {
     /// A worker started from this script URL (relative to the page).
     Worker(String),
     /// Analyse on the page's thread (tests).
-    Inline(fn(&[Input]) -> Analysis),
+    Inline(InlineAnalysis),
 }
 
 impl PartialEq for Analyzer {
@@ -38,134 +51,223 @@ pub enum Outcome {
     Failed { request: u32, message: String },
 }
 
+/// One worker and its handlers.
+struct Spawned {
+    worker: Worker,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(ErrorEvent)>,
+}
+
+struct Inner {
+    url: String,
+    spawned: Option<Spawned>,
+    /// The worker said it is ready; until then the latest request waits in `parked`.
+    ready: bool,
+    parked: Option<JsValue>,
+    /// The request the worker is working on.
+    in_flight: Option<u32>,
+    watchdog: Option<Timeout>,
+    on_outcome: Callback<Outcome>,
+}
+
 /// A running analyzer: send it inputs, hear back through the callback given at start.
 pub struct Running {
-    worker: Option<Worker>,
-    /// Whether the worker said it is ready, and the request waiting for that.
-    state: Rc<std::cell::RefCell<(bool, Option<JsValue>)>>,
-    inline: Option<fn(&[Input]) -> Analysis>,
-    on_outcome: Callback<Outcome>,
-    _on_message: Option<Closure<dyn FnMut(MessageEvent)>>,
-    _on_error: Option<Closure<dyn FnMut(web_sys::Event)>>,
+    inner: Option<Rc<RefCell<Inner>>>,
+    inline: Option<(InlineAnalysis, Callback<Outcome>)>,
 }
 
 impl Running {
     pub fn start(analyzer: &Analyzer, on_outcome: Callback<Outcome>) -> Running {
         match analyzer {
-            Analyzer::Inline(f) => Running {
-                worker: None,
-                state: Default::default(),
-                inline: Some(*f),
-                on_outcome,
-                _on_message: None,
-                _on_error: None,
-            },
+            Analyzer::Inline(f) => Running { inner: None, inline: Some((*f, on_outcome)) },
             Analyzer::Worker(url) => {
-                let worker = match Worker::new(url) {
-                    Ok(w) => w,
-                    Err(e) => {
-                        on_outcome.emit(Outcome::Failed {
-                            request: 0,
-                            message: format!("could not start the analysis worker: {e:?}"),
-                        });
-                        return Running {
-                            worker: None,
-                            state: Default::default(),
-                            inline: None,
-                            on_outcome,
-                            _on_message: None,
-                            _on_error: None,
-                        };
-                    }
-                };
-                let cb = on_outcome.clone();
-                let state: Rc<std::cell::RefCell<(bool, Option<JsValue>)>> = Default::default();
-                let ready_state = state.clone();
-                let ready_worker = worker.clone();
-                let on_message =
-                    Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| match Reply::from_js(&e.data()) {
-                        Some(Reply::Ready) => {
-                            let pending = {
-                                let mut s = ready_state.borrow_mut();
-                                s.0 = true;
-                                s.1.take()
-                            };
-                            if let Some(msg) = pending {
-                                let _ = ready_worker.post_message(&msg);
-                            }
-                        }
-                        Some(reply) => {
-                            if let Some(o) = outcome(reply) {
-                                cb.emit(o);
-                            }
-                        }
-                        None => {}
-                    });
-                worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-                let cb = on_outcome.clone();
-                let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_e: web_sys::Event| {
-                    cb.emit(Outcome::Failed {
-                        request: u32::MAX,
-                        message: "the analysis worker stopped with an error".into(),
-                    });
-                });
-                worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-                Running {
-                    worker: Some(worker),
-                    state,
-                    inline: None,
+                let inner = Rc::new(RefCell::new(Inner {
+                    url: url.clone(),
+                    spawned: None,
+                    ready: false,
+                    parked: None,
+                    in_flight: None,
+                    watchdog: None,
                     on_outcome,
-                    _on_message: Some(on_message),
-                    _on_error: Some(on_error),
-                }
+                }));
+                spawn(&inner);
+                Running { inner: Some(inner), inline: None }
             }
         }
     }
 
-    /// Asks for an analysis of `inputs`; the outcome names `id`.
-    pub fn send(&self, id: u32, inputs: &[Input]) {
-        if let Some(w) = &self.worker {
-            let msg = request(id, inputs);
-            let mut state = self.state.borrow_mut();
-            if !state.0 {
-                // Not ready yet: the latest request waits for the worker's "ready".
-                state.1 = Some(msg);
-                return;
-            }
-            if let Err(e) = w.post_message(&msg) {
-                self.on_outcome.emit(Outcome::Failed {
-                    request: id,
-                    message: format!("could not reach the analysis worker: {e:?}"),
-                });
-            }
-        } else if let Some(f) = self.inline {
+    /// Asks for an analysis of `inputs`; the outcome names `id`. A request still running is abandoned.
+    pub fn send(&self, id: u32, inputs: Vec<Input>) {
+        if let Some((f, on_outcome)) = &self.inline {
             let t0 = js_sys::Date::now();
-            let analysis = f(inputs);
-            self.on_outcome.emit(Outcome::Done {
+            let analysis = f(&inputs);
+            on_outcome.emit(Outcome::Done {
                 request: id,
                 analysis: Rc::new(analysis),
                 millis: js_sys::Date::now() - t0,
             });
+            return;
+        }
+        let Some(inner) = &self.inner else { return };
+        let message = match to_js(&Request { id, inputs }) {
+            Ok(m) => m,
+            Err(e) => {
+                let cb = inner.borrow().on_outcome.clone();
+                cb.emit(Outcome::Failed {
+                    request: id,
+                    message: format!("could not send the files to the analysis: {e}"),
+                });
+                return;
+            }
+        };
+        if inner.borrow().in_flight.is_some() {
+            // Cancel: the old analysis dies with its worker.
+            respawn(inner);
+        }
+        let failure = {
+            let mut s = inner.borrow_mut();
+            s.in_flight = Some(id);
+            if !s.ready {
+                s.parked = Some(message);
+                None
+            } else {
+                let posted = s.spawned.as_ref().map(|w| w.worker.post_message(&message));
+                match posted {
+                    Some(Ok(())) => None,
+                    Some(Err(e)) => Some(format!("could not reach the analysis worker: {e:?}")),
+                    None => Some("the analysis worker is not running".to_string()),
+                }
+            }
+        };
+        match failure {
+            Some(message) => fail(inner, message),
+            None => arm_watchdog(inner),
         }
     }
 }
 
 impl Drop for Running {
     fn drop(&mut self) {
-        if let Some(w) = &self.worker {
-            w.terminate();
+        if let Some(inner) = &self.inner {
+            let mut s = inner.borrow_mut();
+            s.watchdog = None;
+            if let Some(w) = s.spawned.take() {
+                w.worker.terminate();
+            }
         }
     }
 }
 
-fn outcome(reply: Reply) -> Option<Outcome> {
-    Some(match reply {
-        Reply::Ready => return None,
+/// Starts a worker and installs its handlers (holding the state weakly, so dropping `Running` frees all).
+fn spawn(inner: &Rc<RefCell<Inner>>) {
+    let url = inner.borrow().url.clone();
+    let worker = match Worker::new(&url) {
+        Ok(w) => w,
+        Err(e) => {
+            let cb = inner.borrow().on_outcome.clone();
+            let request = inner.borrow_mut().in_flight.take().unwrap_or(0);
+            cb.emit(Outcome::Failed { request, message: format!("could not start the analysis worker: {e:?}") });
+            return;
+        }
+    };
+    let weak = Rc::downgrade(inner);
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+        if let Some(inner) = weak.upgrade() {
+            on_reply(&inner, e.data());
+        }
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    let weak: Weak<RefCell<Inner>> = Rc::downgrade(inner);
+    let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |e: ErrorEvent| {
+        e.prevent_default();
+        if let Some(inner) = weak.upgrade() {
+            let detail = e.message();
+            let detail = if detail.is_empty() { "no details".to_string() } else { detail };
+            respawn(&inner);
+            fail(&inner, format!("the analysis stopped with an error ({detail}); the files loaded before are kept"));
+        }
+    });
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let mut s = inner.borrow_mut();
+    s.ready = false;
+    s.spawned = Some(Spawned { worker, _on_message: on_message, _on_error: on_error });
+}
+
+/// Terminates the current worker and starts a fresh one; a parked request is dropped with it.
+fn respawn(inner: &Rc<RefCell<Inner>>) {
+    {
+        let mut s = inner.borrow_mut();
+        s.watchdog = None;
+        s.parked = None;
+        if let Some(w) = s.spawned.take() {
+            w.worker.terminate();
+        }
+    }
+    spawn(inner);
+}
+
+/// Fails the request in flight, if any, with `message`.
+fn fail(inner: &Rc<RefCell<Inner>>, message: String) {
+    let (request, cb) = {
+        let mut s = inner.borrow_mut();
+        s.watchdog = None;
+        (s.in_flight.take(), s.on_outcome.clone())
+    };
+    if let Some(request) = request {
+        cb.emit(Outcome::Failed { request, message });
+    }
+}
+
+/// (Re)starts the stall timer: if the worker says nothing for [`STALL_MS`], it is replaced.
+fn arm_watchdog(inner: &Rc<RefCell<Inner>>) {
+    let weak = Rc::downgrade(inner);
+    let timer = Timeout::new(STALL_MS, move || {
+        if let Some(inner) = weak.upgrade() {
+            respawn(&inner);
+            fail(&inner, format!("the analysis made no progress for {} s and was stopped", STALL_MS / 1000));
+        }
+    });
+    inner.borrow_mut().watchdog = Some(timer);
+}
+
+fn on_reply(inner: &Rc<RefCell<Inner>>, data: JsValue) {
+    let reply = match from_js::<Reply>(data) {
+        Ok(r) => r,
+        Err(e) => return fail(inner, format!("the analysis worker sent a message the page cannot read: {e}")),
+    };
+    if reply == Reply::Ready {
+        let parked = {
+            let mut s = inner.borrow_mut();
+            s.ready = true;
+            s.parked.take().map(|m| (m, s.spawned.as_ref().map(|w| w.worker.clone())))
+        };
+        if let Some((message, Some(worker))) = parked {
+            match worker.post_message(&message) {
+                Ok(()) => arm_watchdog(inner),
+                Err(e) => fail(inner, format!("could not reach the analysis worker: {e:?}")),
+            }
+        }
+        return;
+    }
+    let finished = matches!(reply, Reply::Done { .. } | Reply::Failed { .. });
+    let cb = {
+        let mut s = inner.borrow_mut();
+        if finished {
+            s.in_flight = None;
+            s.watchdog = None;
+        }
+        s.on_outcome.clone()
+    };
+    if !finished {
+        arm_watchdog(inner);
+    }
+    cb.emit(match reply {
+        Reply::Ready => return,
         Reply::Progress { id, fraction, stage } => Outcome::Progress { request: id, fraction, stage },
         Reply::Failed { id, message } => Outcome::Failed { request: id, message },
-        Reply::Done { id, json, millis } => match serde_json::from_str::<Analysis>(&json) {
+        Reply::Done { id, json, millis } => match serde_json::from_slice::<Analysis>(&json) {
             Ok(a) => Outcome::Done { request: id, analysis: Rc::new(a), millis },
             Err(e) => Outcome::Failed { request: id, message: format!("the analysis could not be read: {e}") },
         },
-    })
+    });
 }

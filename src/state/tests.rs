@@ -5,7 +5,7 @@ use crate::builtin;
 use crate::route::Tab;
 
 fn index() -> Index {
-    let analysis = newsprism_core::analyze_inputs(builtin::ARTICLES.iter().map(|(n, t)| (*n, t.as_bytes())));
+    let analysis = builtin::analysis();
     Index::new(Rc::new(analysis))
 }
 

@@ -2,7 +2,7 @@ use super::*;
 use crate::builtin;
 
 fn seeds() -> Rc<Analysis> {
-    Rc::new(newsprism_core::analyze_inputs(builtin::ARTICLES.iter().map(|(n, t)| (*n, t.as_bytes()))))
+    Rc::new(builtin::analysis())
 }
 
 fn ready(view: View) -> Store {

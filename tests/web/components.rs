@@ -16,7 +16,7 @@ use crate::support::{elements, fresh_root, query_all, seed_index, texts, wait_un
 #[test]
 async fn text_with_markup_renders_as_text_with_marks() {
     let html = "Putin said “<b>Moscow</b> is <img src=x onerror=\"window.__pwned = 1\">” today.";
-    let analysis = newsprism_core::analyze_inputs([("hostile.txt", html.as_bytes())]);
+    let analysis = newsprism_core::analyze_inputs(&[newsprism_core::Input::text("hostile.txt", html)], &mut |_| {});
     let index = Rc::new(Index::new(Rc::new(analysis)));
     let unit = index.units.iter().position(|u| u.span.len() > 10).expect("a paragraph");
     let root = fresh_root();
@@ -57,7 +57,7 @@ async fn highlights_explain_themselves_and_follow_kinds() {
     assert_eq!(moscow.get_attribute("data-tip").as_deref(), Some("Moscow → Russia (country), capital"));
     assert_eq!(moscow.get_attribute("tabindex").as_deref(), Some("0"));
     root.remove();
-    view.kinds.remove(&newsprism_core::resolve::entity::EntityKind::Country);
+    view.kinds.remove(&newsprism_core::model::EntityKind::Country);
     let root = fresh_root();
     yew::Renderer::<BlockText>::with_root_and_props(root.clone(), BlockTextProps { index, unit, view: Rc::new(view) })
         .render();

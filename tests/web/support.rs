@@ -45,11 +45,12 @@ pub fn texts(root: &Element, selector: &str) -> Vec<String> {
 
 /// Analyses inputs on this thread: the test stand-in for the worker.
 pub fn analyse_inline(inputs: &[Input]) -> Analysis {
-    newsprism_core::analyze_inputs(inputs.iter().map(|i| (i.name.as_str(), i.bytes.as_slice())))
+    let inputs: Vec<newsprism_core::Input> = inputs.iter().map(Input::to_core).collect();
+    newsprism_core::analyze_inputs(&inputs, &mut |_| {})
 }
 
 pub fn seed_index() -> Rc<Index> {
-    let a = newsprism_core::analyze_inputs(newsprism::builtin::ARTICLES.iter().map(|(n, t)| (*n, t.as_bytes())));
+    let a = newsprism::builtin::analysis();
     Rc::new(Index::new(Rc::new(a)))
 }
 

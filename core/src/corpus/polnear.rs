@@ -2,6 +2,7 @@
 
 use serde::Deserialize;
 
+use crate::error::DataError;
 use crate::span::Span;
 
 /// One article and its annotated attributions.
@@ -50,8 +51,10 @@ impl Offsets {
 }
 
 /// Reads the records of a JSON Lines text; `Err` names the line that does not parse.
-pub fn records(jsonl: &str) -> impl Iterator<Item = Result<(usize, Record), String>> + '_ {
+pub fn records(jsonl: &str) -> impl Iterator<Item = Result<(usize, Record), DataError>> + '_ {
     jsonl.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, line)| {
-        serde_json::from_str::<Record>(line).map(|r| (i + 1, r)).map_err(|e| format!("line {}: {e}", i + 1))
+        serde_json::from_str::<Record>(line)
+            .map(|r| (i + 1, r))
+            .map_err(|e| DataError::BadRecord { line: i + 1, message: e.to_string() })
     })
 }

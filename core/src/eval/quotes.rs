@@ -4,9 +4,15 @@
 
 use std::fmt::Write;
 
+use crate::analysis::{analyze_docs, Engine};
+use crate::attribute::rank::Ranker;
+use crate::attribute::Mode;
 use crate::corpus::input::Document;
 use crate::corpus::polnear::{records, Attribution, Offsets, Part};
+use crate::error::DataError;
+use crate::model::Quote;
 use crate::span::Span;
+use crate::tag::tagger::Tagger;
 
 /// The scores, and examples of misses for error analysis.
 #[derive(Debug, Default, Clone)]
@@ -123,8 +129,8 @@ impl QuoteScore {
 }
 
 /// Scores the analyzer on a PolNeAR JSON Lines file. `max_errors` error examples are kept.
-pub fn evaluate(jsonl: &str, max_errors: usize, now: &dyn Fn() -> f64) -> Result<QuoteScore, String> {
-    evaluate_with(jsonl, max_errors, now, crate::attribute::rank::Ranker::builtin())
+pub fn evaluate(jsonl: &str, max_errors: usize, now: &dyn Fn() -> f64) -> Result<QuoteScore, DataError> {
+    evaluate_with(jsonl, max_errors, now, Ranker::builtin())
 }
 
 /// As [`evaluate`], with a given attribution ranker.
@@ -132,8 +138,9 @@ pub fn evaluate_with(
     jsonl: &str,
     max_errors: usize,
     now: &dyn Fn() -> f64,
-    ranker: &crate::attribute::rank::Ranker,
-) -> Result<QuoteScore, String> {
+    ranker: &Ranker,
+) -> Result<QuoteScore, DataError> {
+    let engine = Engine { tagger: Tagger::builtin(), attribution: Mode::Ranked(ranker) };
     let mut score = QuoteScore::default();
     let mut rules: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
     let mut tokens = 0usize;
@@ -149,7 +156,7 @@ pub fn evaluate_with(
             published: None,
         };
         let t0 = now();
-        let analysis = crate::analysis::analyze_with(std::slice::from_ref(&doc), ranker);
+        let analysis = analyze_docs(std::slice::from_ref(&doc), Vec::new(), engine, &mut |_| {});
         seconds += now() - t0;
         tokens += rec.text.split_whitespace().count();
         score.articles += 1;
@@ -166,7 +173,7 @@ pub fn evaluate_with(
             let has_source = !a.source.is_empty();
             score.gold_with_source += has_source as usize;
             let content: Vec<Span> = a.content.iter().map(span).collect();
-            let overlap = |q: &crate::model::Quote| {
+            let overlap = |q: &Quote| {
                 content.iter().map(|c| c.end.min(q.end).saturating_sub(c.start.max(q.start))).sum::<usize>()
             };
             let best = quotes.iter().filter(|q| overlap(q) > 0).max_by_key(|q| overlap(q));
@@ -177,7 +184,7 @@ pub fn evaluate_with(
             }
             score.with_source += 1;
             let sources: Vec<Span> = a.source.iter().map(span).collect();
-            let rule = q.rule.map_or("none".to_string(), |r| format!("{r:?}"));
+            let rule = q.rule.map_or("none", |r| r.name()).to_string();
             let entry = rules.entry(rule.clone()).or_default();
             let Some(mention) = q.speaker.as_ref().and_then(|s| s.mention.as_ref()) else {
                 if score.errors.len() < max_errors {

@@ -1,57 +1,7 @@
 //! Splits an article's text into blocks: headline, dateline, captions, credits, boilerplate, paragraphs.
 
-use serde::{Deserialize, Serialize};
-
+use crate::model::article::{Block, BlockKind, BoilerplateReason};
 use crate::span::Span;
-
-/// What a block of an article is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BlockKind {
-    Headline,
-    Dateline,
-    /// A photo caption: ends with an agency credit such as "(Reuters)", or places people ("Obama, right,").
-    Caption,
-    /// A byline or credit line: "By Jane Doe", "Al Jazeera and wire services".
-    Credit,
-    /// Body text.
-    Paragraph,
-    /// Text that is not part of the article, dropped from the reader but listed.
-    Boilerplate,
-}
-
-/// Why a block was judged boilerplate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BoilerplateReason {
-    /// Comment-form messages: "Error", "Sorry, your comment was not saved ...".
-    CommentForm,
-    /// Share and follow widgets: "Share this", "Tweet", "Follow us on Twitter".
-    ShareWidget,
-    /// Navigation and promotion: "Read more", "Related", "Advertisement".
-    Navigation,
-    /// Legal lines: copyright, cookies.
-    Legal,
-    /// A line of nothing but spaces, tabs or other blank characters.
-    Blank,
-}
-
-/// One block of an article, in reading order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Block {
-    pub kind: BlockKind,
-    pub start: usize,
-    pub end: usize,
-    /// Set for boilerplate blocks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason: Option<BoilerplateReason>,
-}
-
-impl Block {
-    pub fn span(&self) -> Span {
-        Span::new(self.start, self.end)
-    }
-}
 
 /// Splits `text` into blocks. `title` is the headline given outside the text (a JSON record's title):
 /// when given, a first line that repeats it is marked as the headline and no other line is.

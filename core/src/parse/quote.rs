@@ -4,18 +4,10 @@
 //! closes a quote, as real copy sometimes has it. Single quotes count as quotations only outside double
 //! quotes and only when a clear opening mark has a matching close (so "Russia’s" and "Russians’" stay words).
 
-use serde::{Deserialize, Serialize};
-
-use crate::parse::layout::{Block, BlockKind};
+use crate::lexis::verbs::is_reporting;
+use crate::model::article::{Block, BlockKind};
+use crate::model::quote::QuoteKind;
 use crate::span::Span;
-
-/// Whether a quotation is a sentence of its own or a few words embedded in the reporter's sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum QuoteKind {
-    Direct,
-    Fragment,
-}
 
 /// One quotation found in an article, before attribution.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -190,7 +182,7 @@ fn kind(text: &str, open: Span, span: Span, continuation: bool) -> QuoteKind {
     let before = text[..open.start].trim_end();
     let lead_in = before.is_empty()
         || before.ends_with([',', ':', ';', '—', '–', '.', '?', '!', '\n', '(', '”', '"'])
-        || before.rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(crate::attribute::verbs::is_reporting);
+        || before.rsplit(|c: char| !c.is_alphanumeric()).next().is_some_and(is_reporting);
     if (continuation || (capital && lead_in)) && (n_words >= 4 || exclaims) {
         QuoteKind::Direct
     } else {

@@ -1,63 +1,8 @@
 //! Sentence boundaries inside a block, without splitting on "U.S.", "Sept.", "Mr.", initials or decimals.
 
+use crate::lexis::abbreviations::{abbreviation, Ending, OPENERS};
+use crate::lexis::verbs::is_reporting;
 use crate::span::Span;
-
-/// Titles and abbreviations that never end a sentence.
-const NEVER_FINAL: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt", "Cmdr", "Adm", "Maj", "Brig", "Sen", "Rep",
-    "Gov", "Pres", "Rev", "Hon", "Fr", "Msgr", "St", "Mt", "Ft", "Ave", "Blvd", "No", "Nos", "Vol", "Fig", "pp", "vs",
-    "v", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "Dept", "Univ",
-    "Gov't", "Supt", "Insp", "Det", "Cpl", "Pvt", "Atty", "Amb", "Sens", "Reps",
-];
-
-/// Abbreviations that end a sentence only when the next word is a usual sentence opener.
-const MAYBE_FINAL: &[&str] = &["Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "etc", "Bros", "LLC", "Plc", "a.m", "p.m"];
-
-/// Words that often open a sentence; after "U.S." or "Inc." they signal a boundary.
-const OPENERS: &[&str] = &[
-    "The",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "But",
-    "And",
-    "In",
-    "A",
-    "An",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "Its",
-    "His",
-    "Her",
-    "Their",
-    "There",
-    "On",
-    "At",
-    "As",
-    "After",
-    "Before",
-    "When",
-    "While",
-    "If",
-    "So",
-    "Yet",
-    "Still",
-    "However",
-    "Meanwhile",
-    "Some",
-    "Many",
-    "Officials",
-    "According",
-    "Last",
-    "Earlier",
-    "Later",
-    "Now",
-];
 
 /// The sentences of `span` in `text`, as trimmed spans in order.
 pub fn sentences(text: &str, span: Span) -> Vec<Span> {
@@ -161,11 +106,10 @@ fn is_boundary(s: &str, punct: usize, after: usize) -> bool {
     if bare.is_empty() {
         return true;
     }
-    if NEVER_FINAL.contains(&bare) {
-        return false;
-    }
-    if MAYBE_FINAL.contains(&bare) {
-        return opener;
+    match abbreviation(bare) {
+        Some(Ending::Never) => return false,
+        Some(Ending::Maybe) => return opener,
+        None => {}
     }
     // An initial ("John F. Kennedy") or a dotted acronym ("U.S.", "U.N.", "D.C.").
     let single_initial = bare.chars().count() == 1 && bare.chars().all(|c| c.is_uppercase());
@@ -181,7 +125,7 @@ fn reporting_clause_follows(rest: &str) -> bool {
     rest.split_whitespace()
         .take(4)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .any(|w| w.chars().next().is_some_and(char::is_lowercase) && crate::attribute::verbs::is_reporting(w))
+        .any(|w| w.chars().next().is_some_and(char::is_lowercase) && is_reporting(w))
 }
 
 /// "forces.On": a period between a lowercase word of three or more letters and a capitalised word.

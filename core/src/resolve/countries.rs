@@ -1,142 +1,14 @@
-//! The country table: names, alternate spellings, demonyms and capitals generated from world-countries
-//! (`core/data/countries.tsv`, see `scripts/gen-countries.mjs`), plus a small reviewed table of seats of
-//! power and everyday names (`core/data/country-extras.tsv`).
+//! Country mentions: names, demonyms, capitals and seats of power from the country table
+//! ([`crate::lexis::countries`]), not counting places inside the names of people, organizations, treaties or
+//! newspapers.
 
-use std::sync::OnceLock;
-
-use serde::Serialize;
-
-use crate::tag::gazetteer::Gazetteer;
-
-const GENERATED: &str = include_str!("../../data/countries.tsv");
-const EXTRAS: &str = include_str!("../../data/country-extras.tsv");
-
-/// How a country was named.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FormKind {
-    Name,
-    Demonym,
-    Capital,
-    Seat,
-}
-
-impl FormKind {
-    fn parse(s: &str) -> Option<FormKind> {
-        match s {
-            "name" => Some(FormKind::Name),
-            "demonym" => Some(FormKind::Demonym),
-            "capital" => Some(FormKind::Capital),
-            "seat" => Some(FormKind::Seat),
-            _ => None,
-        }
-    }
-
-    /// The gazetteer code of this kind (1..=4).
-    pub fn code(self) -> u8 {
-        self as u8 + 1
-    }
-}
-
-/// One country.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Country {
-    /// ISO 3166-1 alpha-3 code.
-    pub code: String,
-    /// Common English name ("Russia", "United States").
-    pub name: String,
-    /// A sovereign state or UN member; territories count only where the tagger sees a place.
-    pub sovereign: bool,
-}
-
-impl Country {
-    /// The entity id: "country:RUS".
-    pub fn id(&self) -> String {
-        format!("country:{}", self.code)
-    }
-}
-
-/// One way of naming a country.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Form {
-    pub text: String,
-    pub country: usize,
-    pub kind: FormKind,
-}
-
-/// All countries and their forms.
-#[derive(Debug, Clone, Default)]
-pub struct Countries {
-    pub countries: Vec<Country>,
-    pub forms: Vec<Form>,
-}
-
-impl Countries {
-    /// The built-in table.
-    pub fn builtin() -> &'static Countries {
-        static TABLE: OnceLock<Countries> = OnceLock::new();
-        TABLE.get_or_init(|| Countries::parse(GENERATED, EXTRAS))
-    }
-
-    /// Parses the generated table and the reviewed extras; malformed lines are skipped.
-    pub fn parse(generated: &str, extras: &str) -> Countries {
-        let mut table = Countries::default();
-        for line in generated.lines().filter(|l| !l.starts_with('#')) {
-            let cols: Vec<&str> = line.split('\t').collect();
-            if let [code, name, status, kind, form] = cols[..] {
-                if let Some(kind) = FormKind::parse(kind) {
-                    let country = table.country_index(code, name, status == "sovereign");
-                    table.forms.push(Form { text: form.to_string(), country, kind });
-                }
-            }
-        }
-        for line in extras.lines().filter(|l| !l.starts_with('#')) {
-            let cols: Vec<&str> = line.split('\t').collect();
-            if let [code, kind, form] = cols[..] {
-                if let (Some(country), Some(kind)) = (table.by_code(code), FormKind::parse(kind)) {
-                    table.forms.push(Form { text: form.to_string(), country, kind });
-                }
-            }
-        }
-        table
-    }
-
-    fn country_index(&mut self, code: &str, name: &str, sovereign: bool) -> usize {
-        if let Some(i) = self.by_code(code) {
-            return i;
-        }
-        self.countries.push(Country { code: code.to_string(), name: name.to_string(), sovereign });
-        self.countries.len() - 1
-    }
-
-    /// The forms as an exact-case gazetteer whose payload is the form's index. Where two countries share a
-    /// form ("French": France and the French Southern Lands), the sovereign state's comes first and wins.
-    pub fn form_gazetteer(&self) -> Gazetteer {
-        let mut order: Vec<usize> = (0..self.forms.len()).collect();
-        order.sort_by_key(|&i| !self.countries[self.forms[i].country].sovereign);
-        let mut g = Gazetteer::default();
-        for i in order {
-            g.add(&self.forms[i].text, self.forms[i].kind.code(), i as u32);
-        }
-        g
-    }
-
-    pub fn by_code(&self, code: &str) -> Option<usize> {
-        self.countries.iter().position(|c| c.code == code)
-    }
-}
-
-/// The exact-case form gazetteer of the built-in table, built once.
-pub fn form_gazetteer() -> &'static Gazetteer {
-    static GAZ: OnceLock<Gazetteer> = OnceLock::new();
-    GAZ.get_or_init(|| Countries::builtin().form_gazetteer())
-}
-
-/// The tagger's country gazetteer: every form, coded by its kind.
-pub fn gazetteer() -> Gazetteer {
-    let table = Countries::builtin();
-    Gazetteer::new(table.forms.iter().map(|f| (f.text.as_str(), f.kind.code())))
-}
+use crate::lexis::countries::{Countries, FormKind};
+use crate::model::entity::{Entity, EntityKind, How, Mention};
+use crate::resolve::{Claims, Doc};
+use crate::span::Span;
+use crate::tag::features::word_key;
+use crate::tag::gazetteer::country_forms;
+use crate::tag::labels::EntityType;
 
 /// Words after a place that make it part of a name: treaties ("the Minsk agreements") and newspapers.
 const NAME_WORDS_AFTER: &[&str] = &[
@@ -171,18 +43,12 @@ const NAME_WORDS_BEFORE: &[&str] =
 
 /// Finds every mention of a country: names, demonyms, capitals and seats of power, not counting places
 /// inside the names of people, organizations, treaties or newspapers.
-pub fn resolve(
-    docs: &[crate::resolve::Doc],
-    table: &Countries,
-    claims: &crate::resolve::Claims,
-) -> Vec<crate::resolve::entity::Entity> {
-    use crate::resolve::entity::{Entity, EntityKind, How, Mention};
-    use crate::tag::labels::EntityType;
-    let gaz = form_gazetteer();
+pub fn resolve(docs: &[Doc], table: &Countries, claims: &Claims) -> Vec<Entity> {
+    let gaz = country_forms();
     let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); table.countries.len()];
     for d in docs {
         let text = d.text();
-        let mut found: Vec<(usize, usize, crate::span::Span, usize)> = Vec::new(); // (token a, token b, span, form)
+        let mut found: Vec<(usize, usize, Span, usize)> = Vec::new(); // (token a, token b, span, form)
         for s in &d.tagged.sentences {
             for m in gaz.matches(&d.keys[s.tokens.clone()]) {
                 let (a, b) = (s.tokens.start + m.start, s.tokens.start + m.start + m.len);
@@ -197,10 +63,10 @@ pub fn resolve(
                 }
                 let mut offset = 0;
                 for part in word.split('-') {
-                    let key = crate::tag::features::word_key(part);
+                    let key = word_key(part);
                     if let Some((_, payload)) = gaz.lookup(&[key]) {
                         let start = tok.start as usize + offset;
-                        found.push((t, t + 1, crate::span::Span::new(start, start + part.len()), payload as usize));
+                        found.push((t, t + 1, Span::new(start, start + part.len()), payload as usize));
                     }
                     offset += part.len() + 1;
                 }

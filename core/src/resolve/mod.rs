@@ -4,18 +4,26 @@
 //! place inside a person's or organization's name is not counted as a mention of that place's country.
 
 pub mod countries;
-pub mod entity;
 pub mod names;
 pub mod orgs;
 pub mod people;
-pub mod titles;
 
+use crate::lexis::countries::{Countries, FormKind};
+use crate::model::entity::{self, Entity, How};
 use crate::model::Article;
 use crate::span::Span;
+use crate::tag::article::TaggedArticle;
 use crate::tag::features::word_key;
-use crate::tagged::TaggedArticle;
-use countries::{Countries, FormKind};
-use entity::Entity;
+use crate::tag::gazetteer::country_forms;
+use crate::tag::lexicon::Lexicon;
+
+/// A found mention before it is attached to an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub article: usize,
+    pub span: Span,
+    pub how: How,
+}
 
 /// One article as the resolver sees it.
 pub struct Doc<'a> {
@@ -61,7 +69,7 @@ impl<'a> Doc<'a> {
     }
 
     /// A found mention as the output shows it.
-    pub fn mention(&self, f: &entity::Found) -> entity::Mention {
+    pub fn mention(&self, f: &Found) -> entity::Mention {
         entity::Mention {
             article: self.article.id.clone(),
             start: f.span.start,
@@ -89,7 +97,7 @@ impl<'a> Doc<'a> {
         if end > sentence_start && self.is_possessive(end - 1) {
             end -= 1;
         }
-        let gaz = countries::form_gazetteer();
+        let gaz = country_forms();
         for len in (1..=3).rev() {
             if end < sentence_start + len {
                 continue;
@@ -131,12 +139,12 @@ impl Claims {
     }
 }
 
-/// Resolves the entities of a corpus.
-pub fn resolve(articles: &[Article], tagged: &[TaggedArticle]) -> Vec<Entity> {
+/// Resolves the entities of a corpus. `lexicon` is the tagger's, telling which words are usually lowercase.
+pub fn resolve(articles: &[Article], tagged: &[TaggedArticle], lexicon: &Lexicon) -> Vec<Entity> {
     let docs: Vec<Doc> = articles.iter().zip(tagged).enumerate().map(|(i, (a, t))| Doc::new(i, a, t)).collect();
     let countries = Countries::builtin();
     let mut claims = Claims::new(docs.len());
-    let mut entities = people::resolve(&docs, countries, &mut claims);
+    let mut entities = people::resolve(&docs, countries, lexicon, &mut claims);
     entities.extend(orgs::resolve(&docs, countries, &mut claims));
     let country_entities = countries::resolve(&docs, countries, &claims);
     // Countries that people or organizations belong to exist as entities even if never named.

@@ -4,57 +4,14 @@
 //! an organization belongs to when the text says so ("Russian TASS news agency").
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
-use crate::resolve::countries::Countries;
-use crate::resolve::entity::{slug, Entity, EntityKind, Found, How};
-use crate::resolve::names::fold;
-use crate::resolve::{Claims, Doc};
-use crate::tag::gazetteer::Gazetteer;
+use crate::lexis::countries::Countries;
+use crate::lexis::fold::fold;
+use crate::lexis::orgs::known;
+use crate::model::entity::{slug, Entity, EntityKind, How};
+use crate::resolve::{Claims, Doc, Found};
+use crate::tag::gazetteer::{country_forms, org_forms, Gazetteer};
 use crate::tag::labels::EntityType;
-
-const ALIASES: &str = include_str!("../../data/org-aliases.tsv");
-
-/// One row of the reviewed alias table.
-#[derive(Debug, Clone)]
-pub struct KnownOrg {
-    pub name: String,
-    pub parent: Option<String>,
-    pub aliases: Vec<String>,
-}
-
-/// The reviewed table.
-pub fn known() -> &'static [KnownOrg] {
-    static TABLE: OnceLock<Vec<KnownOrg>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        ALIASES
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .map(|l| {
-                let mut cols = l.split('\t');
-                let name = cols.next().unwrap_or_default().to_string();
-                let parent = cols.next().filter(|p| !p.is_empty()).map(str::to_string);
-                let aliases = cols.next().map(|a| a.split('|').map(str::to_string).collect()).unwrap_or_default();
-                KnownOrg { name, parent, aliases }
-            })
-            .collect()
-    })
-}
-
-/// Every name and alias of the table, exact case, payload = row index.
-pub fn alias_gazetteer() -> &'static Gazetteer {
-    static GAZ: OnceLock<Gazetteer> = OnceLock::new();
-    GAZ.get_or_init(|| {
-        let mut g = Gazetteer::default();
-        for (i, org) in known().iter().enumerate() {
-            g.add(&org.name, 1, i as u32);
-            for a in &org.aliases {
-                g.add(a, 1, i as u32);
-            }
-        }
-        g
-    })
-}
 
 #[derive(Debug, Default)]
 struct Org {
@@ -70,8 +27,8 @@ pub fn resolve(docs: &[Doc], countries: &Countries, claims: &mut Claims) -> Vec<
     let mut orgs: Vec<Org> =
         table.iter().map(|k| Org { name: k.name.clone(), parent: k.parent.clone(), ..Org::default() }).collect();
     let mut by_name: BTreeMap<String, usize> = table.iter().enumerate().map(|(i, k)| (key(&k.name), i)).collect();
-    let gaz = alias_gazetteer();
-    let country_forms = crate::resolve::countries::form_gazetteer();
+    let gaz = org_forms();
+    let country_forms = country_forms();
     // Acronyms the text defines: "Islamic State in Iraq and the Levant (ISIL)".
     let mut defined = Gazetteer::default();
     for d in docs {

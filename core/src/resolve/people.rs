@@ -5,16 +5,16 @@
 
 use std::collections::BTreeMap;
 
-use crate::resolve::countries::{Countries, FormKind};
-use crate::resolve::entity::{slug, Entity, EntityKind, Found, How};
-use crate::resolve::names::{compatible, core_part, fold, parts};
-use crate::resolve::titles::{is_honorific, role_name, title_ending, title_starting, Title};
-use crate::resolve::{orgs, Claims, Doc};
+use crate::lexis::countries::{Countries, FormKind};
+use crate::lexis::fold::fold;
+use crate::lexis::titles::{is_honorific, role_name, title_ending, title_starting, Title};
+use crate::model::entity::{slug, Entity, EntityKind, How};
+use crate::resolve::names::{compatible, core_part, parts};
+use crate::resolve::{Claims, Doc, Found};
 use crate::span::Span;
-use crate::tag::gazetteer::Gazetteer;
+use crate::tag::gazetteer::{country_forms, org_forms, Gazetteer};
 use crate::tag::labels::EntityType;
-use crate::tag::lexicon::CAP_UNKNOWN;
-use crate::tag::tagger::Tagger;
+use crate::tag::lexicon::{Lexicon, CAP_UNKNOWN};
 
 /// A person name found in the text: tokens `start..end` of one article.
 #[derive(Debug, Clone)]
@@ -56,11 +56,10 @@ impl Person {
 }
 
 /// Resolves the people of the corpus and claims their names' spans.
-pub fn resolve(docs: &[Doc], countries: &Countries, claims: &mut Claims) -> Vec<Entity> {
-    let org_forms = orgs::alias_gazetteer();
-    let candidates = candidates(docs, countries, org_forms);
+pub fn resolve(docs: &[Doc], countries: &Countries, lexicon: &Lexicon, claims: &mut Claims) -> Vec<Entity> {
+    let candidates = candidates(docs);
     let mut people = cluster(docs, &candidates);
-    find_other_occurrences(docs, &mut people);
+    find_other_occurrences(docs, lexicon, &mut people);
     for p in &mut people {
         let found = p.found.clone();
         for (f, a, b) in found {
@@ -97,9 +96,8 @@ pub fn resolve(docs: &[Doc], countries: &Countries, claims: &mut Claims) -> Vec<
 
 /// Tagged person names, titles the tagger took in trimmed off; names that are organizations or countries
 /// in the reviewed tables ("Daesh") are left to those.
-fn candidates(docs: &[Doc], countries: &Countries, org_forms: &Gazetteer) -> Vec<Candidate> {
-    let country_forms = crate::resolve::countries::form_gazetteer();
-    let _ = countries;
+fn candidates(docs: &[Doc]) -> Vec<Candidate> {
+    let (country_forms, org_forms) = (country_forms(), org_forms());
     let mut out = Vec::new();
     for d in docs {
         for c in d.tagged.chunks.iter().filter(|c| c.ty == EntityType::Per || titled_name(d, c.tokens)) {
@@ -197,8 +195,7 @@ fn add(p: &mut Person, docs: &[Doc], c: &Candidate, how: How) {
 
 /// Finds the other occurrences of each person's name forms, tagged or not ("Assad" tagged as an
 /// organization, "Putin’s" missed). Forms that are usually lowercase words ("Power") are not searched.
-fn find_other_occurrences(docs: &[Doc], people: &mut [Person]) {
-    let lexicon = &Tagger::builtin().lexicon;
+fn find_other_occurrences(docs: &[Doc], lexicon: &Lexicon, people: &mut [Person]) {
     let mut gaz = Gazetteer::default();
     for (i, p) in people.iter().enumerate() {
         let mut forms: Vec<String> = p.forms.keys().cloned().collect();
@@ -396,7 +393,7 @@ fn description_at(
     end: usize,
     countries: &Countries,
 ) -> Option<(usize, usize, usize, &'static Title, bool)> {
-    let gaz = crate::resolve::countries::form_gazetteer();
+    let gaz = country_forms();
     let first = d.token_text(t);
     let (country, role_from) = if first == "the" || first == "The" {
         // the [Russian | Kremlin | U.S.] leader

@@ -1,6 +1,10 @@
-//! Token-sequence gazetteers: marks where known forms (country names, demonyms, capitals, seats of power)
-//! occur in a sentence, longest match first, for the tagger's features.
+//! Token-sequence gazetteers: where known forms (country names, demonyms, capitals, seats of power,
+//! organization aliases) occur in a sentence, longest match first, for the tagger's features and the resolver.
 
+use std::sync::OnceLock;
+
+use crate::lexis::countries::Countries;
+use crate::lexis::orgs::known as known_orgs;
 use crate::span::Span;
 use crate::tag::features::word_key;
 use crate::tag::hash::mix;
@@ -130,4 +134,41 @@ impl Gazetteer {
             }
         });
     }
+}
+
+/// Every form of the country table, exact case, its payload the form's index in [`Countries::forms`];
+/// built once. Where two countries share a form, the sovereign state's wins.
+pub fn country_forms() -> &'static Gazetteer {
+    static GAZ: OnceLock<Gazetteer> = OnceLock::new();
+    GAZ.get_or_init(|| {
+        let table = Countries::builtin();
+        let mut g = Gazetteer::default();
+        for i in table.forms_sovereign_first() {
+            g.add(&table.forms[i].text, table.forms[i].kind.code(), i as u32);
+        }
+        g
+    })
+}
+
+/// The tagger's country gazetteer: every form of the country table, in its case and in capitals, coded
+/// by its kind.
+pub fn tagger_gazetteer() -> Gazetteer {
+    let table = Countries::builtin();
+    Gazetteer::new(table.forms.iter().map(|f| (f.text.as_str(), f.kind.code())))
+}
+
+/// Every name and alias of the reviewed organization table ([`crate::lexis::orgs`]), exact case, its
+/// payload the table's row; built once.
+pub fn org_forms() -> &'static Gazetteer {
+    static GAZ: OnceLock<Gazetteer> = OnceLock::new();
+    GAZ.get_or_init(|| {
+        let mut g = Gazetteer::default();
+        for (i, org) in known_orgs().iter().enumerate() {
+            g.add(&org.name, 1, i as u32);
+            for a in &org.aliases {
+                g.add(a, 1, i as u32);
+            }
+        }
+        g
+    })
 }

@@ -1,5 +1,7 @@
-//! The entity tagger: tokens, features, word classes, gazetteer, weights, decoding.
+//! The entity tagger: tokens, features, word classes, gazetteers, weights, decoding, and an article's tagged
+//! view ([`article`]) that the resolver and the attributor share.
 
+pub mod article;
 pub mod binary;
 pub mod decode;
 pub mod features;

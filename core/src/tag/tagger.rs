@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use crate::tag::binary::FormatError;
 use crate::tag::decode::Lattice;
 use crate::tag::features::{DocMemory, SentenceInfo};
-use crate::tag::gazetteer::Gazetteer;
+use crate::tag::gazetteer::{tagger_gazetteer, Gazetteer};
 use crate::tag::labels::Label;
 use crate::tag::lexicon::Lexicon;
 use crate::tag::weights::Weights;
@@ -43,12 +43,14 @@ impl Tagger {
         })
     }
 
+    /// A tagger from model bytes, with the country gazetteer of [`crate::lexis::countries`].
     pub fn from_bytes(weights: &[u8], lexicon: &[u8]) -> Result<Tagger, FormatError> {
-        Ok(Tagger {
-            lexicon: Lexicon::decode(lexicon)?,
-            gazetteer: crate::resolve::countries::gazetteer(),
-            weights: Weights::decode(weights)?,
-        })
+        Tagger::with_gazetteer(weights, lexicon, tagger_gazetteer())
+    }
+
+    /// A tagger from model bytes and a gazetteer.
+    pub fn with_gazetteer(weights: &[u8], lexicon: &[u8], gazetteer: Gazetteer) -> Result<Tagger, FormatError> {
+        Ok(Tagger { lexicon: Lexicon::decode(lexicon)?, gazetteer, weights: Weights::decode(weights)? })
     }
 
     /// Tags a document given as sentences of words; returns one label per word.

@@ -3,6 +3,7 @@
 //! Punctuation and quote marks are tokens of their own; possessive "’s" and "n’t" are split off;
 //! abbreviations ("U.S.", "Sept.", "Mr.", initials) keep their periods; hyphenated words stay whole.
 
+use crate::lexis::abbreviations::abbreviation;
 use crate::span::Span;
 
 /// One token: a byte span into the text it came from.
@@ -21,14 +22,6 @@ impl Token {
         &text[self.start as usize..self.end as usize]
     }
 }
-
-/// Abbreviations whose period belongs to the word.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt", "Cmdr", "Adm", "Maj", "Brig", "Sen", "Rep",
-    "Gov", "Pres", "Rev", "Hon", "Fr", "St", "Mt", "Ft", "Ave", "Blvd", "No", "Nos", "Vol", "Jan", "Feb", "Mar", "Apr",
-    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Inc", "Corp", "Co", "Ltd", "Jr", "Sr", "vs", "etc",
-    "Bros", "Dept", "Univ", "Sens", "Reps", "Gens", "Messrs", "Calif", "Fla", "Mass", "Penn", "Wash", "Ariz",
-];
 
 // Real copy closes quotes with “ and opens them with ” now and then; those marks split off too.
 const LEADING: &[char] = &['“', '”', '"', '‘', '\'', '(', '[', '{', '«', '—', '–', '¿', '¡', '*', '•'];
@@ -114,7 +107,7 @@ fn keeps_period(bare: &str) -> bool {
     }
     let single_letter = bare.chars().count() == 1 && bare.chars().all(char::is_alphabetic);
     let dotted = bare.contains('.') && bare.split('.').all(|p| !p.is_empty() && p.chars().count() <= 3);
-    single_letter || dotted || ABBREVIATIONS.contains(&bare)
+    single_letter || dotted || abbreviation(bare).is_some()
 }
 
 /// Splits dashes, quote marks, possessives and "n't" inside a word.

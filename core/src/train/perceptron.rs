@@ -7,6 +7,7 @@ use std::hash::BuildHasherDefault;
 
 use crate::eval::conll::Document;
 use crate::eval::ner::{evaluate, Score};
+use crate::rng::Rng;
 use crate::tag::decode::{Lattice, Scorer};
 use crate::tag::features::{transition_features, DocMemory, PassThrough, SentenceInfo, N_TRANSITION_FEATURES};
 use crate::tag::gazetteer::Gazetteer;
@@ -14,7 +15,6 @@ use crate::tag::labels::{bilou, chunks_from_iob, Label, N_LABELS, O};
 use crate::tag::lexicon::Lexicon;
 use crate::tag::tagger::Tagger;
 use crate::tag::weights::Weights;
-use crate::train::Rng;
 
 /// Training settings.
 #[derive(Debug, Clone)]

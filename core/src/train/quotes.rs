@@ -5,14 +5,17 @@
 use std::collections::HashMap;
 
 use crate::analysis::prepare;
-use crate::attribute::attribute_article;
-use crate::attribute::phrase::Ctx;
+use crate::attribute::context::Ctx;
 use crate::attribute::rank::{candidates, Candidate, Ranker};
+use crate::attribute::{attribute_article, Mode};
 use crate::corpus::input::Document;
 use crate::corpus::polnear::{records, Attribution, Offsets, Part};
-use crate::resolve::entity::EntityKind;
+use crate::error::DataError;
+use crate::eval::quotes::{evaluate_with, QuoteScore};
+use crate::model::EntityKind;
+use crate::rng::Rng;
 use crate::span::Span;
-use crate::train::Rng;
+use crate::tag::tagger::Tagger;
 
 /// One quote's candidates and which of them are right.
 pub struct Example {
@@ -28,10 +31,9 @@ pub struct Stats {
 }
 
 /// Builds training examples from PolNeAR JSON Lines.
-pub fn examples(jsonl: &str) -> Result<(Vec<Example>, Stats), String> {
+pub fn examples(jsonl: &str) -> Result<(Vec<Example>, Stats), DataError> {
     let mut out = Vec::new();
     let mut stats = Stats::default();
-    let rules_only = Ranker::default();
     for rec in records(jsonl) {
         let (line, rec) = rec?;
         let offsets = Offsets::new(&rec.text);
@@ -44,10 +46,10 @@ pub fn examples(jsonl: &str) -> Result<(Vec<Example>, Stats), String> {
             url: None,
             published: None,
         };
-        let p = prepare(std::slice::from_ref(&doc));
+        let p = prepare(std::slice::from_ref(&doc), Tagger::builtin(), &mut |_| {});
         let (Some(article), Some(tagged)) = (p.articles.first(), p.tagged.first()) else { continue };
         // The rules' speakers stand in for "who spoke last", as the ranker's own choices do at tagging time.
-        let rule_pass = attribute_article(article, tagged, &p.entities, &p.quotes, 0, &rules_only);
+        let rule_pass = attribute_article(article, tagged, &p.entities, &p.quotes, 0, Mode::RulesOnly);
         let ctx = Ctx::new(article, tagged, &p.entities);
         let gold: Vec<&Attribution> = rec.attributions.iter().filter(|a| a.content_has_quote_marks).collect();
         let mut last_speaker = None;
@@ -158,7 +160,7 @@ pub fn cross_validate(
     seed: u64,
     max_errors: usize,
     now: &dyn Fn() -> f64,
-) -> Result<crate::eval::quotes::QuoteScore, String> {
+) -> Result<QuoteScore, DataError> {
     let lines: Vec<&str> = jsonl.lines().filter(|l| !l.trim().is_empty()).collect();
     let fold_text = |k: usize, held_out: bool| -> String {
         let mut s = String::new();
@@ -170,11 +172,11 @@ pub fn cross_validate(
         }
         s
     };
-    let mut total = crate::eval::quotes::QuoteScore::default();
+    let mut total = QuoteScore::default();
     for k in 0..folds {
         let (examples, _) = self::examples(&fold_text(k, false))?;
         let ranker = train(&examples, epochs, seed, &mut |_| {});
-        total.absorb(crate::eval::quotes::evaluate_with(&fold_text(k, true), max_errors, now, &ranker)?);
+        total.absorb(evaluate_with(&fold_text(k, true), max_errors, now, &ranker)?);
     }
     Ok(total)
 }

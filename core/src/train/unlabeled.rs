@@ -1,5 +1,6 @@
 //! Unlabelled sentences for word classes: CoNLL training text plus raw news, tokenised like tagger input.
 
+use crate::model::BlockKind;
 use crate::parse::{layout, sentence};
 use crate::tag::token;
 
@@ -14,7 +15,7 @@ pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<Vec<Strin
     let mut toks = Vec::new();
     for text in texts {
         for b in layout::blocks(text, None) {
-            if !matches!(b.kind, layout::BlockKind::Paragraph | layout::BlockKind::Headline) {
+            if !matches!(b.kind, BlockKind::Paragraph | BlockKind::Headline) {
                 continue;
             }
             for s in sentence::sentences(text, b.span()) {

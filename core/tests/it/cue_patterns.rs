@@ -4,11 +4,13 @@
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-use newsprism_core::attribute::Rule;
-use newsprism_core::{analyze_inputs, Analysis, Quote};
+use newsprism_core::model::Rule;
+use newsprism_core::{Analysis, Quote};
+
+use crate::fixtures;
 
 fn analyze(text: &str) -> Analysis {
-    analyze_inputs([("passage.txt", format!("A passage\n\n{text}\n").as_bytes())])
+    fixtures::analyze(&[("passage.txt", &format!("A passage\n\n{text}\n"))])
 }
 
 /// The quote starting with `prefix`.

@@ -1,6 +1,6 @@
 //! The five built-in seed articles, compiled in so the same tests run natively and in the browser.
 
-use newsprism_core::{analyze_inputs, Analysis, Article};
+use newsprism_core::{analyze_inputs, Analysis, Article, Input};
 
 pub const SEEDS: [(&str, &str); 5] = [
     ("000_fb588c1a204cc496.txt", include_str!("../../../www/corpus/000_fb588c1a204cc496.txt")),
@@ -11,7 +11,19 @@ pub const SEEDS: [(&str, &str); 5] = [
 ];
 
 pub fn seeds() -> Analysis {
-    analyze_inputs(SEEDS.iter().map(|(name, text)| (*name, text.as_bytes())))
+    analyze(&SEEDS)
+}
+
+/// Analyses named texts through the core's one entry point.
+pub fn analyze(texts: &[(&str, &str)]) -> Analysis {
+    let inputs: Vec<Input> = texts.iter().map(|(name, text)| Input::text(name, text)).collect();
+    analyze_inputs(&inputs, &mut |_| {})
+}
+
+/// Analyses named byte strings.
+pub fn analyze_bytes(inputs: &[(&str, &[u8])]) -> Analysis {
+    let inputs: Vec<Input> = inputs.iter().map(|(name, bytes)| Input::bytes(name, bytes)).collect();
+    analyze_inputs(&inputs, &mut |_| {})
 }
 
 pub fn article<'a>(a: &'a Analysis, prefix: &str) -> &'a Article {

@@ -3,10 +3,9 @@
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
-#[cfg(not(target_arch = "wasm32"))]
-mod cli;
 mod cue_patterns;
 mod fixtures;
+mod golden;
 mod model;
 mod robustness;
 mod seeds_entities;

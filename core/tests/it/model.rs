@@ -1,10 +1,11 @@
-//! The committed tagger model loads and tags; the trainer writes exactly the format the tagger reads.
+//! The committed models: the tagger loads and tags, the trainer writes exactly the format the tagger reads,
+//! and the attribution ranker's features on real text all follow its feature grammar.
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use newsprism_core::eval::{conll, ner};
-use newsprism_core::resolve::countries::gazetteer;
+use newsprism_core::tag::gazetteer::tagger_gazetteer as gazetteer;
 use newsprism_core::tag::labels::chunks_from_bilou;
 use newsprism_core::tag::lexicon::Lexicon;
 use newsprism_core::tag::tagger::{Scratch, Tagger, BUILTIN_LEXICON, BUILTIN_WEIGHTS};
@@ -85,4 +86,26 @@ fn corrupt_model_bytes_are_an_error_not_a_panic() {
     assert!(Tagger::from_bytes(&BUILTIN_WEIGHTS[..100], BUILTIN_LEXICON).is_err());
     assert!(Tagger::from_bytes(BUILTIN_WEIGHTS, b"NPLX\x09").is_err());
     assert!(Tagger::from_bytes(b"", b"").is_err());
+}
+
+#[test]
+fn ranker_features_made_on_real_text_are_all_known() {
+    use newsprism_core::analysis::prepare;
+    use newsprism_core::attribute::context::Ctx;
+    use newsprism_core::attribute::features::is_known;
+    use newsprism_core::attribute::rank::candidates;
+    let docs = newsprism_core::load(crate::fixtures::SEEDS[4].0, crate::fixtures::SEEDS[4].1.as_bytes())
+        .expect("the seed loads");
+    let p = prepare(&docs, newsprism_core::tag::tagger::Tagger::builtin(), &mut |_| {});
+    let ctx = Ctx::new(&p.articles[0], &p.tagged[0], &p.entities);
+    let mut seen = 0;
+    for q in &p.quotes {
+        for c in candidates(&ctx, q, &p.quotes, Some(0)) {
+            for f in &c.features {
+                assert!(is_known(f), "{f}");
+                seen += 1;
+            }
+        }
+    }
+    assert!(seen > 500, "{seen} features");
 }

@@ -3,7 +3,7 @@
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-use newsprism_core::analyze_inputs;
+use crate::fixtures::{analyze, analyze_bytes};
 
 use crate::fixtures::SEEDS;
 
@@ -19,7 +19,7 @@ fn bad_inputs_are_reported_and_good_ones_still_load() {
         ("broken.json", b"{\"title\": \"x\", \"text\": }"),
         (SEEDS[4].0, SEEDS[4].1.as_bytes()),
     ];
-    let a = analyze_inputs(inputs);
+    let a = analyze_bytes(&inputs);
     assert_eq!(a.articles.len(), 2);
     let codes: Vec<(&str, &str)> = a.errors.iter().map(|e| (e.input.as_str(), e.code.as_str())).collect();
     assert_eq!(
@@ -40,7 +40,7 @@ fn bad_inputs_are_reported_and_good_ones_still_load() {
 #[test]
 fn hostile_html_is_kept_as_plain_text() {
     let html = "<script>alert(1)</script>\n\n<img src=x onerror=\"alert(2)\"> said the “attacker” today.";
-    let a = analyze_inputs([("hostile.txt", html.as_bytes())]);
+    let a = analyze(&[("hostile.txt", html)]);
     let art = &a.articles[0];
     assert_eq!(art.text, html);
     assert!(art.blocks.iter().any(|b| b.span().of(&art.text).contains("<script>")));
@@ -96,7 +96,7 @@ fn any_text_analyses_without_panic_and_spans_round_trip() {
     for _ in 0..2000 {
         let n = (rng.next() % 60) as usize + 1;
         let text: String = (0..n).map(|_| PIECES[(rng.next() % PIECES.len() as u64) as usize]).collect();
-        let a = analyze_inputs([("fuzz.txt", text.as_bytes())]);
+        let a = analyze(&[("fuzz.txt", &text)]);
         for art in &a.articles {
             let spans = art.paragraphs.iter().chain(&art.sentences);
             for s in spans {

@@ -3,8 +3,8 @@
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-use newsprism_core::analyze_inputs;
-use newsprism_core::resolve::entity::{Entity, EntityKind, How};
+use crate::fixtures::analyze;
+use newsprism_core::model::{Entity, EntityKind, How};
 use newsprism_core::Analysis;
 
 use crate::fixtures::seeds;
@@ -148,7 +148,7 @@ fn every_mention_round_trips_and_ids_are_unique() {
 fn people_sharing_a_surname_stay_apart() {
     let text = "George Bush met reporters on Monday. Jeb Bush, his brother, stayed in Florida.\n\n\
         Bush said the meeting went well.\n\nLater George Bush spoke again and Bush left.";
-    let a = analyze_inputs([("bush.txt", text.as_bytes())]);
+    let a = analyze(&[("bush.txt", text)]);
     let people: Vec<&Entity> = a.entities.iter().filter(|e| e.kind == EntityKind::Person).collect();
     assert!(people.iter().any(|p| p.name == "George Bush"));
     assert!(people.iter().any(|p| p.name == "Jeb Bush"));
@@ -157,9 +157,9 @@ fn people_sharing_a_surname_stay_apart() {
 
 #[test]
 fn accents_and_possessives_fold_together() {
-    let a = analyze_inputs([
-        ("a.txt", "French President François Hollande spoke in Paris on Monday.".as_bytes()),
-        ("b.txt", "Francois Hollande said France would act. Hollande's plan was clear.".as_bytes()),
+    let a = analyze(&[
+        ("a.txt", "French President François Hollande spoke in Paris on Monday."),
+        ("b.txt", "Francois Hollande said France would act. Hollande's plan was clear."),
     ]);
     let people: Vec<&Entity> = a.entities.iter().filter(|e| e.kind == EntityKind::Person).collect();
     assert_eq!(people.len(), 1, "{:?}", people.iter().map(|p| &p.name).collect::<Vec<_>>());
@@ -168,7 +168,6 @@ fn accents_and_possessives_fold_together() {
 
 #[test]
 fn common_words_do_not_become_people() {
-    let a =
-        analyze_inputs([("power.txt", "The power of the people was the issue. Power cuts hit the city.".as_bytes())]);
+    let a = analyze(&[("power.txt", "The power of the people was the issue. Power cuts hit the city.")]);
     assert!(a.entities.iter().all(|e| e.kind != EntityKind::Person), "{:?}", a.entities);
 }

@@ -3,8 +3,8 @@
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
+use newsprism_core::model::QuoteKind;
 use newsprism_core::model::Section;
-use newsprism_core::parse::quote::QuoteKind;
 
 use crate::fixtures::{article, seeds};
 

@@ -30,7 +30,7 @@ fn analyze_from_js_returns_articles_and_quotes() {
 
 #[test]
 fn analyze_from_js_refuses_a_wrong_shape_with_a_message() {
-    let err = newsprism_core::wasm::analyze(JsValue::from_f64(3.0)).err().expect("an error");
+    let err = newsprism_core::wasm::analyze(JsValue::from_f64(3.0)).expect_err("an error");
     let message = get(&JsValue::from(err), "message").as_string().unwrap_or_default();
     assert!(message.starts_with("analyze expects an array of strings"), "{message}");
 }

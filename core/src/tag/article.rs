@@ -3,9 +3,7 @@
 
 use std::ops::Range;
 
-use crate::model::Article;
-use crate::parse::layout::BlockKind;
-use crate::parse::sentence;
+use crate::model::article::{Article, BlockKind};
 use crate::span::Span;
 use crate::tag::labels::{chunks_from_bilou, EntityType};
 use crate::tag::tagger::{Scratch, Tagger};
@@ -61,21 +59,28 @@ impl TaggedArticle {
     }
 }
 
-/// Tokenises and tags the headline, captions and paragraphs of an article.
+/// Tokenises and tags the sentences of an article (its headline's, captions' and paragraphs', as the parser
+/// split them).
 pub fn tag_article(article: &Article, tagger: &Tagger, scratch: &mut Scratch) -> TaggedArticle {
     let text = &article.text;
     let mut tagged = TaggedArticle::default();
-    for (bi, b) in article.blocks.iter().enumerate() {
-        if !matches!(b.kind, BlockKind::Headline | BlockKind::Caption | BlockKind::Paragraph) {
-            continue;
+    let mut block = 0;
+    for &s in &article.sentences {
+        while block < article.blocks.len() && article.blocks[block].end < s.end {
+            block += 1;
         }
-        for s in sentence::sentences(text, b.span()) {
-            let start = tagged.tokens.len();
-            token::tokenize(text, s, &mut tagged.tokens);
-            let end = tagged.tokens.len();
-            if end > start {
-                tagged.sentences.push(TaggedSentence { span: s, tokens: start..end, block: bi });
-            }
+        debug_assert!(
+            block < article.blocks.len()
+                && matches!(
+                    article.blocks[block].kind,
+                    BlockKind::Headline | BlockKind::Caption | BlockKind::Paragraph
+                )
+        );
+        let start = tagged.tokens.len();
+        token::tokenize(text, s, &mut tagged.tokens);
+        let end = tagged.tokens.len();
+        if end > start {
+            tagged.sentences.push(TaggedSentence { span: s, tokens: start..end, block });
         }
     }
     let words: Vec<Vec<&str>> = tagged

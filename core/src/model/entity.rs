@@ -1,10 +1,9 @@
-//! The resolver's output: entities (people, countries, organizations) with every mention and how it was found.
+//! Entities as the analysis hands them out: people, countries and organizations, each merged across the
+//! corpus with every mention and how it was found.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-
-use crate::span::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -32,6 +31,32 @@ pub enum How {
     Seat,
     /// A definite description resolved to one person ("the Russian leader").
     Description,
+}
+
+impl EntityKind {
+    /// The kind's name, as in the JSON and in ids ("person", "country", "organization").
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Country => "country",
+            EntityKind::Organization => "organization",
+        }
+    }
+}
+
+impl How {
+    /// The name, as in the JSON ("ner", "alias", "demonym", …).
+    pub fn name(self) -> &'static str {
+        match self {
+            How::Ner => "ner",
+            How::Alias => "alias",
+            How::Name => "name",
+            How::Demonym => "demonym",
+            How::Capital => "capital",
+            How::Seat => "seat",
+            How::Description => "description",
+        }
+    }
 }
 
 /// One mention of an entity.
@@ -106,7 +131,7 @@ impl Entity {
 
 /// A lowercase, hyphenated slug for ids: "Vladimir Putin" → "vladimir-putin".
 pub fn slug(name: &str) -> String {
-    let folded = crate::resolve::names::fold(name);
+    let folded = crate::lexis::fold::fold(name);
     let mut out = String::with_capacity(folded.len());
     for c in folded.chars() {
         if c.is_alphanumeric() {
@@ -119,12 +144,4 @@ pub fn slug(name: &str) -> String {
         out.pop();
     }
     out
-}
-
-/// A found mention before it is attached to an entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Found {
-    pub article: usize,
-    pub span: Span,
-    pub how: How,
 }

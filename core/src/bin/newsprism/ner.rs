@@ -12,19 +12,11 @@ use newsprism_core::tag::tagger::Tagger;
 use newsprism_core::tag::weights::Weights;
 use newsprism_core::train::{clusters, perceptron, unlabeled};
 
-use crate::args::Args;
-
-fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
-}
+use crate::cli::{read_text as read, CliError};
 
 /// `newsprism eval-ner FILE`: tags a CoNLL file with the built-in model and prints P/R/F1 per type.
-pub fn eval(args: &[String]) -> Result<ExitCode, String> {
-    let args = Args::parse(args, &[])?;
-    let [file] = args.positional.as_slice() else {
-        return Err("eval-ner needs one CoNLL FILE".into());
-    };
-    let docs = conll::parse(&read(Path::new(file))?);
+pub fn eval(file: &Path) -> Result<ExitCode, CliError> {
+    let docs = conll::parse(&read(file)?);
     let t0 = Instant::now();
     let tagger = Tagger::builtin();
     let load = t0.elapsed();
@@ -44,18 +36,14 @@ pub fn eval(args: &[String]) -> Result<ExitCode, String> {
 }
 
 /// `newsprism tag-conll FILE`: the same lines with the predicted IOB2 tag appended, sentence breaks kept.
-pub fn tag_conll(args: &[String]) -> Result<ExitCode, String> {
-    let args = Args::parse(args, &[])?;
-    let [file] = args.positional.as_slice() else {
-        return Err("tag-conll needs one CoNLL FILE".into());
-    };
-    let text = read(Path::new(file))?;
+pub fn tag_conll(file: &Path) -> Result<ExitCode, CliError> {
+    let text = read(file)?;
     let docs = conll::parse(&text);
     let tagger = Tagger::builtin();
     let (_, labels) = ner::evaluate(tagger, &docs);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let w = |e: std::io::Error| e.to_string();
+    let w = |error: std::io::Error| CliError::Io { path: "stdout".into(), error };
     let mut docs_iter = docs.iter().zip(&labels);
     // Walk the original lines so -DOCSTART- lines and blank lines come out where they were.
     let mut current: Option<(&conll::Document, &Vec<Vec<_>>)> = None;
@@ -87,7 +75,8 @@ pub fn tag_conll(args: &[String]) -> Result<ExitCode, String> {
             }
             in_sentence = true;
         }
-        let (_, doc_labels) = current.ok_or("the file changed while reading")?;
+        let (_, doc_labels) = current
+            .ok_or_else(|| CliError::Usage(format!("{}: sentences and documents do not line up", file.display())))?;
         let sentence = &doc_labels[si];
         let tags = iob2(sentence.len(), &chunks_from_bilou(sentence));
         writeln!(out, "{line} {}", tags[ti]).map_err(w)?;
@@ -97,42 +86,55 @@ pub fn tag_conll(args: &[String]) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Options of `newsprism train-ner`.
+#[derive(clap::Args)]
+pub struct TrainArgs {
+    /// The shared data folder (conll2003/, polnear/, news/).
+    #[arg(long, default_value = "../shared/data")]
+    data: PathBuf,
+    /// Where the model files go.
+    #[arg(long, default_value = "core/model")]
+    out: PathBuf,
+    #[arg(long)]
+    epochs: Option<usize>,
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Words seen fewer times are left out of the features.
+    #[arg(long)]
+    min_count: Option<u32>,
+    /// Word-class sizes at the three granularities.
+    #[arg(long, value_delimiter = ',', default_value = "64,256,1024")]
+    clusters: Vec<u16>,
+    /// Reuse a lexicon file instead of clustering again.
+    #[arg(long)]
+    reuse_lexicon: Option<PathBuf>,
+    /// Weights smaller than this are dropped from the shipped model.
+    #[arg(long, default_value_t = 1.5)]
+    prune: f32,
+    /// Print dev F1 and model size for a range of pruning thresholds.
+    #[arg(long)]
+    sweep_prune: bool,
+}
+
 /// `newsprism train-ner`: word classes from unlabelled news, then the perceptron; writes core/model/.
-pub fn train(args: &[String]) -> Result<ExitCode, String> {
-    let args = Args::parse(
-        args,
-        &[
-            "--data",
-            "--out",
-            "--epochs",
-            "--seed",
-            "--clusters",
-            "--min-count",
-            "--reuse-lexicon",
-            "--prune",
-            "--sweep-prune",
-        ],
-    )?;
-    let data = PathBuf::from(args.get("--data").unwrap_or("../shared/data"));
-    let out = PathBuf::from(args.get("--out").unwrap_or("core/model"));
+pub fn train(args: &TrainArgs) -> Result<ExitCode, CliError> {
+    let data = args.data.clone();
+    let out = args.out.clone();
     let mut config = perceptron::Config::default();
-    if let Some(e) = args.get("--epochs") {
-        config.epochs = e.parse().map_err(|_| "--epochs takes a number")?;
+    if let Some(e) = args.epochs {
+        config.epochs = e;
     }
-    if let Some(s) = args.get("--seed") {
-        config.seed = s.parse().map_err(|_| "--seed takes a number")?;
+    if let Some(s) = args.seed {
+        config.seed = s;
     }
-    if let Some(m) = args.get("--min-count") {
-        config.min_count = m.parse().map_err(|_| "--min-count takes a number")?;
+    if let Some(m) = args.min_count {
+        config.min_count = m;
     }
-    let sizes: Vec<u16> = args
-        .get("--clusters")
-        .unwrap_or("64,256,1024")
-        .split(',')
-        .map(|s| s.trim().parse::<u16>().map_err(|_| "--clusters takes sizes like 64,256,1024".to_string()))
-        .collect::<Result<_, _>>()?;
-    let sizes: [u16; N_GRANULARITIES] =
-        sizes.try_into().map_err(|_| format!("--clusters takes {N_GRANULARITIES} sizes"))?;
+    let sizes: [u16; N_GRANULARITIES] = args
+        .clusters
+        .clone()
+        .try_into()
+        .map_err(|_| CliError::Usage(format!("--clusters takes {N_GRANULARITIES} sizes")))?;
     let t0 = Instant::now();
     let mut log = |m: &str| eprintln!("[{:>6.1}s] {m}", t0.elapsed().as_secs_f64());
 
@@ -141,14 +143,15 @@ pub fn train(args: &[String]) -> Result<ExitCode, String> {
     log(&format!("CoNLL train {} documents, dev {} documents", train_docs.len(), dev_docs.len()));
 
     let lexicon_path = out.join("ner-lexicon.bin");
-    let lexicon_bytes = match args.get("--reuse-lexicon") {
-        Some(p) => std::fs::read(p).map_err(|e| format!("{p}: {e}"))?,
+    let lexicon_bytes = match &args.reuse_lexicon {
+        Some(p) => std::fs::read(p).map_err(|error| CliError::Io { path: p.clone(), error })?,
         None => {
             let mut sentences = unlabeled::from_conll(&train_docs);
             let mut texts = Vec::new();
             for (file, field) in [("polnear/train.jsonl", "text"), ("news/ecbplus.jsonl", "text")] {
                 for line in read(&data.join(file))?.lines() {
-                    let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("{file}: {e}"))?;
+                    let v: serde_json::Value = serde_json::from_str(line)
+                        .map_err(|e| CliError::Usage(format!("{}: {e}", data.join(file).display())))?;
                     if let Some(t) = v[field].as_str() {
                         texts.push(t.to_string());
                     }
@@ -163,8 +166,8 @@ pub fn train(args: &[String]) -> Result<ExitCode, String> {
             Lexicon::encode(sizes, &entries)
         }
     };
-    let lexicon = Lexicon::decode(&lexicon_bytes).map_err(|e| e.to_string())?;
-    let gazetteer = newsprism_core::resolve::countries::gazetteer();
+    let lexicon = Lexicon::decode(&lexicon_bytes).map_err(|e| CliError::Model(e.to_string()))?;
+    let gazetteer = newsprism_core::tag::gazetteer::tagger_gazetteer();
     log(&format!("lexicon {} words, {} bytes", lexicon.len(), lexicon_bytes.len()));
 
     let trained = perceptron::train(&train_docs, &dev_docs, &lexicon, &gazetteer, &config, &mut log);
@@ -174,10 +177,10 @@ pub fn train(args: &[String]) -> Result<ExitCode, String> {
         config.epochs,
         trained.dev.f1_per_loc_org()
     ));
-    if args.get("--sweep-prune").is_some() {
+    if args.sweep_prune {
         for theta in [0.0f32, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0] {
             let bytes = Weights::encode(&prune(&trained.rows, theta));
-            let t = Tagger::from_bytes(&bytes, &lexicon_bytes).map_err(|e| e.to_string())?;
+            let t = Tagger::from_bytes(&bytes, &lexicon_bytes).map_err(|e| CliError::Model(e.to_string()))?;
             let (score, _) = ner::evaluate(&t, &dev_docs);
             println!(
                 "prune {theta:>4}: {:>7} bytes, {:>6} rows, dev micro-F1 PER/LOC/ORG {:.4}",
@@ -189,14 +192,18 @@ pub fn train(args: &[String]) -> Result<ExitCode, String> {
     }
     // Weights under 1.5 in magnitude are mostly from features updated once or twice; dropping them
     // halves the file for 0.3 points of dev F1 (see `--sweep-prune 1`).
-    let theta: f32 = args.get("--prune").unwrap_or("1.5").parse().map_err(|_| "--prune takes a number")?;
+    let theta = args.prune;
     let weight_bytes = Weights::encode(&prune(&trained.rows, theta));
-    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
-    std::fs::write(out.join("ner-weights.bin"), &weight_bytes).map_err(|e| e.to_string())?;
-    std::fs::write(&lexicon_path, &lexicon_bytes).map_err(|e| e.to_string())?;
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |error| CliError::Io { path, error }
+    };
+    std::fs::create_dir_all(&out).map_err(io(&out))?;
+    std::fs::write(out.join("ner-weights.bin"), &weight_bytes).map_err(io(&out.join("ner-weights.bin")))?;
+    std::fs::write(&lexicon_path, &lexicon_bytes).map_err(io(&lexicon_path))?;
 
     // What ships: the quantised weights, reloaded from the bytes just written.
-    let shipped = Tagger::from_bytes(&weight_bytes, &lexicon_bytes).map_err(|e| e.to_string())?;
+    let shipped = Tagger::from_bytes(&weight_bytes, &lexicon_bytes).map_err(|e| CliError::Model(e.to_string()))?;
     let t1 = Instant::now();
     let (score, _) = ner::evaluate(&shipped, &dev_docs);
     let secs = t1.elapsed().as_secs_f64();

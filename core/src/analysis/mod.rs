@@ -1,0 +1,215 @@
+//! The pipeline: loads inputs, runs every stage over the documents and assembles the [`Analysis`].
+//!
+//! [`analyze_inputs`] is the one entry point of the CLI, the page's worker, the wasm API and the tests:
+//! inputs (bytes, or a refusal already known such as an unreadable or oversized file) in, the analysis
+//! out, with every input that could not be loaded listed in `errors` and progress reported as it goes.
+
+mod article;
+mod speakers;
+
+use std::collections::HashSet;
+
+use crate::attribute::rank::Ranker;
+use crate::attribute::{self, Mode};
+use crate::corpus::input::{self, Document};
+use crate::error::LoadError;
+use crate::model::{Analysis, Article, Entity, InputError, Quote};
+use crate::resolve;
+use crate::tag::article::{tag_article, TaggedArticle};
+use crate::tag::tagger::{Scratch, Tagger};
+
+/// One input as a front end hands it over.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// The name to report it by (a file name, a path, a label).
+    pub name: &'a str,
+    pub content: Content<'a>,
+}
+
+/// What a front end has of an input.
+#[derive(Debug, Clone, Copy)]
+pub enum Content<'a> {
+    /// Its bytes.
+    Bytes(&'a [u8]),
+    /// Its size, when that alone is over the limit and the bytes were not read.
+    Oversized(usize),
+    /// Why it could not be read (the operating system's or the browser's words).
+    Unreadable(&'a str),
+}
+
+impl<'a> Input<'a> {
+    pub fn bytes(name: &'a str, bytes: &'a [u8]) -> Input<'a> {
+        Input { name, content: Content::Bytes(bytes) }
+    }
+
+    pub fn text(name: &'a str, text: &'a str) -> Input<'a> {
+        Input::bytes(name, text.as_bytes())
+    }
+}
+
+/// Where an analysis has got to.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Progress {
+    /// 0..=1.
+    pub fraction: f32,
+    pub stage: Stage,
+}
+
+/// The stages, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Loading,
+    Parsing,
+    Tagging,
+    Resolving,
+    Attributing,
+    Done,
+}
+
+impl Stage {
+    /// What a person is told while the stage runs.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Loading => "reading the files",
+            Stage::Parsing => "parsing",
+            Stage::Tagging => "tagging entities",
+            Stage::Resolving => "merging entities",
+            Stage::Attributing => "attributing quotes",
+            Stage::Done => "done",
+        }
+    }
+}
+
+/// The models an analysis runs with.
+#[derive(Clone, Copy)]
+pub struct Engine<'m> {
+    pub tagger: &'m Tagger,
+    pub attribution: Mode<'m>,
+}
+
+impl Engine<'static> {
+    /// The committed tagger and attribution ranker.
+    pub fn builtin() -> Engine<'static> {
+        Engine { tagger: Tagger::builtin(), attribution: Mode::Ranked(Ranker::builtin()) }
+    }
+}
+
+/// Loads each input and analyses everything that loaded; the rest are listed in `errors`.
+pub fn analyze_inputs(inputs: &[Input], progress: &mut dyn FnMut(Progress)) -> Analysis {
+    let (docs, errors) = load_all(inputs, progress);
+    analyze_docs(&docs, errors, Engine::builtin(), progress)
+}
+
+/// Analyses documents already loaded. Never fails: odd text yields less structure, not an error.
+pub fn analyze(docs: &[Document]) -> Analysis {
+    analyze_docs(docs, Vec::new(), Engine::builtin(), &mut |_| {})
+}
+
+/// Loads the inputs in order; a refused input becomes an error naming it.
+fn load_all(inputs: &[Input], progress: &mut dyn FnMut(Progress)) -> (Vec<Document>, Vec<InputError>) {
+    let mut docs = Vec::new();
+    let mut errors = Vec::new();
+    let n = inputs.len().max(1) as f32;
+    for (i, input) in inputs.iter().enumerate() {
+        progress(Progress { fraction: 0.02 * i as f32 / n, stage: Stage::Loading });
+        let loaded = match input.content {
+            Content::Bytes(bytes) => input::load(input.name, bytes),
+            Content::Oversized(bytes) => input::check_size(input.name, bytes).map(|_| Vec::new()),
+            Content::Unreadable(why) => {
+                Err(LoadError::Unreadable { name: input.name.to_string(), reason: why.to_string() })
+            }
+        };
+        match loaded {
+            Ok(d) => docs.extend(d),
+            Err(e) => errors.push(InputError::from(&e)),
+        }
+    }
+    (docs, errors)
+}
+
+/// Runs every stage with the given models; `errors` (inputs that failed to load) are carried into the result.
+pub fn analyze_docs(
+    docs: &[Document],
+    errors: Vec<InputError>,
+    engine: Engine,
+    progress: &mut dyn FnMut(Progress),
+) -> Analysis {
+    let prepared = prepare(docs, engine.tagger, progress);
+    progress(Progress { fraction: 0.95, stage: Stage::Attributing });
+    let analysis = finish(prepared, engine.attribution, errors);
+    progress(Progress { fraction: 1.0, stage: Stage::Done });
+    analysis
+}
+
+/// Everything before quote attribution: parsed articles, their quotes, the tagger's view, the entities.
+pub struct Prepared {
+    pub articles: Vec<Article>,
+    pub quotes: Vec<Quote>,
+    pub tagged: Vec<TaggedArticle>,
+    pub entities: Vec<Entity>,
+}
+
+/// Parses, tags and resolves; quotes are found but not yet attributed. Parsing reports the first tenth
+/// of the progress, tagging most of the rest.
+pub fn prepare(docs: &[Document], tagger: &Tagger, progress: &mut dyn FnMut(Progress)) -> Prepared {
+    let mut ids = HashSet::new();
+    let mut articles = Vec::with_capacity(docs.len());
+    let mut quotes = Vec::new();
+    let n = docs.len().max(1) as f32;
+    for (i, doc) in docs.iter().enumerate() {
+        if i % 16 == 0 {
+            progress(Progress { fraction: 0.02 + 0.08 * i as f32 / n, stage: Stage::Parsing });
+        }
+        let id = article::unique_id(&doc.origin, &mut ids);
+        let (parsed, article_quotes) = article::parse_article(id, doc, quotes.len());
+        articles.push(parsed);
+        quotes.extend(article_quotes);
+    }
+    let mut scratch = Scratch::default();
+    let tagged: Vec<TaggedArticle> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            if i % 4 == 0 {
+                progress(Progress { fraction: 0.1 + 0.75 * i as f32 / n, stage: Stage::Tagging });
+            }
+            tag_article(a, tagger, &mut scratch)
+        })
+        .collect();
+    progress(Progress { fraction: 0.85, stage: Stage::Resolving });
+    let entities = resolve::resolve(&articles, &tagged, &tagger.lexicon);
+    Prepared { articles, quotes, tagged, entities }
+}
+
+/// Attributes the quotes and assembles the analysis.
+pub fn finish(prepared: Prepared, mode: Mode, errors: Vec<InputError>) -> Analysis {
+    let Prepared { articles, mut quotes, tagged, entities } = prepared;
+    attribute_all(&articles, &tagged, &entities, &mut quotes, mode);
+    let speakers = speakers::count(&quotes);
+    Analysis { articles, quotes, entities, speakers, errors }
+}
+
+/// Fills in every quote's speaker, article by article.
+fn attribute_all(
+    articles: &[Article],
+    tagged: &[TaggedArticle],
+    entities: &[Entity],
+    quotes: &mut [Quote],
+    mode: Mode,
+) {
+    let mut start = 0;
+    for (article, tagged) in articles.iter().zip(tagged) {
+        let n = quotes[start..].iter().take_while(|q| q.article == article.id).count();
+        let range = start..start + n;
+        let found = attribute::attribute_article(article, tagged, entities, &quotes[range.clone()], start, mode);
+        for (q, a) in quotes[range].iter_mut().zip(found) {
+            q.speaker = a.speaker;
+            q.verb = a.verb;
+            q.cue = a.cue;
+            q.rule = a.rule;
+            // Three decimals: what a reader can use, and the same natively and in wasm whatever libm does.
+            q.confidence = (a.confidence * 1000.0).round() / 1000.0;
+        }
+        start += n;
+    }
+}

@@ -1,0 +1,108 @@
+//! Who a pronoun or a role names: "he" and "she" resolved to the person the sentence or the one before
+//! speaks of (gender agreeing), "the president" to the person of that role named last, "it" to the
+//! organization or country named last in the paragraph.
+
+use crate::attribute::context::Ctx;
+use crate::model::{Entity, EntityKind, Quote};
+use crate::span::Span;
+
+impl<'a> Ctx<'a> {
+    /// The most recent person before byte `at`, within three paragraphs, who holds `role`.
+    pub fn person_with_role(&self, at: usize, role: &str, quotes: &[Quote]) -> Option<&'a Entity> {
+        let floor = self.floor(at, 3);
+        self.mentions.iter().rev().find_map(|(span, idx, _)| {
+            let e = &self.entities[*idx];
+            let ok = span.end <= at
+                && span.start >= floor
+                && e.kind == EntityKind::Person
+                && e.roles.iter().any(|r| r.eq_ignore_ascii_case(role))
+                && !quotes.iter().any(|q| q.start <= span.start && span.end <= q.end);
+            ok.then_some(e)
+        })
+    }
+
+    /// Whom "he" or "she" at byte `at` refers to. In order: a person named earlier in the pronoun's own
+    /// sentence; the subject of the sentence before (same or previous paragraph); then, among the people
+    /// named in the last two paragraphs (outside quotations, not as possessives), the latest one whose
+    /// gender is known to match, the last speaker if among the latest two, or the latest one. People known
+    /// to be of the other gender are skipped throughout.
+    pub fn resolve_pronoun(
+        &self,
+        at: usize,
+        gender: Option<&str>,
+        quotes: &[Quote],
+        last_speaker: Option<&'a Entity>,
+    ) -> Option<&'a Entity> {
+        let fits = |e: &Entity| {
+            e.kind == EntityKind::Person
+                && match (e.gender.as_deref(), gender) {
+                    (Some(g), Some(want)) => g == want,
+                    _ => true,
+                }
+        };
+        let inside_quote = |s: &Span| quotes.iter().any(|q| q.start <= s.start && s.end <= q.end);
+        let possessive = |s: &Span| {
+            let t = self.first_token_from(s.end);
+            t < self.n() && matches!(self.token_text(t), "'s" | "’s")
+        };
+        let t = self.first_token_from(at);
+        let sentence = self.sentence_range(t);
+        let sentence_start = self.token_span(sentence.start).start;
+        let in_sentence = self.mentions.iter().rev().find(|(span, idx, _)| {
+            span.start >= sentence_start
+                && span.end <= at
+                && !inside_quote(span)
+                && !possessive(span)
+                && fits(&self.entities[*idx])
+        });
+        if let Some((_, idx, _)) = in_sentence {
+            return Some(&self.entities[*idx]);
+        }
+        let floor = self.floor(at, 1);
+        if let Some(si) = self.tagged.sentence_of(t).and_then(|s| s.checked_sub(1)) {
+            let prev = &self.tagged.sentences[si];
+            if prev.span.start >= floor {
+                if let Some(e) =
+                    self.main_subject(prev.tokens.start, prev.tokens.end).and_then(|np| self.person_of(&np))
+                {
+                    if fits(e) {
+                        return Some(e);
+                    }
+                }
+            }
+        }
+        let floor = self.floor(at, 2);
+        let mut candidates: Vec<&'a Entity> = Vec::new();
+        for (span, idx, _) in self.mentions.iter().rev() {
+            let e = &self.entities[*idx];
+            if span.end <= at
+                && span.start >= floor
+                && !inside_quote(span)
+                && !possessive(span)
+                && fits(e)
+                && !candidates.iter().any(|c| c.id == e.id)
+            {
+                candidates.push(e);
+            }
+        }
+        if gender.is_some() {
+            if let Some(e) = candidates.iter().find(|e| e.gender.is_some()) {
+                return Some(e);
+            }
+        }
+        if let Some(s) = last_speaker.filter(|s| candidates.iter().take(2).any(|c| c.id == s.id)) {
+            return Some(s);
+        }
+        candidates.first().copied()
+    }
+
+    /// The organization or country named last before byte `at` in its paragraph ("… it said").
+    pub fn last_institution(&self, at: usize) -> Option<&'a Entity> {
+        let floor = self.floor(at, 0);
+        self.mentions
+            .iter()
+            .rev()
+            .find(|(s, i, _)| s.end <= at && s.start >= floor && self.entities[*i].kind != EntityKind::Person)
+            .map(|(_, i, _)| &self.entities[*i])
+    }
+}

@@ -1,0 +1,157 @@
+//! From the words naming a source to a speaker: a person, organization or country entity (pronouns and
+//! roles resolved), or an unnamed source labelled by its kind and institution ("unnamed official (White
+//! House)", "unnamed officials (United States)"), kept the same within an article.
+
+use crate::attribute::context::Ctx;
+use crate::attribute::np::{Np, NpHead};
+use crate::lexis::words::SOURCE_NOUNS;
+use crate::model::{Entity, EntityKind, How, MentionSpan, Quote, Speaker};
+
+/// What the attributor remembers while reading an article.
+#[derive(Default)]
+pub(super) struct State {
+    /// Unnamed sources so far: (head noun, label).
+    pub(super) unnamed: Vec<(String, String)>,
+    /// The entity index of the person who spoke last.
+    pub(super) last_speaker: Option<usize>,
+}
+
+/// Turns the phrase naming a source into a speaker.
+pub(super) fn speaker_of(ctx: &Ctx, np: &Np, quotes: &[Quote], state: &mut State) -> Option<Speaker> {
+    let mention = Some(ctx.mention_span(np.start, np.end));
+    let article = &ctx.article.id;
+    match &np.head {
+        NpHead::Pronoun(p) => {
+            let p = p.to_lowercase();
+            let gender = match p.as_str() {
+                "he" => Some("m"),
+                "she" => Some("f"),
+                _ => None,
+            };
+            if p == "i" || p == "we" {
+                // First person outside quotation marks: the article's writer (or its writers).
+                let name = if p == "i" { "the writer" } else { "the writers" };
+                return Some(Speaker {
+                    entity: None,
+                    name: name.into(),
+                    unnamed: true,
+                    mention,
+                    key: format!("writer:{article}:{p}"),
+                });
+            }
+            let unidentified = |mention| Speaker {
+                entity: None,
+                name: format!("unidentified ({p})"),
+                unnamed: true,
+                mention,
+                key: format!("unidentified:{article}:{p}"),
+            };
+            if p == "it" {
+                // "… it said": the organization or country named last, else an unidentified source.
+                let at = ctx.token_span(np.start).start;
+                return Some(match ctx.last_institution(at) {
+                    Some(e) => entity_speaker(e, mention, None),
+                    None => unidentified(mention),
+                });
+            }
+            if gender.is_some() {
+                let at = ctx.token_span(np.start).start;
+                let last = state.last_speaker.map(|i| &ctx.entities[i]);
+                return Some(match ctx.resolve_pronoun(at, gender, quotes, last) {
+                    Some(e) => entity_speaker(e, mention, None),
+                    None => unidentified(mention),
+                });
+            }
+            // "they": the last group of unnamed sources in the article, else an unidentified group.
+            let Some(label) = state.unnamed.iter().rev().find(|(h, _)| h.ends_with('s')).map(|(_, l)| l.clone()) else {
+                return Some(unidentified(mention));
+            };
+            Some(Speaker {
+                entity: None,
+                key: format!("unnamed:{article}:{label}"),
+                name: label,
+                unnamed: true,
+                mention,
+            })
+        }
+        NpHead::Relative(antecedent) => {
+            // "who" names the source here; the phrase it stands for says who that is.
+            let speaker = speaker_of(ctx, antecedent, quotes, state)?;
+            Some(Speaker { mention, ..speaker })
+        }
+        NpHead::Entity(idx) => {
+            let e = &ctx.entities[*idx];
+            // An institution before a common noun: "a White House official", "Iraq's military".
+            let last = ctx.token_text(np.end - 1);
+            if last.chars().next().is_some_and(char::is_lowercase) && e.kind != EntityKind::Person {
+                let head = last.to_lowercase();
+                return Some(unnamed(ctx, np, &head, state, mention));
+            }
+            let label = (e.kind == EntityKind::Country)
+                .then(|| ctx.mention_in(*idx, np.start, np.end))
+                .flatten()
+                .filter(|(how, _)| *how == How::Seat)
+                .map(|(_, text)| text);
+            Some(entity_speaker(e, mention, label))
+        }
+        NpHead::Noun(head) => {
+            let head = head.to_lowercase();
+            let definite = ctx.token_text(np.start).eq_ignore_ascii_case("the");
+            if definite && np.end > np.start + 1 {
+                // "the official": the unnamed source of that kind already speaking in this article.
+                if let Some((_, label)) = state.unnamed.iter().rev().find(|(h, _)| *h == head) {
+                    let label = label.clone();
+                    return Some(Speaker {
+                        entity: None,
+                        key: format!("unnamed:{article}:{label}"),
+                        name: label,
+                        unnamed: true,
+                        mention,
+                    });
+                }
+                // "the president": the person of that role named most recently.
+                let role = ctx.phrase_text(np.start + 1, np.end);
+                if let Some(e) = ctx.person_with_role(ctx.token_span(np.start).start, &role, quotes) {
+                    return Some(entity_speaker(e, mention, None));
+                }
+            }
+            Some(unnamed(ctx, np, &head, state, mention))
+        }
+    }
+}
+
+fn entity_speaker(e: &Entity, mention: Option<MentionSpan>, label: Option<String>) -> Speaker {
+    Speaker {
+        entity: Some(e.id.clone()),
+        name: label.unwrap_or_else(|| e.name.clone()),
+        unnamed: false,
+        mention,
+        key: e.id.clone(),
+    }
+}
+
+/// An unnamed source, labelled by its kind and institution: "unnamed official (White House)",
+/// "unnamed officials (United States)", "military (Iraq)", "opposition leaders (Syria)".
+fn unnamed(ctx: &Ctx, np: &Np, head: &str, state: &mut State, mention: Option<MentionSpan>) -> Speaker {
+    let institution =
+        ctx.entities_in(np.start, np.end).find(|(e, _, _)| e.kind != EntityKind::Person).map(|(e, a, b)| {
+            match (e.kind, ctx.mention_in(ctx.entities.iter().position(|x| x.id == e.id).unwrap_or(0), a, b)) {
+                (EntityKind::Country, Some((How::Seat, text))) => (text, a, b),
+                _ => (e.name.clone(), a, b),
+            }
+        });
+    // The phrase's own words, without determiners, the institution's words and adjectives of rank.
+    let words: Vec<String> = (np.start..np.end)
+        .filter(|&t| !institution.as_ref().is_some_and(|(_, a, b)| (*a..*b).contains(&t)))
+        .map(|t| ctx.token_text(t).to_string())
+        .filter(|w| !matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "another" | "'s" | "’s"))
+        .collect();
+    let kind = if SOURCE_NOUNS.contains(&head) { format!("unnamed {head}") } else { words.join(" ") };
+    let kind = if kind.is_empty() { head.to_string() } else { kind };
+    let label = match institution {
+        Some((name, _, _)) => format!("{kind} ({name})"),
+        None => kind,
+    };
+    state.unnamed.push((head.to_string(), label.clone()));
+    Speaker { entity: None, key: format!("unnamed:{}:{label}", ctx.article.id), name: label, unnamed: true, mention }
+}

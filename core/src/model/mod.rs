@@ -1,0 +1,56 @@
+//! The contract: the analysis as the core hands it out (serialised as the CLI's JSON), and nothing else.
+//! Imports no pipeline stage; every stage imports it.
+
+pub mod article;
+pub mod entity;
+pub mod quote;
+
+use serde::{Deserialize, Serialize};
+
+pub use article::{Article, Block, BlockKind, Boilerplate, BoilerplateReason, Section, Snippet};
+pub use entity::{Alias, Entity, EntityKind, How, Mention};
+pub use quote::{MentionSpan, Quote, QuoteKind, Rule, Speaker};
+
+/// Everything the core found in a set of inputs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Analysis {
+    pub articles: Vec<Article>,
+    pub quotes: Vec<Quote>,
+    /// People, countries and organizations, each merged across the corpus with all its mentions.
+    pub entities: Vec<Entity>,
+    /// Speakers with their quote counts, most quoted first.
+    pub speakers: Vec<SpeakerCount>,
+    /// Inputs that could not be loaded; the others are analysed regardless.
+    pub errors: Vec<InputError>,
+}
+
+/// How many quotations one speaker has.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpeakerCount {
+    /// The entity id, or "unnamed:ARTICLE:label" for an unnamed source.
+    pub key: String,
+    pub entity: Option<String>,
+    pub name: String,
+    pub unnamed: bool,
+    /// Number of quotations (each part of a quote over several paragraphs counts).
+    pub quotes: usize,
+    /// Ids of the articles quoting this speaker.
+    pub articles: Vec<String>,
+}
+
+/// An input that could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InputError {
+    /// The input's name as given.
+    pub input: String,
+    /// A short code for the kind of problem: "empty", "binary", "invalid_utf8", "malformed_json", ...
+    pub code: String,
+    /// A sentence naming the input and the problem.
+    pub message: String,
+}
+
+impl From<&crate::error::LoadError> for InputError {
+    fn from(e: &crate::error::LoadError) -> Self {
+        InputError { input: e.name().to_string(), code: e.code().to_string(), message: e.to_string() }
+    }
+}

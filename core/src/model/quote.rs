@@ -1,0 +1,127 @@
+//! A quotation as the analysis hands it out, with who said it and how that was found.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::article::Section;
+use crate::span::Span;
+
+/// Whether a quotation is a sentence of its own or a few words embedded in the reporter's sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    Direct,
+    Fragment,
+}
+
+/// One quotation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The article's id.
+    pub article: String,
+    /// Byte span of the quoted words in the article's text.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub kind: QuoteKind,
+    pub section: Section,
+    /// Index into the article's `paragraphs` for a quote in the body.
+    pub paragraph: Option<usize>,
+    /// Index into the article's `blocks`.
+    pub block: usize,
+    /// For the later parts of a quote that runs over several paragraphs: the index (in `quotes`) of its first part.
+    pub continues: Option<usize>,
+    /// False when the quote runs to the end of its paragraph without a closing mark.
+    pub closed: bool,
+    /// Who said it; null when no cue names a source.
+    pub speaker: Option<Speaker>,
+    /// The reporting verb as written.
+    pub verb: Option<String>,
+    /// The reporting verb's span.
+    pub cue: Option<Span>,
+    /// The rule that attributed it.
+    pub rule: Option<Rule>,
+    /// 0..1.
+    pub confidence: f32,
+}
+
+/// Who said a quote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// The speaker's entity id; null for an unnamed source.
+    pub entity: Option<String>,
+    /// The canonical name, or a label such as "unnamed official (White House)".
+    pub name: String,
+    pub unnamed: bool,
+    /// The words that name the source for this quote ("he", "the official", "Putin").
+    pub mention: Option<MentionSpan>,
+    /// Groups quotes by speaker: the entity id, or "unnamed:ARTICLE:label".
+    pub key: String,
+}
+
+impl Speaker {
+    /// A compact label, for a "said by" badge: a person's last name, the whole name of an organization or a
+    /// country, the whole label of an unnamed source.
+    pub fn short_label(&self) -> &str {
+        match &self.entity {
+            Some(id) if id.starts_with("person:") => self.name.rsplit(' ').next().unwrap_or(&self.name),
+            _ => &self.name,
+        }
+    }
+}
+
+/// A span of the article's text, with the words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MentionSpan {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// Which rule attributed a quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// A cue after the quote: "“…,” Putin said".
+    After,
+    /// A cue before the quote: "Putin said: “…”".
+    Before,
+    /// "according to X".
+    AccordingTo,
+    /// A participle clause: "Obama …, saying, “…”".
+    Participle,
+    /// A later part of a quote over several paragraphs, or a paragraph that continues the previous speaker.
+    Continuation,
+    /// A reporting verb in the sentence before the quote: "Obama said the West would act. “We cannot …”"
+    PreviousSentence,
+    /// Someone named near the quote, chosen by the ranker without a rule proposing them.
+    Nearby,
+    /// Another quote of the same paragraph's speaker.
+    SameParagraph,
+}
+
+impl Rule {
+    pub const ALL: [Rule; 8] = [
+        Rule::After,
+        Rule::Before,
+        Rule::AccordingTo,
+        Rule::Participle,
+        Rule::Continuation,
+        Rule::PreviousSentence,
+        Rule::Nearby,
+        Rule::SameParagraph,
+    ];
+
+    /// The rule's name, as in the JSON and in the ranker's feature names; stable (the model is keyed by it).
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::After => "after",
+            Rule::Before => "before",
+            Rule::AccordingTo => "according_to",
+            Rule::Participle => "participle",
+            Rule::Continuation => "continuation",
+            Rule::PreviousSentence => "previous_sentence",
+            Rule::Nearby => "nearby",
+            Rule::SameParagraph => "same_paragraph",
+        }
+    }
+}
