@@ -184,32 +184,7 @@ pub fn prepare(docs: &[Document], tagger: &Tagger, progress: &mut dyn FnMut(Prog
 /// Attributes the quotes and assembles the analysis.
 pub fn finish(prepared: Prepared, mode: Mode, errors: Vec<InputError>) -> Analysis {
     let Prepared { articles, mut quotes, tagged, entities } = prepared;
-    attribute_all(&articles, &tagged, &entities, &mut quotes, mode);
+    attribute::attribute_all(&articles, &tagged, &entities, &mut quotes, mode);
     let speakers = speakers::count(&quotes);
     Analysis { articles, quotes, entities, speakers, errors }
-}
-
-/// Fills in every quote's speaker, article by article.
-fn attribute_all(
-    articles: &[Article],
-    tagged: &[TaggedArticle],
-    entities: &[Entity],
-    quotes: &mut [Quote],
-    mode: Mode,
-) {
-    let mut start = 0;
-    for (article, tagged) in articles.iter().zip(tagged) {
-        let n = quotes[start..].iter().take_while(|q| q.article == article.id).count();
-        let range = start..start + n;
-        let found = attribute::attribute_article(article, tagged, entities, &quotes[range.clone()], start, mode);
-        for (q, a) in quotes[range].iter_mut().zip(found) {
-            q.speaker = a.speaker;
-            q.verb = a.verb;
-            q.cue = a.cue;
-            q.rule = a.rule;
-            // Three decimals: what a reader can use, and the same natively and in wasm whatever libm does.
-            q.confidence = (a.confidence * 1000.0).round() / 1000.0;
-        }
-        start += n;
-    }
 }

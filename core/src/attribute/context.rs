@@ -2,19 +2,44 @@
 //! resolver's entity mentions, and the look-ups every rule shares (token text and spans, mentions in a
 //! range, whether a word is used as a reporting verb, how far a word is from a quote).
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 use crate::lexis::verbs::{is_noun_too, is_reporting, takes_infinitive};
 use crate::lexis::words::{in_list, BETWEEN, DETERMINERS, PREPOSITIONS, PRONOUNS, QUANTIFIERS};
 use crate::model::{Article, Entity, EntityKind, How, MentionSpan, Quote};
 use crate::span::Span;
 use crate::tag::article::TaggedArticle;
 
-/// The article, its tokens and the mentions of entities in it.
+/// One mention of an entity in the article: its span, the entity's index, how it was found.
+pub type ArticleMention = (Span, usize, How);
+
+/// How far back a look-up for an antecedent or a speaker reaches, at most, in bytes: past a few paragraphs
+/// nobody refers back, and the bound keeps attribution linear in the article's length.
+pub(super) const LOOK_BACK: usize = 6_000;
+
+/// How many tokens around a quote the candidate sources are gathered from, at most, on each side.
+pub(super) const NEAR_TOKENS: usize = 80;
+
+/// The article, its tokens and quotes, and the mentions of entities in it, indexed for range look-ups.
 pub struct Ctx<'a> {
     pub article: &'a Article,
     pub tagged: &'a TaggedArticle,
     pub entities: &'a [Entity],
-    /// (span, entity index, how) of every mention in this article, by start.
-    pub(super) mentions: Vec<(Span, usize, How)>,
+    /// This article's quotes, in text order (they do not overlap).
+    pub quotes: &'a [Quote],
+    /// Every mention in this article, by start.
+    pub(super) mentions: Vec<ArticleMention>,
+    /// `max_end[i]`: the furthest end among `mentions[..=i]`, so the mentions overlapping a span are found
+    /// by a binary search and a short walk back.
+    max_end: Vec<usize>,
+    /// Entity id → index in `entities`, shared by every article of an analysis.
+    ids: Cow<'a, HashMap<String, usize>>,
+}
+
+/// Entity id → index, for [`Ctx::new`].
+pub fn entity_ids(entities: &[Entity]) -> HashMap<String, usize> {
+    entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect()
 }
 
 /// A quote mark token.
@@ -32,8 +57,45 @@ pub(super) fn is_pronoun(w: &str) -> bool {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(article: &'a Article, tagged: &'a TaggedArticle, entities: &'a [Entity]) -> Ctx<'a> {
-        let mut mentions: Vec<(Span, usize, How)> = entities
+    /// A context over the mentions of this article (`mentions`, in any order).
+    pub fn new(
+        article: &'a Article,
+        tagged: &'a TaggedArticle,
+        entities: &'a [Entity],
+        mentions: Vec<ArticleMention>,
+        quotes: &'a [Quote],
+        ids: &'a HashMap<String, usize>,
+    ) -> Ctx<'a> {
+        Ctx::build(article, tagged, entities, mentions, quotes, Cow::Borrowed(ids))
+    }
+
+    fn build(
+        article: &'a Article,
+        tagged: &'a TaggedArticle,
+        entities: &'a [Entity],
+        mut mentions: Vec<ArticleMention>,
+        quotes: &'a [Quote],
+        ids: Cow<'a, HashMap<String, usize>>,
+    ) -> Ctx<'a> {
+        mentions.sort_by_key(|(s, _, _)| (s.start, s.end));
+        let max_end = mentions
+            .iter()
+            .scan(0, |m, (s, _, _)| {
+                *m = s.end.max(*m);
+                Some(*m)
+            })
+            .collect();
+        Ctx { article, tagged, entities, quotes, mentions, max_end, ids }
+    }
+
+    /// A context whose mentions are read off `entities` (for one article alone: it scans every mention).
+    pub fn for_article(
+        article: &'a Article,
+        tagged: &'a TaggedArticle,
+        entities: &'a [Entity],
+        quotes: &'a [Quote],
+    ) -> Ctx<'a> {
+        let mentions = entities
             .iter()
             .enumerate()
             .flat_map(|(i, e)| {
@@ -43,8 +105,35 @@ impl<'a> Ctx<'a> {
                     .map(move |m| (Span::new(m.start, m.end), i, m.how))
             })
             .collect();
-        mentions.sort_by_key(|(s, _, _)| (s.start, s.end));
-        Ctx { article, tagged, entities, mentions }
+        Ctx::build(article, tagged, entities, mentions, quotes, Cow::Owned(entity_ids(entities)))
+    }
+
+    /// The index of an entity in `entities`.
+    pub fn entity_index(&self, id: &str) -> Option<usize> {
+        self.ids.get(id).copied()
+    }
+
+    /// The indexes of the mentions overlapping `span`.
+    pub(super) fn overlapping(&self, span: Span) -> impl DoubleEndedIterator<Item = usize> + '_ {
+        let hi = self.mentions.partition_point(|(s, _, _)| s.start < span.end);
+        let mut lo = hi;
+        while lo > 0 && self.max_end[lo - 1] > span.start {
+            lo -= 1;
+        }
+        (lo..hi).filter(move |&i| self.mentions[i].0.overlaps(span))
+    }
+
+    /// The indexes of the mentions inside `from..to` (bytes), in text order.
+    pub(super) fn within(&self, from: usize, to: usize) -> impl DoubleEndedIterator<Item = usize> + '_ {
+        let lo = self.mentions.partition_point(|(s, _, _)| s.start < from);
+        let hi = self.mentions.partition_point(|(s, _, _)| s.start < to);
+        (lo..hi).filter(move |&i| self.mentions[i].0.end <= to)
+    }
+
+    /// Whether `span` lies inside one of the article's quotes.
+    pub fn inside_quote(&self, span: Span) -> bool {
+        let i = self.quotes.partition_point(|q| q.start <= span.start);
+        i > 0 && span.end <= self.quotes[i - 1].end
     }
 
     pub fn token_text(&self, t: usize) -> &'a str {
@@ -80,10 +169,10 @@ impl<'a> Ctx<'a> {
     }
 
     /// Mentions (span, entity index) overlapping tokens `a..b`.
-    pub(super) fn mentions_in(&self, a: usize, b: usize) -> impl Iterator<Item = &(Span, usize, How)> {
+    pub(super) fn mentions_in(&self, a: usize, b: usize) -> impl Iterator<Item = &ArticleMention> {
         let b = b.max(a + 1);
         let span = Span::new(self.token_span(a).start, self.token_span(b - 1).end);
-        self.mentions.iter().filter(move |(s, _, _)| s.overlaps(span))
+        self.overlapping(span).map(|i| &self.mentions[i])
     }
 
     /// The entities mentioned in tokens `a..b`, with the token range of the mention.
@@ -103,16 +192,12 @@ impl<'a> Ctx<'a> {
             .map(|(s, _, h)| (*h, s.of(&self.article.text).split_whitespace().collect::<Vec<_>>().join(" ")))
     }
 
-    /// People mentioned inside a byte span, outside the given quotes.
-    pub fn person_mentions_in<'q>(&'q self, span: Span, quotes: &'q [Quote]) -> impl Iterator<Item = &'q Entity> + 'q {
-        self.mentions
-            .iter()
-            .filter(move |(s, i, _)| {
-                span.contains(*s)
-                    && self.entities[*i].kind == EntityKind::Person
-                    && !quotes.iter().any(|q| q.start <= s.start && s.end <= q.end)
-            })
-            .map(|(_, i, _)| &self.entities[*i])
+    /// People mentioned inside a byte span, outside the article's quotes.
+    pub fn person_mentions_in(&self, span: Span) -> impl Iterator<Item = &'a Entity> + '_ {
+        self.within(span.start, span.end)
+            .map(|i| self.mentions[i])
+            .filter(|(s, i, _)| self.entities[*i].kind == EntityKind::Person && !self.inside_quote(*s))
+            .map(|(_, i, _)| &self.entities[i])
     }
 
     /// Whether a quote fills its paragraph (marks and final punctuation aside).
@@ -196,10 +281,17 @@ impl<'a> Ctx<'a> {
     }
 
     /// The start of the paragraph `back` paragraphs before the one holding `at` (or of its block).
+    /// Never further back than [`LOOK_BACK`] bytes.
     pub(super) fn floor(&self, at: usize, back: usize) -> usize {
-        match self.article.paragraphs.iter().position(|p| p.start <= at && at <= p.end) {
-            Some(p) => self.article.paragraphs[p.saturating_sub(back)].start,
-            None => self.article.blocks.iter().find(|b| b.start <= at && at <= b.end).map_or(0, |b| b.start),
-        }
+        let paragraphs = &self.article.paragraphs;
+        let p = paragraphs.partition_point(|p| p.end < at);
+        let start = if p < paragraphs.len() && paragraphs[p].start <= at {
+            paragraphs[p.saturating_sub(back)].start
+        } else {
+            let blocks = &self.article.blocks;
+            let b = blocks.partition_point(|b| b.end < at);
+            blocks.get(b).filter(|b| b.start <= at).map_or(0, |b| b.start)
+        };
+        start.max(at.saturating_sub(LOOK_BACK))
     }
 }

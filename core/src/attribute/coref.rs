@@ -2,21 +2,19 @@
 //! speaks of (gender agreeing), "the president" to the person of that role named last, "it" to the
 //! organization or country named last in the paragraph.
 
-use crate::attribute::context::Ctx;
-use crate::model::{Entity, EntityKind, Quote};
+use crate::attribute::context::{Ctx, LOOK_BACK};
+use crate::model::{Entity, EntityKind};
 use crate::span::Span;
 
 impl<'a> Ctx<'a> {
     /// The most recent person before byte `at`, within three paragraphs, who holds `role`.
-    pub fn person_with_role(&self, at: usize, role: &str, quotes: &[Quote]) -> Option<&'a Entity> {
-        let floor = self.floor(at, 3);
-        self.mentions.iter().rev().find_map(|(span, idx, _)| {
-            let e = &self.entities[*idx];
-            let ok = span.end <= at
-                && span.start >= floor
-                && e.kind == EntityKind::Person
+    pub fn person_with_role(&self, at: usize, role: &str) -> Option<&'a Entity> {
+        self.within(self.floor(at, 3), at).rev().find_map(|i| {
+            let (span, idx, _) = self.mentions[i];
+            let e = &self.entities[idx];
+            let ok = e.kind == EntityKind::Person
                 && e.roles.iter().any(|r| r.eq_ignore_ascii_case(role))
-                && !quotes.iter().any(|q| q.start <= span.start && span.end <= q.end);
+                && !self.inside_quote(span);
             ok.then_some(e)
         })
     }
@@ -30,7 +28,6 @@ impl<'a> Ctx<'a> {
         &self,
         at: usize,
         gender: Option<&str>,
-        quotes: &[Quote],
         last_speaker: Option<&'a Entity>,
     ) -> Option<&'a Entity> {
         let fits = |e: &Entity| {
@@ -40,23 +37,20 @@ impl<'a> Ctx<'a> {
                     _ => true,
                 }
         };
-        let inside_quote = |s: &Span| quotes.iter().any(|q| q.start <= s.start && s.end <= q.end);
         let possessive = |s: &Span| {
             let t = self.first_token_from(s.end);
             t < self.n() && matches!(self.token_text(t), "'s" | "’s")
         };
         let t = self.first_token_from(at);
         let sentence = self.sentence_range(t);
-        let sentence_start = self.token_span(sentence.start).start;
-        let in_sentence = self.mentions.iter().rev().find(|(span, idx, _)| {
-            span.start >= sentence_start
-                && span.end <= at
-                && !inside_quote(span)
-                && !possessive(span)
-                && fits(&self.entities[*idx])
-        });
+        let sentence_start = self.token_span(sentence.start).start.max(at.saturating_sub(LOOK_BACK));
+        let in_sentence = self
+            .within(sentence_start, at)
+            .rev()
+            .map(|i| self.mentions[i])
+            .find(|(span, idx, _)| !self.inside_quote(*span) && !possessive(span) && fits(&self.entities[*idx]));
         if let Some((_, idx, _)) = in_sentence {
-            return Some(&self.entities[*idx]);
+            return Some(&self.entities[idx]);
         }
         let floor = self.floor(at, 1);
         if let Some(si) = self.tagged.sentence_of(t).and_then(|s| s.checked_sub(1)) {
@@ -73,15 +67,10 @@ impl<'a> Ctx<'a> {
         }
         let floor = self.floor(at, 2);
         let mut candidates: Vec<&'a Entity> = Vec::new();
-        for (span, idx, _) in self.mentions.iter().rev() {
-            let e = &self.entities[*idx];
-            if span.end <= at
-                && span.start >= floor
-                && !inside_quote(span)
-                && !possessive(span)
-                && fits(e)
-                && !candidates.iter().any(|c| c.id == e.id)
-            {
+        for i in self.within(floor, at).rev() {
+            let (span, idx, _) = self.mentions[i];
+            let e = &self.entities[idx];
+            if !self.inside_quote(span) && !possessive(&span) && fits(e) && !candidates.iter().any(|c| c.id == e.id) {
                 candidates.push(e);
             }
         }
@@ -98,11 +87,10 @@ impl<'a> Ctx<'a> {
 
     /// The organization or country named last before byte `at` in its paragraph ("… it said").
     pub fn last_institution(&self, at: usize) -> Option<&'a Entity> {
-        let floor = self.floor(at, 0);
-        self.mentions
-            .iter()
+        self.within(self.floor(at, 0), at)
             .rev()
-            .find(|(s, i, _)| s.end <= at && s.start >= floor && self.entities[*i].kind != EntityKind::Person)
-            .map(|(_, i, _)| &self.entities[*i])
+            .map(|i| self.mentions[i].1)
+            .find(|&i| self.entities[i].kind != EntityKind::Person)
+            .map(|i| &self.entities[i])
     }
 }

@@ -4,11 +4,11 @@
 //! “…”"), across short fragments of the same clause; a lead-in ending the paragraph before ("Cruz
 //! continued:"); the sentence or quote before; and the phrases near a quote the ranker may choose from.
 
-use crate::attribute::context::{is_mark, is_pronoun, Ctx};
+use crate::attribute::context::{is_mark, is_pronoun, Ctx, NEAR_TOKENS};
 use crate::attribute::np::{Np, NpHead};
 use crate::lexis::verbs::{is_participle, is_reporting};
 use crate::lexis::words::{in_list, BETWEEN, CIRCUMSTANCE, DETERMINERS, WEEKDAYS};
-use crate::model::{Quote, Rule};
+use crate::model::Rule;
 use crate::span::Span;
 
 /// A cue found next to a quote.
@@ -158,9 +158,9 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let sentence = self.sentence_range(open);
-        let (start, fragments) = self.clause_before(sentence.start, open);
+        let (start, fragments) = self.clause_before(sentence.start.max(open.saturating_sub(NEAR_TOKENS)), open);
         let in_fragment = |k: usize| fragments.iter().any(|r| r.contains(&k));
-        for k in start..open.saturating_sub(1) {
+        for k in start.max(open.saturating_sub(30))..open.saturating_sub(1) {
             if self.token_text(k).eq_ignore_ascii_case("according") && self.token_text(k + 1) == "to" {
                 if let Some(np) = self.np_right(k + 2, open) {
                     return Some(Cue { np, verb: Some(k), rule: Rule::AccordingTo, confidence: 0.9 });
@@ -268,7 +268,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A cue in the sentence before a quote, same paragraph: "Obama said the West would act. “We cannot …”"
-    pub fn cue_previous_sentence(&self, quote: Span, quotes: &[Quote]) -> Option<Cue> {
+    pub fn cue_previous_sentence(&self, quote: Span) -> Option<Cue> {
         let open = self.first_token_from(quote.start).checked_sub(1)?;
         let si = self.tagged.sentence_of(open)?;
         let prev = si.checked_sub(1).map(|p| &self.tagged.sentences[p])?;
@@ -279,7 +279,8 @@ impl<'a> Ctx<'a> {
         }
         // "“…,” said Paul Beck. “…”": the quote before this one ends the previous sentence with its own cue.
         let prev_start = self.token_span(prev.tokens.start).start;
-        let earlier = quotes.iter().rev().find(|q| q.end < quote.start && q.end >= prev_start);
+        let before = self.quotes.partition_point(|q| q.end < quote.start);
+        let earlier = before.checked_sub(1).map(|i| &self.quotes[i]).filter(|q| q.end >= prev_start);
         if let Some(cue) = earlier.and_then(|q| self.cue_after(Span::new(q.start, q.end))) {
             let confidence = if same_block { 0.65 } else { 0.6 };
             return Some(Cue { rule: Rule::PreviousSentence, confidence, ..cue });
@@ -287,33 +288,34 @@ impl<'a> Ctx<'a> {
         if !same_block {
             return None;
         }
-        let inside_quote = |t: usize| {
-            let s = self.token_span(t);
-            quotes.iter().any(|q| q.start <= s.start && s.end <= q.end)
-        };
-        let v = prev.tokens.clone().find(|&k| self.is_verb(k) && !inside_quote(k))?;
+        let scan = prev.tokens.start..prev.tokens.end.min(prev.tokens.start + NEAR_TOKENS);
+        let v = scan.into_iter().find(|&k| self.is_verb(k) && !self.inside_quote(self.token_span(k)))?;
         let cue = self.cue_at_verb(v, prev.tokens.start, 10).or_else(|| self.inverted(v, prev.tokens.end))?;
         Some(Cue { rule: Rule::PreviousSentence, confidence: 0.65, ..cue })
     }
 
     /// Pronouns and entity mentions near a quote (from the previous paragraph's last sentence to the end of
-    /// the quote's sentence), outside quotations, with a reporting verb next to them when there is one.
-    pub fn nearby_phrases(&self, quote: Span, quotes: &[Quote]) -> Vec<(Np, Option<usize>)> {
+    /// the quote's sentence, and no more than [`NEAR_TOKENS`] tokens away), outside quotations, with a
+    /// reporting verb next to them when there is one.
+    pub fn nearby_phrases(&self, quote: Span) -> Vec<(Np, Option<usize>)> {
         let first = self.first_token_from(quote.start);
         let Some(si) = self.tagged.sentence_of(first.min(self.n().saturating_sub(1))) else { return Vec::new() };
-        let from_sentence = si.saturating_sub(2);
-        let to_sentence = self.tagged.sentence_of(self.first_token_from(quote.end).min(self.n() - 1)).unwrap_or(si);
-        let from = self.tagged.sentences[from_sentence].tokens.start;
-        let to = self.tagged.sentences[to_sentence].tokens.end;
-        let inside_quote = |t: usize| {
-            let s = self.token_span(t);
-            quotes.iter().any(|q| q.start <= s.start && s.end <= q.end) || quote.contains(s)
-        };
+        let after_quote = self.first_token_from(quote.end);
+        let to_sentence = self.tagged.sentence_of(after_quote.min(self.n() - 1)).unwrap_or(si);
+        let from = self.tagged.sentences[si.saturating_sub(2)].tokens.start.max(first.saturating_sub(NEAR_TOKENS));
+        let to = self.tagged.sentences[to_sentence].tokens.end.min(after_quote + NEAR_TOKENS);
         let mut out = Vec::new();
         let mut k = from;
         while k < to {
-            if inside_quote(k) {
-                k += 1;
+            if (first..after_quote).contains(&k) {
+                k = after_quote;
+                continue;
+            }
+            let span = self.token_span(k);
+            if self.inside_quote(span) {
+                // Jump past the quotation holding this token.
+                let q = self.quotes.partition_point(|q| q.start <= span.start) - 1;
+                k = self.first_token_from(self.quotes[q].end).max(k + 1);
                 continue;
             }
             let w = self.token_text(k);
@@ -340,10 +342,9 @@ impl<'a> Ctx<'a> {
     /// The subjects of verb-like words between the start of the quote's sentence and the quote.
     pub fn verb_subjects_before(&self, quote: Span) -> Vec<(Np, usize)> {
         let Some(open) = self.first_token_from(quote.start).checked_sub(1) else { return Vec::new() };
-        let sentence = self.sentence_range(open);
-        let start =
-            (sentence.start..open).rev().find(|&k| is_mark(self.token_text(k))).map_or(sentence.start, |k| k + 1);
-        (start..open)
+        let floor = self.sentence_range(open).start.max(open.saturating_sub(NEAR_TOKENS));
+        let start = (floor..open).rev().find(|&k| is_mark(self.token_text(k))).map_or(floor, |k| k + 1);
+        (start.max(open.saturating_sub(40))..open)
             .filter(|&k| {
                 let w = self.token_text(k);
                 let lower = w.chars().next().is_some_and(char::is_lowercase);

@@ -26,12 +26,14 @@ pub mod np;
 pub mod rank;
 pub mod speaker;
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Article, Entity, EntityKind, Quote, QuoteKind, Rule, Speaker};
 use crate::span::Span;
 use crate::tag::article::TaggedArticle;
-use context::Ctx;
+use context::{entity_ids, ArticleMention, Ctx};
 use rank::Ranker;
 use speaker::{speaker_of, State};
 
@@ -63,33 +65,65 @@ pub enum Mode<'r> {
     RulesOnly,
 }
 
-/// Attributes every quote of one article. `quotes` are this article's quotes in text order; `offset` is the
-/// index of the first of them in the analysis-wide list (which `Quote::continues` points into).
-pub fn attribute_article(
-    article: &Article,
-    tagged: &TaggedArticle,
+/// Attributes every quote of the corpus, article by article; `quotes` are in article order, as the
+/// analysis lists them. Mentions are grouped by article once, so the work is linear in the corpus.
+pub fn attribute_all(
+    articles: &[Article],
+    tagged: &[TaggedArticle],
     entities: &[Entity],
-    quotes: &[Quote],
-    offset: usize,
+    quotes: &mut [Quote],
     mode: Mode,
-) -> Vec<Attribution> {
-    let ctx = Ctx::new(article, tagged, entities);
+) {
+    let ids = entity_ids(entities);
+    let article_index: HashMap<&str, usize> = articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+    let mut mentions: Vec<Vec<ArticleMention>> = vec![Vec::new(); articles.len()];
+    for (i, e) in entities.iter().enumerate() {
+        for m in &e.mentions {
+            if let Some(&a) = article_index.get(m.article.as_str()) {
+                mentions[a].push((Span::new(m.start, m.end), i, m.how));
+            }
+        }
+    }
+    let mut start = 0;
+    for ((article, tagged), mentions) in articles.iter().zip(tagged).zip(mentions) {
+        let n = quotes[start..].iter().take_while(|q| q.article == article.id).count();
+        let range = start..start + n;
+        let found = {
+            let ctx = Ctx::new(article, tagged, entities, mentions, &quotes[range.clone()], &ids);
+            attribute_article(&ctx, start, mode)
+        };
+        for (q, a) in quotes[range].iter_mut().zip(found) {
+            q.speaker = a.speaker;
+            q.verb = a.verb;
+            q.cue = a.cue;
+            q.rule = a.rule;
+            // Three decimals: what a reader can use, and the same natively and in wasm whatever libm does.
+            q.confidence = (a.confidence * 1000.0).round() / 1000.0;
+        }
+        start += n;
+    }
+}
+
+/// Attributes every quote of one article (`ctx.quotes`, in text order); `offset` is the index of the first
+/// of them in the analysis-wide list (which `Quote::continues` points into).
+pub fn attribute_article(ctx: &Ctx, offset: usize, mode: Mode) -> Vec<Attribution> {
+    let quotes = ctx.quotes;
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
     let mut state = State::default();
     for q in quotes {
         let span = Span::new(q.start, q.end);
-        let attribution = if is_title(&ctx, q) {
+        let attribution = if is_title(ctx, q) {
             // “60 Minutes”, “This Week”: a name in quotation marks, not speech.
             Attribution::none()
         } else if let Mode::Ranked(ranker) = mode {
-            let candidates = rank::candidates(&ctx, q, quotes, state.last_speaker);
+            let candidates = rank::candidates(ctx, q, state.last_speaker);
             // "Nobody" is never trained and scores 0: it wins when every candidate scores below zero.
             match ranker.best(&candidates) {
                 Some((best, margin)) => {
                     let c = &candidates[best];
                     match &c.np {
                         Some(np) => {
-                            let speaker = speaker_of(&ctx, np, quotes, &mut state);
+                            let speaker = speaker_of(ctx, np, &mut state);
                             Attribution {
                                 confidence: if speaker.is_some() { 1.0 / (1.0 + (-margin).exp()) } else { 0.0 },
                                 speaker,
@@ -108,10 +142,10 @@ pub fn attribute_article(
                 .cue_after(span)
                 .or_else(|| ctx.cue_before(span))
                 .or_else(|| ctx.cue_lead_in(span))
-                .or_else(|| q.continues.is_none().then(|| ctx.cue_previous_sentence(span, quotes)).flatten());
+                .or_else(|| q.continues.is_none().then(|| ctx.cue_previous_sentence(span)).flatten());
             match cue {
                 Some(cue) => {
-                    let speaker = speaker_of(&ctx, &cue.np, quotes, &mut state);
+                    let speaker = speaker_of(ctx, &cue.np, &mut state);
                     let confidence = if speaker.is_some() { cue.confidence } else { 0.0 };
                     Attribution {
                         speaker,
@@ -125,24 +159,24 @@ pub fn attribute_article(
             }
         };
         if let Some(e) = attribution.speaker.as_ref().and_then(|s| s.entity.as_ref()) {
-            state.last_speaker = entities.iter().position(|x| &x.id == e && x.kind == EntityKind::Person);
+            state.last_speaker = ctx.entity_index(e).filter(|&i| ctx.entities[i].kind == EntityKind::Person);
         }
         out.push(attribution);
     }
     // Parts of a quote over several paragraphs share the first attributed part's speaker.
-    let groups: Vec<usize> = quotes
-        .iter()
-        .enumerate()
-        .map(|(i, q)| q.continues.and_then(|c| c.checked_sub(offset)).filter(|&c| c < i).unwrap_or(i))
-        .collect();
-    for g in 0..quotes.len() {
-        let members: Vec<usize> = (0..quotes.len()).filter(|&i| groups[i] == g).collect();
-        if members.len() < 2 {
-            continue;
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, q) in quotes.iter().enumerate() {
+        if let Some(first) = q.continues.and_then(|c| c.checked_sub(offset)).filter(|&c| c < i) {
+            groups.entry(first).or_insert_with(|| vec![first]).push(i);
         }
+    }
+    let mut firsts: Vec<usize> = groups.keys().copied().collect();
+    firsts.sort_unstable();
+    for first in firsts {
+        let members = &groups[&first];
         if let Some(&src) = members.iter().find(|&&i| out[i].speaker.is_some()) {
             let a = out[src].clone();
-            for &m in &members {
+            for &m in members {
                 if out[m].speaker.is_none() {
                     out[m] =
                         Attribution { rule: Some(Rule::Continuation), confidence: a.confidence * 0.95, ..a.clone() };
@@ -150,7 +184,7 @@ pub fn attribute_article(
             }
         }
     }
-    inherit(&ctx, quotes, &mut out);
+    inherit(ctx, &mut out);
     out
 }
 
@@ -166,18 +200,25 @@ fn is_title(ctx: &Ctx, q: &Quote) -> bool {
 
 /// Gives quotes without a cue the speaker of the quote before them, in the same paragraph or (for a paragraph
 /// that is all quote) the previous one, when no other person is named in between.
-fn inherit(ctx: &Ctx, quotes: &[Quote], out: &mut [Attribution]) {
-    for i in 1..quotes.len() {
-        if out[i].speaker.is_some() || is_title(ctx, &quotes[i]) {
+fn inherit(ctx: &Ctx, out: &mut [Attribution]) {
+    let quotes = ctx.quotes;
+    // The last quote with a speaker so far.
+    let mut last: Option<usize> = None;
+    for i in 0..quotes.len() {
+        if out[i].speaker.is_some() {
+            last = Some(i);
+            continue;
+        }
+        if is_title(ctx, &quotes[i]) {
             continue;
         }
         let q = &quotes[i];
-        let Some(j) = (0..i).rev().find(|&j| out[j].speaker.is_some()) else { continue };
+        let Some(j) = last else { continue };
         let prev = &quotes[j];
         let (Some(pp), Some(qp)) = (prev.paragraph, q.paragraph) else { continue };
         let between = Span::new(prev.end, q.start);
         let speaker_key = out[j].speaker.as_ref().map(|s| s.key.clone());
-        let other_person = ctx.person_mentions_in(between, quotes).any(|e| Some(&e.id) != speaker_key.as_ref());
+        let other_person = ctx.person_mentions_in(between).any(|e| Some(&e.id) != speaker_key.as_ref());
         if other_person {
             continue;
         }
@@ -191,5 +232,6 @@ fn inherit(ctx: &Ctx, quotes: &[Quote], out: &mut [Attribution]) {
         let a = out[j].clone();
         out[i] =
             Attribution { rule: Some(rule), confidence: if rule == Rule::SameParagraph { 0.7 } else { 0.75 }, ..a };
+        last = Some(i);
     }
 }

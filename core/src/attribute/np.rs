@@ -3,7 +3,7 @@
 //! Ayrault, the foreign minister of France, said"), a sentence's main subject, and what heads a phrase (a
 //! person named in it, a common noun, another entity, a pronoun, "who" standing for the phrase before it).
 
-use crate::attribute::context::{is_mark, is_pronoun, takes_noun, Ctx};
+use crate::attribute::context::{is_mark, is_pronoun, takes_noun, Ctx, NEAR_TOKENS};
 use crate::lexis::verbs::is_reporting;
 use crate::lexis::words::{in_list, BETWEEN, DETERMINERS, INTRO, PREPOSITIONS, STOP, WEEKDAYS};
 use crate::model::{Entity, EntityKind, How};
@@ -189,8 +189,11 @@ impl<'a> Ctx<'a> {
         }
         // A mention covering the head word: take all of it (and a "the" before it).
         let head_span = self.token_span(head);
-        if let Some((span, _, _)) =
-            self.mentions.iter().filter(|(s, _, _)| s.contains(head_span)).max_by_key(|(s, _, _)| s.len())
+        if let Some((span, _, _)) = self
+            .overlapping(head_span)
+            .map(|i| &self.mentions[i])
+            .filter(|(s, _, _)| s.contains(head_span))
+            .max_by_key(|(s, _, _)| s.len())
         {
             let mut start = self.first_token_from(span.start).max(from);
             while start > from && self.np_word(start - 1, false) && head + 1 - start < 8 {
@@ -227,7 +230,9 @@ impl<'a> Ctx<'a> {
     pub(super) fn person_ends_at(&self, k: usize) -> bool {
         k > 0 && {
             let last = self.token_span(k - 1);
-            self.mentions.iter().any(|(s, i, _)| s.contains(last) && self.entities[*i].kind == EntityKind::Person)
+            self.overlapping(last)
+                .map(|i| &self.mentions[i])
+                .any(|(s, i, _)| s.contains(last) && self.entities[*i].kind == EntityKind::Person)
         }
     }
 
@@ -253,16 +258,18 @@ impl<'a> Ctx<'a> {
     /// The entity mention starting at token `k`, as a phrase (people only if `person_only`).
     pub fn mention_np_at(&self, k: usize, person_only: bool) -> Option<Np> {
         let at = self.token_span(k).start;
-        let (span, idx, _) = self
-            .mentions
+        let from = self.mentions.partition_point(|(s, _, _)| s.start < at);
+        let (span, idx, _) = self.mentions[from..]
             .iter()
-            .find(|(s, i, _)| s.start == at && (!person_only || self.entities[*i].kind == EntityKind::Person))?;
+            .take_while(|(s, _, _)| s.start == at)
+            .find(|(_, i, _)| !person_only || self.entities[*i].kind == EntityKind::Person)?;
         let end = self.first_token_from(span.end);
         Some(Np { start: k, end: end.max(k + 1), head: NpHead::Entity(*idx) })
     }
 
     /// The first pronoun or person named (not as a possessive, not inside a quotation) in tokens `from..to`.
     pub(super) fn first_actor(&self, from: usize, to: usize) -> Option<Np> {
+        let to = to.min(from + NEAR_TOKENS);
         let mut k = from;
         while k < to {
             let w = self.token_text(k);

@@ -131,7 +131,7 @@ fn add(out: &mut Vec<Candidate>, np: Np, verb: Option<usize>, rule: Option<Rule>
 }
 
 /// Every candidate for the source of quote `q`, with its features.
-pub fn candidates(ctx: &Ctx, q: &Quote, quotes: &[Quote], last_speaker: Option<usize>) -> Vec<Candidate> {
+pub fn candidates(ctx: &Ctx, q: &Quote, last_speaker: Option<usize>) -> Vec<Candidate> {
     let span = Span::new(q.start, q.end);
     let mut out: Vec<Candidate> = Vec::new();
     let rule_cue = |out: &mut Vec<Candidate>, cue: Option<Cue>| {
@@ -152,8 +152,8 @@ pub fn candidates(ctx: &Ctx, q: &Quote, quotes: &[Quote], last_speaker: Option<u
         add(&mut out, np, None, None, Some(Mark::ParticipleMainSubject));
     }
     rule_cue(&mut out, ctx.cue_lead_in(span));
-    rule_cue(&mut out, ctx.cue_previous_sentence(span, quotes));
-    for (np, verb) in ctx.nearby_phrases(span, quotes) {
+    rule_cue(&mut out, ctx.cue_previous_sentence(span));
+    for (np, verb) in ctx.nearby_phrases(span) {
         add(&mut out, np, verb, None, None);
     }
     // The subject of every verb-like word before the quote in its sentence: "The ad claims “…”",

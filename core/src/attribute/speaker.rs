@@ -5,7 +5,7 @@
 use crate::attribute::context::Ctx;
 use crate::attribute::np::{Np, NpHead};
 use crate::lexis::words::SOURCE_NOUNS;
-use crate::model::{Entity, EntityKind, How, MentionSpan, Quote, Speaker};
+use crate::model::{Entity, EntityKind, How, MentionSpan, Speaker};
 
 /// What the attributor remembers while reading an article.
 #[derive(Default)]
@@ -17,7 +17,7 @@ pub(super) struct State {
 }
 
 /// Turns the phrase naming a source into a speaker.
-pub(super) fn speaker_of(ctx: &Ctx, np: &Np, quotes: &[Quote], state: &mut State) -> Option<Speaker> {
+pub(super) fn speaker_of(ctx: &Ctx, np: &Np, state: &mut State) -> Option<Speaker> {
     let mention = Some(ctx.mention_span(np.start, np.end));
     let article = &ctx.article.id;
     match &np.head {
@@ -57,7 +57,7 @@ pub(super) fn speaker_of(ctx: &Ctx, np: &Np, quotes: &[Quote], state: &mut State
             if gender.is_some() {
                 let at = ctx.token_span(np.start).start;
                 let last = state.last_speaker.map(|i| &ctx.entities[i]);
-                return Some(match ctx.resolve_pronoun(at, gender, quotes, last) {
+                return Some(match ctx.resolve_pronoun(at, gender, last) {
                     Some(e) => entity_speaker(e, mention, None),
                     None => unidentified(mention),
                 });
@@ -76,7 +76,7 @@ pub(super) fn speaker_of(ctx: &Ctx, np: &Np, quotes: &[Quote], state: &mut State
         }
         NpHead::Relative(antecedent) => {
             // "who" names the source here; the phrase it stands for says who that is.
-            let speaker = speaker_of(ctx, antecedent, quotes, state)?;
+            let speaker = speaker_of(ctx, antecedent, state)?;
             Some(Speaker { mention, ..speaker })
         }
         NpHead::Entity(idx) => {
@@ -111,7 +111,7 @@ pub(super) fn speaker_of(ctx: &Ctx, np: &Np, quotes: &[Quote], state: &mut State
                 }
                 // "the president": the person of that role named most recently.
                 let role = ctx.phrase_text(np.start + 1, np.end);
-                if let Some(e) = ctx.person_with_role(ctx.token_span(np.start).start, &role, quotes) {
+                if let Some(e) = ctx.person_with_role(ctx.token_span(np.start).start, &role) {
                     return Some(entity_speaker(e, mention, None));
                 }
             }
@@ -135,7 +135,7 @@ fn entity_speaker(e: &Entity, mention: Option<MentionSpan>, label: Option<String
 fn unnamed(ctx: &Ctx, np: &Np, head: &str, state: &mut State, mention: Option<MentionSpan>) -> Speaker {
     let institution =
         ctx.entities_in(np.start, np.end).find(|(e, _, _)| e.kind != EntityKind::Person).map(|(e, a, b)| {
-            match (e.kind, ctx.mention_in(ctx.entities.iter().position(|x| x.id == e.id).unwrap_or(0), a, b)) {
+            match (e.kind, ctx.entity_index(&e.id).and_then(|i| ctx.mention_in(i, a, b))) {
                 (EntityKind::Country, Some((How::Seat, text))) => (text, a, b),
                 _ => (e.name.clone(), a, b),
             }
@@ -152,6 +152,10 @@ fn unnamed(ctx: &Ctx, np: &Np, head: &str, state: &mut State, mention: Option<Me
         Some((name, _, _)) => format!("{kind} ({name})"),
         None => kind,
     };
+    // Only the recent ones are referred back to; the bound keeps each look-up short.
+    if state.unnamed.len() >= 64 {
+        state.unnamed.remove(0);
+    }
     state.unnamed.push((head.to_string(), label.clone()));
     Speaker { entity: None, key: format!("unnamed:{}:{label}", ctx.article.id), name: label, unnamed: true, mention }
 }

@@ -59,10 +59,11 @@ pub fn quotes(text: &str, blocks: &[Block]) -> Vec<QuoteSpan> {
 
 /// While scanning, `continues` holds the first part's opening-mark offset; after sorting, turn it into an index.
 fn renumber_continuations(mut quotes: Vec<QuoteSpan>) -> Vec<QuoteSpan> {
+    // Sorted by content start, the opening marks are sorted too.
     let opens: Vec<usize> = quotes.iter().map(|q| q.open.start).collect();
     for q in quotes.iter_mut() {
         if let Some(first_open) = q.continues {
-            q.continues = opens.iter().position(|&o| o == first_open);
+            q.continues = opens.binary_search(&first_open).ok();
         }
     }
     quotes
@@ -193,14 +194,18 @@ fn kind(text: &str, open: Span, span: Span, continuation: bool) -> QuoteKind {
 /// Single-quoted quotations outside double quotes: ‘differences can be resolved’ in a headline.
 fn single_quotes(text: &str, block: Span, bi: usize, double: &[Span], out: &mut Vec<QuoteSpan>) {
     let s = block.of(text);
-    let inside_double = |at: usize| double.iter().any(|d| d.start <= at && at < d.end);
+    // `double` is in text order: a cursor walks it alongside the marks.
+    let mut d = 0;
     let mut open: Option<Span> = None;
     for (i, c) in s.char_indices() {
         if !matches!(c, '‘' | '’' | '\'') {
             continue;
         }
         let at = block.start + i;
-        if inside_double(at) {
+        while d < double.len() && double[d].end <= at {
+            d += 1;
+        }
+        if d < double.len() && double[d].start <= at {
             continue;
         }
         let prev = s[..i].chars().next_back();

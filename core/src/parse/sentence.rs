@@ -62,21 +62,33 @@ fn extend_punctuation(s: &str, mut i: usize) -> usize {
     }
 }
 
-/// The word that ends right before the punctuation at `dot` (letters, digits, dots and apostrophes).
+/// How far the splitter looks at a word next to a full stop: abbreviations and initials are short, and a
+/// bounded look keeps splitting linear however long a run of letters and dots is.
+const WORD_LOOK: usize = 48;
+
+/// The word that ends right before the punctuation at `dot` (letters, digits, dots and apostrophes; at most
+/// its last [`WORD_LOOK`] characters).
 fn word_before(s: &str, dot: usize) -> &str {
     let head = &s[..dot];
-    let start = head
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '’'))
-        .map_or(0, |(j, c)| j + c.len_utf8());
+    let mut start = dot;
+    for (j, c) in head.char_indices().rev().take(WORD_LOOK) {
+        if !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '’') {
+            break;
+        }
+        start = j;
+    }
     &head[start..]
 }
 
-/// The first word after `after` (skipping spaces and opening quotes or brackets).
+/// The first word after `after` (skipping spaces and opening quotes or brackets; at most [`WORD_LOOK`]
+/// characters of it).
 fn word_after(s: &str, after: usize) -> &str {
     let rest = s[after..].trim_start_matches(|c: char| c.is_whitespace() || "“\"‘'([".contains(c));
-    let end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+    let end = rest
+        .char_indices()
+        .take(WORD_LOOK)
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or_else(|| rest.char_indices().nth(WORD_LOOK).map_or(rest.len(), |(j, _)| j), |(j, _)| j);
     &rest[..end]
 }
 
@@ -88,8 +100,7 @@ fn is_boundary(s: &str, punct: usize, after: usize) -> bool {
     if !starts_sentence {
         return false;
     }
-    let rest = s[after..].trim();
-    if rest.starts_with('(') && rest.ends_with(')') && rest.matches('(').count() == 1 {
+    if is_trailing_credit(&s[after..]) {
         // A trailing credit, "… General Assembly. (European Pressphoto Agency)", belongs to its sentence.
         return false;
     }
@@ -118,6 +129,19 @@ fn is_boundary(s: &str, punct: usize, after: usize) -> bool {
         return opener;
     }
     true
+}
+
+/// What follows is nothing but one short parenthesis: "(European Pressphoto Agency)". Reads at most the
+/// next hundred bytes or so, so checking every boundary stays linear.
+fn is_trailing_credit(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    if !rest.starts_with('(') {
+        return false;
+    }
+    match rest.char_indices().take(120).find(|&(_, c)| c == ')') {
+        Some((close, _)) => !rest[1..close].contains('(') && rest[close + 1..].trim().is_empty(),
+        None => false,
+    }
 }
 
 /// The next few words hold a reporting verb: "Trump said", "said Putin", "the official told reporters".

@@ -8,6 +8,8 @@ pub mod names;
 pub mod orgs;
 pub mod people;
 
+use std::collections::{BTreeMap, HashSet};
+
 use crate::lexis::countries::{Countries, FormKind};
 use crate::model::entity::{self, Entity, How};
 use crate::model::Article;
@@ -65,7 +67,9 @@ impl<'a> Doc<'a> {
 
     /// The index of the body paragraph holding `span`.
     pub fn paragraph_of(&self, span: Span) -> Option<usize> {
-        self.article.paragraphs.iter().position(|p| p.contains(span))
+        let paragraphs = &self.article.paragraphs;
+        let i = paragraphs.partition_point(|p| p.end < span.end);
+        (i < paragraphs.len() && paragraphs[i].contains(span)).then_some(i)
     }
 
     /// A found mention as the output shows it.
@@ -114,28 +118,58 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// Disjoint spans of one article, ordered: whether a span overlaps one of them is a logarithmic look-up.
+#[derive(Debug, Clone, Default)]
+pub struct SpanSet {
+    /// start → end.
+    spans: BTreeMap<usize, usize>,
+}
+
+impl SpanSet {
+    /// Adds a span; callers add only spans that overlap none already there.
+    pub fn insert(&mut self, span: Span) {
+        debug_assert!(!self.overlaps(span) || self.spans.get(&span.start) == Some(&span.end));
+        self.spans.insert(span.start, span.end);
+    }
+
+    /// The span overlapping `span`, if any (the one starting last before its end: spans are disjoint).
+    fn overlapping(&self, span: Span) -> Option<Span> {
+        let (&s, &e) = self.spans.range(..span.end).next_back()?;
+        (e > span.start).then_some(Span::new(s, e))
+    }
+
+    pub fn overlaps(&self, span: Span) -> bool {
+        self.overlapping(span).is_some()
+    }
+
+    /// A span strictly larger than `span` that contains it.
+    pub fn contains_strictly(&self, span: Span) -> bool {
+        self.overlapping(span).is_some_and(|s| s.contains(span) && s != span)
+    }
+}
+
 /// Spans already taken by an entity, per article.
 #[derive(Default)]
 pub struct Claims {
-    spans: Vec<Vec<Span>>,
+    spans: Vec<SpanSet>,
 }
 
 impl Claims {
     pub fn new(n_articles: usize) -> Claims {
-        Claims { spans: vec![Vec::new(); n_articles] }
+        Claims { spans: vec![SpanSet::default(); n_articles] }
     }
 
     pub fn claim(&mut self, article: usize, span: Span) {
-        self.spans[article].push(span);
+        self.spans[article].insert(span);
     }
 
     pub fn overlaps(&self, article: usize, span: Span) -> bool {
-        self.spans[article].iter().any(|s| s.overlaps(span))
+        self.spans[article].overlaps(span)
     }
 
     /// A claimed span strictly larger than `span` that contains it.
     pub fn contains_strictly(&self, article: usize, span: Span) -> bool {
-        self.spans[article].iter().any(|s| s.contains(span) && *s != span)
+        self.spans[article].contains_strictly(span)
     }
 }
 
@@ -149,11 +183,16 @@ pub fn resolve(articles: &[Article], tagged: &[TaggedArticle], lexicon: &Lexicon
     let country_entities = countries::resolve(&docs, countries, &claims);
     // Countries that people or organizations belong to exist as entities even if never named.
     let mut all = country_entities;
+    let mut listed: HashSet<String> = all.iter().map(|e| e.id.clone()).collect();
     for e in &entities {
         if let Some(c) = &e.country {
-            if !all.iter().any(|x| &x.id == c) {
-                if let Some(country) = countries.countries.iter().find(|k| &k.id() == c) {
-                    all.push(Entity::new(c.clone(), entity::EntityKind::Country, country.name.clone()));
+            if listed.insert(c.clone()) {
+                if let Some(country) = c.strip_prefix("country:").and_then(|code| countries.by_code(code)) {
+                    all.push(Entity::new(
+                        c.clone(),
+                        entity::EntityKind::Country,
+                        countries.countries[country].name.clone(),
+                    ));
                 }
             }
         }

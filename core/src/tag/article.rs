@@ -50,12 +50,13 @@ impl TaggedArticle {
 
     /// The NER chunk covering byte span `span` exactly, if any.
     pub fn chunk_exactly(&self, span: Span) -> Option<&NerChunk> {
-        self.chunks.iter().find(|c| c.span == span)
+        self.chunks_overlapping(span).find(|c| c.span == span)
     }
 
-    /// The NER chunks overlapping `span`.
+    /// The NER chunks overlapping `span` (chunks are in text order and do not overlap: a binary search).
     pub fn chunks_overlapping(&self, span: Span) -> impl Iterator<Item = &NerChunk> {
-        self.chunks.iter().filter(move |c| c.span.overlaps(span))
+        let from = self.chunks.partition_point(|c| c.span.end <= span.start);
+        self.chunks[from..].iter().take_while(move |c| c.span.start < span.end)
     }
 }
 

@@ -59,44 +59,44 @@ fn push(out: &mut Vec<Token>, start: usize, end: usize) {
     }
 }
 
-/// Splits one whitespace-free chunk `text[start..end]`.
-fn chunk(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>) {
-    // Leading punctuation, one token each.
-    while start < end {
-        let c = text[start..end].chars().next().unwrap_or(' ');
-        if LEADING.contains(&c) && end - start > c.len_utf8() {
-            push(out, start, start + c.len_utf8());
-            start += c.len_utf8();
-        } else {
-            break;
+/// Splits one whitespace-free chunk `text[start..end]`: first at curly quote marks glued between other
+/// characters ("said,“Look"), then each piece. Iterative, and linear whatever the chunk holds.
+fn chunk(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let mut piece_start = start;
+    for (i, c) in text[start..end].char_indices() {
+        let at = start + i;
+        if matches!(c, '“' | '”') && at > piece_start && at + c.len_utf8() < end {
+            piece(text, piece_start, at, out);
+            push(out, at, at + c.len_utf8());
+            piece_start = at + c.len_utf8();
         }
     }
-    // Trailing punctuation, collected right to left, pushed after the word.
-    let mut trailing: Vec<(usize, usize)> = Vec::new();
-    loop {
-        let word = &text[start..end];
-        let Some(c) = word.chars().next_back() else {
+    piece(text, piece_start, end, out);
+}
+
+/// One piece of a chunk: leading and trailing punctuation split off one mark a token, then the word.
+fn piece(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>) {
+    while let Some(c) = text[start..end].chars().next() {
+        if !(LEADING.contains(&c) && end - start > c.len_utf8()) {
             break;
-        };
-        if word.chars().count() == 1 {
-            break;
         }
-        if TRAILING.contains(&c) {
-            // A closing apostrophe after "s" is a plural possessive ("Russians’"), kept as its own token too.
-            trailing.push((end - c.len_utf8(), end));
-            end -= c.len_utf8();
-            continue;
-        }
-        if c == '.' && !keeps_period(&word[..word.len() - 1]) {
-            trailing.push((end - 1, end));
-            end -= 1;
-            continue;
-        }
-        break;
+        push(out, start, start + c.len_utf8());
+        start += c.len_utf8();
     }
-    split_inner(text, start, end, out);
-    for &(s, e) in trailing.iter().rev() {
-        push(out, s, e);
+    let piece_end = end;
+    while let Some(c) = text[start..end].chars().next_back() {
+        // One character left is the word itself. A closing apostrophe after "s" (a plural possessive,
+        // "Russians’") splits off like any trailing mark.
+        let split =
+            end - start > c.len_utf8() && (TRAILING.contains(&c) || (c == '.' && !keeps_period(&text[start..end - 1])));
+        if !split {
+            break;
+        }
+        end -= c.len_utf8();
+    }
+    word(text, start, end, out);
+    for (i, c) in text[end..piece_end].char_indices() {
+        push(out, end + i, end + i + c.len_utf8());
     }
 }
 
@@ -110,44 +110,42 @@ fn keeps_period(bare: &str) -> bool {
     single_letter || dotted || abbreviation(bare).is_some()
 }
 
-/// Splits dashes, quote marks, possessives and "n't" inside a word.
-fn split_inner(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
-    let word = &text[start..end];
-    // A quote mark glued to its neighbours: "said,“Look".
-    if let Some((i, c)) =
-        word.char_indices().find(|&(i, c)| matches!(c, '“' | '”') && i > 0 && i + c.len_utf8() < word.len())
-    {
-        chunk(text, start, start + i, out);
-        push(out, start + i, start + i + c.len_utf8());
-        chunk(text, start + i + c.len_utf8(), end, out);
-        return;
-    }
-    // Em and en dashes between words: "Putin—isolated".
-    if let Some((i, c)) =
-        word.char_indices().find(|&(i, c)| (c == '—' || c == '–') && i > 0 && i + c.len_utf8() < word.len())
-    {
-        split_inner(text, start, start + i, out);
-        push(out, start + i, start + i + c.len_utf8());
-        split_inner(text, start + i + c.len_utf8(), end, out);
-        return;
-    }
-    for suffix in ["'s", "’s", "'S", "’S"] {
-        if word.len() > suffix.len() && word.ends_with(suffix) {
-            let cut = end - suffix.len();
-            push(out, start, cut);
-            push(out, cut, end);
-            return;
+/// A word without its outer punctuation: split at em and en dashes between letters ("Putin—isolated"),
+/// then each part's possessive or contraction ("Russia’s", "couldn't", "I'm").
+fn word(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let mut part_start = start;
+    for (i, c) in text[start..end].char_indices() {
+        let at = start + i;
+        if (c == '—' || c == '–') && at > part_start && at + c.len_utf8() < end {
+            suffixed(text, part_start, at, out);
+            push(out, at, at + c.len_utf8());
+            part_start = at + c.len_utf8();
         }
     }
-    for suffix in ["n't", "n’t"] {
-        if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
-            let cut = end - suffix.len();
+    suffixed(text, part_start, end, out);
+}
+
+/// Possessive "’s" and contractions ("n't", "'m", "'re", "'ve", "'ll", "'d") split off a word, as
+/// CoNLL-2003 tokenises them.
+fn suffixed(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let w = &text[start..end];
+    let cut = ["'s", "’s", "'S", "’S"]
+        .iter()
+        .find(|x| w.len() > x.len() && w.ends_with(*x))
+        .or_else(|| ["n't", "n’t"].iter().find(|x| w.len() > x.len() + 1 && w.ends_with(*x)))
+        .or_else(|| {
+            ["'m", "’m", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d"].iter().find(|x| {
+                w.ends_with(*x) && w[..w.len() - x.len()].chars().next_back().is_some_and(char::is_alphabetic)
+            })
+        })
+        .map(|x| end - x.len());
+    match cut {
+        Some(cut) => {
             push(out, start, cut);
             push(out, cut, end);
-            return;
         }
+        None => push(out, start, end),
     }
-    push(out, start, end);
 }
 
 #[cfg(test)]

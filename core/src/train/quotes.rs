@@ -49,12 +49,12 @@ pub fn examples(jsonl: &str) -> Result<(Vec<Example>, Stats), DataError> {
         let p = prepare(std::slice::from_ref(&doc), Tagger::builtin(), &mut |_| {});
         let (Some(article), Some(tagged)) = (p.articles.first(), p.tagged.first()) else { continue };
         // The rules' speakers stand in for "who spoke last", as the ranker's own choices do at tagging time.
-        let rule_pass = attribute_article(article, tagged, &p.entities, &p.quotes, 0, Mode::RulesOnly);
-        let ctx = Ctx::new(article, tagged, &p.entities);
+        let ctx = Ctx::for_article(article, tagged, &p.entities, &p.quotes);
+        let rule_pass = attribute_article(&ctx, 0, Mode::RulesOnly);
         let gold: Vec<&Attribution> = rec.attributions.iter().filter(|a| a.content_has_quote_marks).collect();
         let mut last_speaker = None;
         for (qi, q) in p.quotes.iter().enumerate() {
-            let cands = candidates(&ctx, q, &p.quotes, last_speaker);
+            let cands = candidates(&ctx, q, last_speaker);
             let overlap = |a: &Attribution| -> usize {
                 a.content.iter().map(span).map(|c| c.end.min(q.end).saturating_sub(c.start.max(q.start))).sum()
             };

@@ -97,10 +97,10 @@ fn ranker_features_made_on_real_text_are_all_known() {
     let docs = newsprism_core::load(crate::fixtures::SEEDS[4].0, crate::fixtures::SEEDS[4].1.as_bytes())
         .expect("the seed loads");
     let p = prepare(&docs, newsprism_core::tag::tagger::Tagger::builtin(), &mut |_| {});
-    let ctx = Ctx::new(&p.articles[0], &p.tagged[0], &p.entities);
+    let ctx = Ctx::for_article(&p.articles[0], &p.tagged[0], &p.entities, &p.quotes);
     let mut seen = 0;
     for q in &p.quotes {
-        for c in candidates(&ctx, q, &p.quotes, Some(0)) {
+        for c in candidates(&ctx, q, Some(0)) {
             for f in &c.features {
                 assert!(is_known(f), "{f}");
                 seen += 1;

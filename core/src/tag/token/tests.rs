@@ -42,3 +42,20 @@ fn spans_point_into_the_text() {
     assert_eq!(got, ["Said", "“", "Obama", ".", "”"]);
     assert_eq!(out[0].start, 6);
 }
+
+#[test]
+fn contractions_split_as_conll_does() {
+    assert_eq!(words("I'm sure they’re here"), ["I", "'m", "sure", "they", "’re", "here"]);
+    assert_eq!(words("We'll see, you'd think"), ["We", "'ll", "see", ",", "you", "'d", "think"]);
+}
+
+#[test]
+fn glued_quotes_and_dashes_split_without_recursion() {
+    assert_eq!(words("said,“Look"), ["said", ",", "“", "Look"]);
+    assert_eq!(words("a“b“c"), ["a", "“", "b", "“", "c"]);
+    // Eighty thousand glued quotes once overflowed wasm's stack; now it is a loop.
+    let long = "a“".repeat(40_000);
+    assert_eq!(tokens(&long).len(), 80_000);
+    let dashes = "x—".repeat(20_000) + "x";
+    assert_eq!(tokens(&dashes).len(), 40_001);
+}
