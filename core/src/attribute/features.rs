@@ -154,7 +154,8 @@ fn kind_of(ctx: &Ctx, np: &Np) -> String {
         NpHead::Entity(i) => match ctx.entities[*i].kind {
             EntityKind::Person => "person".into(),
             EntityKind::Organization => "org".into(),
-            EntityKind::Country => "country".into(),
+            // A place speaks as a country does ("Moscow said"): the model knows it by that kind.
+            EntityKind::Country | EntityKind::Place => "country".into(),
         },
         NpHead::Noun(n) => {
             let n = n.to_lowercase();

@@ -33,7 +33,7 @@ pub struct Part {
     pub end: usize,
 }
 
-/// Converts a record's character offsets to byte spans of its text.
+/// Converts character offsets (Python code points, as annotated data counts) to byte spans of a text.
 pub struct Offsets(Vec<usize>);
 
 impl Offsets {
@@ -45,8 +45,13 @@ impl Offsets {
 
     /// The byte span of a part (clamped to the text).
     pub fn span(&self, p: &Part) -> Span {
+        self.span_of(p.start, p.end)
+    }
+
+    /// The byte span of characters `start..end` (clamped to the text).
+    pub fn span_of(&self, start: usize, end: usize) -> Span {
         let last = self.0.len() - 1;
-        Span::new(self.0[p.start.min(last)], self.0[p.end.min(last)])
+        Span::new(self.0[start.min(last)], self.0[end.min(last)])
     }
 }
 

@@ -1,6 +1,8 @@
-//! Evaluation against annotated data: CoNLL-format NER files, PolNeAR quote attributions.
+//! Evaluation against annotated data: CoNLL-format NER files, PolNeAR quote attributions, ECB+ entity
+//! chains; and hostile text for the scaling benchmark.
 
 pub mod conll;
+pub mod entities;
 pub mod hostile;
 pub mod ner;
 pub mod quotes;

@@ -15,7 +15,17 @@ const fn t(words: &'static [&'static str], leader: bool, gender: Option<char>) -
 
 /// Longest first, so "deputy foreign minister" wins over "foreign minister" and "minister".
 pub const TITLES: &[Title] = &[
+    t(&["national", "security", "adviser"], false, None),
     t(&["deputy", "foreign", "minister"], false, None),
+    t(&["chief", "of", "staff"], false, None),
+    t(&["attorney", "general"], false, None),
+    t(&["district", "attorney"], false, None),
+    t(&["special", "counsel"], false, None),
+    t(&["surgeon", "general"], false, None),
+    t(&["press", "secretary"], false, None),
+    t(&["chief", "justice"], false, None),
+    t(&["chief", "executive"], false, None),
+    t(&["president-elect"], true, None),
     t(&["secretary", "of", "state"], false, None),
     t(&["supreme", "leader"], true, None),
     t(&["prime", "minister"], true, None),
@@ -61,14 +71,74 @@ pub const TITLES: &[Title] = &[
     t(&["adviser"], false, None),
     t(&["advisor"], false, None),
     t(&["mayor"], false, None),
+    t(&["congressman"], false, Some('m')),
+    t(&["congresswoman"], false, Some('f')),
+    t(&["representative"], false, None),
+    t(&["speaker"], false, None),
+    t(&["justice"], false, None),
+    t(&["judge"], false, None),
+    t(&["prosecutor"], false, None),
+    t(&["attorney"], false, None),
+    t(&["lawyer"], false, None),
+    t(&["counsel"], false, None),
+    t(&["sheriff"], false, None),
+    t(&["deputy"], false, None),
+    t(&["detective"], false, None),
+    t(&["det."], false, None),
+    t(&["officer"], false, None),
+    t(&["commissioner"], false, None),
+    t(&["superintendent"], false, None),
+    t(&["director"], false, None),
+    t(&["chief"], false, None),
+    t(&["ceo"], false, None),
+    t(&["coach"], false, None),
+    t(&["captain"], false, None),
+    t(&["capt."], false, None),
+    t(&["sergeant"], false, None),
+    t(&["sgt."], false, None),
+    t(&["lieutenant"], false, None),
+    t(&["lt."], false, None),
+    t(&["colonel"], false, None),
+    t(&["col."], false, None),
+    t(&["agent"], false, None),
+    t(&["bishop"], false, Some('m')),
+    t(&["archbishop"], false, Some('m')),
+    t(&["cardinal"], false, Some('m')),
+    t(&["rabbi"], false, None),
+    t(&["reverend"], false, None),
+    t(&["rev."], false, None),
+    t(&["actress"], false, Some('f')),
     t(&["mr."], false, Some('m')),
+    t(&["mr"], false, Some('m')),
     t(&["mrs."], false, Some('f')),
+    t(&["mrs"], false, Some('f')),
     t(&["ms."], false, Some('f')),
+    t(&["ms"], false, Some('f')),
+    t(&["miss"], false, Some('f')),
+    t(&["dr."], false, None),
+    t(&["dr"], false, None),
+    t(&["prof."], false, None),
+    t(&["sir"], false, Some('m')),
+    t(&["dame"], false, Some('f')),
 ];
 
 /// Titles that are forms of address, not roles worth listing.
 pub fn is_honorific(title: &Title) -> bool {
-    matches!(title.words, ["mr."] | ["mrs."] | ["ms."])
+    matches!(
+        title.words,
+        ["mr."]
+            | ["mr"]
+            | ["mrs."]
+            | ["mrs"]
+            | ["ms."]
+            | ["ms"]
+            | ["miss"]
+            | ["dr."]
+            | ["dr"]
+            | ["prof."]
+            | ["sir"]
+            | ["dame"]
+    )
 }
 
 /// The longest title ending exactly at the end of `words` (lowercased), with how many words it takes.

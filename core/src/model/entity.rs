@@ -11,6 +11,8 @@ pub enum EntityKind {
     Person,
     Country,
     Organization,
+    /// A city, region or other place that is not a country.
+    Place,
 }
 
 /// How a mention was found.
@@ -40,6 +42,7 @@ impl EntityKind {
             EntityKind::Person => "person",
             EntityKind::Country => "country",
             EntityKind::Organization => "organization",
+            EntityKind::Place => "place",
         }
     }
 }

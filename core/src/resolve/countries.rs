@@ -78,12 +78,12 @@ pub fn resolve(docs: &[Doc], table: &Countries, claims: &Claims) -> Vec<Entity> 
             if claims.overlaps(d.index, span) {
                 continue;
             }
-            let exact = d.tagged.chunks_overlapping(span).find(|c| c.span == span).map(|c| c.ty);
+            let exact = d.chunks_overlapping(span).find(|c| c.span == span).map(|c| c.ty);
             // Inside a longer tagged name that is not itself a country form ("Human Rights in China"); a
             // hyphenated word tagged whole ("U.S.-led") is not a longer name.
             let word = d.span_of(a, b);
             let inside_longer =
-                d.tagged.chunks_overlapping(span).any(|c| c.span != span && c.span != word && c.span.contains(span));
+                d.chunks_overlapping(span).any(|c| c.span != span && c.span != word && c.span.contains(span));
             if exact == Some(EntityType::Per) || inside_longer {
                 continue;
             }

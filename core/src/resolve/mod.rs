@@ -3,6 +3,7 @@
 //! People are resolved first (their names claim their spans), then organizations, then countries, so a
 //! place inside a person's or organization's name is not counted as a mention of that place's country.
 
+pub mod chunks;
 pub mod countries;
 pub mod names;
 pub mod orgs;
@@ -34,12 +35,14 @@ pub struct Doc<'a> {
     pub tagged: &'a TaggedArticle,
     /// The tagger's key of every token (normalised text, case kept), for gazetteer lookups.
     pub keys: Vec<u64>,
+    /// The tagger's chunks made fit for resolving ([`chunks`]), in text order.
+    pub chunks: Vec<chunks::Chunk>,
 }
 
 impl<'a> Doc<'a> {
     pub fn new(index: usize, article: &'a Article, tagged: &'a TaggedArticle) -> Doc<'a> {
         let keys = tagged.tokens.iter().map(|t| word_key(t.text(&article.text))).collect();
-        Doc { index, article, tagged, keys }
+        Doc { index, article, tagged, keys, chunks: Vec::new() }
     }
 
     pub fn text(&self) -> &'a str {
@@ -48,6 +51,12 @@ impl<'a> Doc<'a> {
 
     pub fn token_text(&self, t: usize) -> &'a str {
         self.tagged.tokens[t].text(&self.article.text)
+    }
+
+    /// The cleaned chunks overlapping `span` (in text order, not overlapping: a binary search).
+    pub fn chunks_overlapping(&self, span: Span) -> impl Iterator<Item = &chunks::Chunk> {
+        let from = self.chunks.partition_point(|c| c.span.end <= span.start);
+        self.chunks[from..].iter().take_while(move |c| c.span.start < span.end)
     }
 
     /// The byte span of tokens `a..b`.
@@ -175,7 +184,11 @@ impl Claims {
 
 /// Resolves the entities of a corpus. `lexicon` is the tagger's, telling which words are usually lowercase.
 pub fn resolve(articles: &[Article], tagged: &[TaggedArticle], lexicon: &Lexicon) -> Vec<Entity> {
-    let docs: Vec<Doc> = articles.iter().zip(tagged).enumerate().map(|(i, (a, t))| Doc::new(i, a, t)).collect();
+    let mut docs: Vec<Doc> = articles.iter().zip(tagged).enumerate().map(|(i, (a, t))| Doc::new(i, a, t)).collect();
+    let cleaned = chunks::clean(&docs, lexicon);
+    for (d, chunks) in docs.iter_mut().zip(cleaned) {
+        d.chunks = chunks;
+    }
     let countries = Countries::builtin();
     let mut claims = Claims::new(docs.len());
     let mut entities = people::resolve(&docs, countries, lexicon, &mut claims);

@@ -40,14 +40,14 @@ pub fn resolve(docs: &[Doc], countries: &Countries, claims: &mut Claims) -> Vec<
                 if claims.overlaps(d.index, span) {
                     continue;
                 }
-                let tagged = d.tagged.chunks_overlapping(span).any(|c| c.span == span);
+                let tagged = d.chunks_overlapping(span).any(|c| c.span == span);
                 let how = if tagged { How::Ner } else { How::Alias };
                 orgs[m.payload as usize].found.push((Found { article: d.index, span, how }, a, b));
                 claims.claim(d.index, span);
             }
         }
         // 2. Tagged organizations the table does not know.
-        for c in d.tagged.chunks.iter().filter(|c| c.ty == EntityType::Org) {
+        for c in d.chunks.iter().filter(|c| c.ty == EntityType::Org) {
             let (a, b) = c.tokens;
             if claims.overlaps(d.index, c.span) || country_forms.lookup(&d.keys[a..b]).is_some() {
                 continue;

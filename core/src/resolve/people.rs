@@ -100,7 +100,7 @@ fn candidates(docs: &[Doc]) -> Vec<Candidate> {
     let (country_forms, org_forms) = (country_forms(), org_forms());
     let mut out = Vec::new();
     for d in docs {
-        for c in d.tagged.chunks.iter().filter(|c| c.ty == EntityType::Per || titled_name(d, c.tokens)) {
+        for c in d.chunks.iter().filter(|c| c.ty == EntityType::Per || titled_name(d, c.tokens)) {
             let (mut a, b) = c.tokens;
             let lower = d.lower_words(a, b);
             if let Some((_, n)) = title_starting(&lower) {
@@ -234,8 +234,7 @@ fn find_other_occurrences(docs: &[Doc], lexicon: &Lexicon, people: &mut [Person]
                     continue;
                 }
                 // A name inside a longer tagged name of someone else is not this person.
-                if d.tagged
-                    .chunks_overlapping(span)
+                if d.chunks_overlapping(span)
                     .any(|c| c.ty == EntityType::Per && c.span != span && c.span.contains(span))
                 {
                     continue;

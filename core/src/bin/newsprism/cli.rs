@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::{analyze, hostile, ner, quotes};
+use crate::{analyze, entities, hostile, ner, quotes};
 
 #[derive(Parser)]
 #[command(name = "newsprism", version, about = "Explore a cluster of news articles: entities, quotes, speakers.")]
@@ -46,6 +46,8 @@ enum Command {
     },
     /// Train the attribution ranker on PolNeAR train and report dev (or cross-validate with --folds).
     TrainQuotes(quotes::TrainArgs),
+    /// Score entities (mention recall, same-entity pairs, B-cubed) against ECB+'s gold chains.
+    EvalEntities(entities::EntityArgs),
     /// Time the whole analysis on every hostile family at several sizes (the adversarial scaling benchmark).
     BenchHostile(hostile::HostileArgs),
 }
@@ -89,6 +91,7 @@ pub fn main() -> ExitCode {
         Command::EvalQuotes { file, errors } => quotes::eval(&file, errors),
         Command::TrainQuotes(args) => quotes::train(&args),
         Command::BenchHostile(args) => hostile::run(&args),
+        Command::EvalEntities(args) => entities::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,66 @@
+//! Given names and their nicknames (`core/data/given-names.tsv`, generated from the PyPI package
+//! `nicknames` by `scripts/gen-names.py`): which words are given names, and which given names can be one
+//! person's ("Fred" and "Frederick", "Rudy" and "Rudolph").
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const TABLE: &str = include_str!("../../data/given-names.tsv");
+
+struct GivenNames {
+    names: HashSet<&'static str>,
+    /// Each name (formal or nickname) → the formal names it stands for.
+    formal: HashMap<&'static str, Vec<&'static str>>,
+}
+
+fn table() -> &'static GivenNames {
+    static T: OnceLock<GivenNames> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut names = HashSet::new();
+        let mut formal: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+        for line in TABLE.lines().filter(|l| !l.starts_with('#')) {
+            let Some((name, nicks)) = line.split_once('\t') else { continue };
+            names.insert(name);
+            formal.entry(name).or_default().push(name);
+            for n in nicks.split('|').filter(|n| !n.is_empty()) {
+                names.insert(n);
+                formal.entry(n).or_default().push(name);
+            }
+        }
+        GivenNames { names, formal }
+    })
+}
+
+/// Whether a folded word is a known given name.
+pub fn is_given_name(folded: &str) -> bool {
+    table().names.contains(folded)
+}
+
+/// Whether two folded given names can name one person: equal, or one a nickname of the other, or both
+/// nicknames of one name.
+pub fn same_given_name(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let t = table();
+    match (t.formal.get(a), t.formal.get(b)) {
+        (Some(fa), Some(fb)) => fa.iter().any(|x| fb.contains(x)),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    #[test]
+    fn nicknames_name_the_same_person() {
+        assert!(same_given_name("fred", "frederick"));
+        assert!(same_given_name("bill", "william"));
+        assert!(!same_given_name("george", "william"));
+        assert!(is_given_name("samantha") && !is_given_name("power"));
+    }
+}

@@ -1,0 +1,416 @@
+//! The tagger's chunks made fit for resolving: a name ends where the name ends, and a chunk is of the kind
+//! the corpus says it is. A cluster repeats its names, so each chunk is checked against all the others:
+//!
+//! - A chunk read in running prose (not in a headline, not in a run of capitalised words longer than itself,
+//!   not opening its sentence with an ordinary lowercase word) is *reliable*; reliable chunks say which word sequences
+//!   are names, and of what kind.
+//! - An unreliable chunk ("Lindsay Lohan Checks Into Betty Ford", "Obama Announces Nominee", "Microsoft
+//!   Microsoft" where a headline runs into the text) is cut into the reliable names it holds; with none, its
+//!   edge words that are usually lowercase, weekdays and months are trimmed off.
+//! - Titles of works in quotation marks, capitalised ordinary words ("NO COLLUSION"), chunks made only of
+//!   titles ("Secretary of State"), and treaties, laws, wars and games ("Korean Armistice Agreement") are
+//!   not people or organizations; names of landforms and zones are places.
+//! - When most reliable occurrences of a name are of another kind, the name takes that kind.
+
+use std::collections::HashMap;
+
+use crate::lexis::fold::fold;
+use crate::lexis::given_names::is_given_name;
+use crate::lexis::titles::{title_ending, title_starting};
+use crate::lexis::words::{in_list, DETERMINERS, ORG_HEADS, PREPOSITIONS};
+use crate::model::BlockKind;
+use crate::resolve::Doc;
+use crate::span::Span;
+use crate::tag::gazetteer::country_forms;
+use crate::tag::hash;
+use crate::tag::labels::EntityType;
+use crate::tag::lexicon::{Lexicon, CAP_UNKNOWN};
+
+/// A chunk as the resolvers use it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Chunk {
+    /// Token range in the article's tagged tokens.
+    pub tokens: (usize, usize),
+    pub span: Span,
+    pub ty: EntityType,
+    /// Read in running prose (see the module header).
+    pub reliable: bool,
+}
+
+/// The longest name, in tokens, that reliable chunks vouch for.
+const MAX_NAME: usize = 8;
+
+/// Head words of names that are events, laws, treaties or works, never organizations or people.
+const NOT_AN_ACTOR: &[&str] = &[
+    "agreement",
+    "agreements",
+    "accord",
+    "accords",
+    "treaty",
+    "act",
+    "war",
+    "wars",
+    "olympics",
+    "games",
+    "convention",
+    "protocol",
+    "initiative",
+    "amendment",
+    "doctrine",
+    "award",
+    "awards",
+    "prize",
+    "cup",
+    "championship",
+    "championships",
+    "festival",
+    "summit",
+    "crisis",
+    "scandal",
+    "affair",
+    "deal",
+    "plan",
+    "partnership",
+    "bill",
+    "law",
+    "order",
+    "declaration",
+    "resolution",
+    "revolution",
+    "election",
+    "elections",
+    "primary",
+    "debate",
+    "day",
+    "week",
+];
+
+/// Head words of names of places that are not countries: landforms, waters, zones (never organizations).
+const PLACE_HEADS: &[&str] = &[
+    "zone",
+    "peninsula",
+    "sea",
+    "ocean",
+    "river",
+    "mountains",
+    "mountain",
+    "valley",
+    "strait",
+    "gulf",
+    "island",
+    "islands",
+    "bay",
+    "lake",
+    "desert",
+    "coast",
+    "highway",
+    "border",
+];
+
+/// Head words of names that are places unless the tagger saw an organization ("Hennepin County" may be its
+/// government).
+const PLACE_OR_BODY_HEADS: &[&str] =
+    &["region", "province", "county", "district", "square", "street", "avenue", "park", "beach"];
+
+const WEEKDAYS_MONTHS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Whether a word is written lowercase in ordinary prose: the corpus says so (more lowercase than
+/// capitalised uses away from sentence starts), or, with no capitalised use in the corpus, the tagger's
+/// lexicon does.
+struct Casing<'l> {
+    /// Folded word → (capitalised, lowercase) uses in running prose.
+    counts: HashMap<u64, (u32, u32)>,
+    lexicon: &'l Lexicon,
+}
+
+impl Casing<'_> {
+    fn usually_lowercase(&self, word: &str) -> bool {
+        if !word.chars().next().is_some_and(char::is_alphabetic) {
+            return false;
+        }
+        let lower = word.to_lowercase();
+        let (cap, low) = self.counts.get(&hash::str(&lower)).copied().unwrap_or((0, 0));
+        if cap + low > 0 {
+            return low > cap;
+        }
+        self.lexicon.get(&lower).is_some_and(|c| c.cap <= 1 && c.cap != CAP_UNKNOWN)
+    }
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_function_word(w: &str) -> bool {
+    in_list(PREPOSITIONS, w) || in_list(DETERMINERS, w) || in_list(&["and", "&", "to", "-", "'s", "’s"], w)
+}
+
+/// A sentence written like a headline: nearly every content word capitalised, or all in capitals.
+fn headline_like(d: &Doc, range: std::ops::Range<usize>) -> bool {
+    let (mut content, mut caps, mut upper) = (0, 0, 0);
+    for t in range {
+        let w = d.token_text(t);
+        if w.chars().filter(|c| c.is_alphabetic()).count() < 3 || is_function_word(w) {
+            continue;
+        }
+        content += 1;
+        caps += capitalised(w) as usize;
+        upper += w.chars().all(|c| !c.is_lowercase()) as usize;
+    }
+    content >= 4 && (caps * 10 >= content * 8 || upper * 10 >= content * 8)
+}
+
+/// The folded key of a token sequence.
+fn key(d: &Doc, a: usize, b: usize) -> u64 {
+    (a..b).fold(0u64, |h, t| hash::mix(h.rotate_left(5) ^ hash::str(&fold(d.token_text(t)))))
+}
+
+/// Cleans the chunks of every article; the result is per article, in text order.
+pub fn clean(docs: &[Doc], lexicon: &Lexicon) -> Vec<Vec<Chunk>> {
+    let casing = Casing { counts: casing_counts(docs), lexicon };
+    // How often each name is read in prose (out of headlines and capitalised runs): a name the corpus
+    // repeats word for word is a name, even if its last word is an ordinary one ("Protect Democracy").
+    let mut repeated: HashMap<u64, u32> = HashMap::new();
+    for d in docs {
+        for c in d.tagged.chunks.iter().filter(|c| in_prose(d, c.tokens)) {
+            *repeated.entry(key(d, c.tokens.0, c.tokens.1)).or_default() += 1;
+        }
+    }
+    // Which chunks are reliable; what kinds reliable names have.
+    let mut marked: Vec<Vec<Chunk>> = Vec::with_capacity(docs.len());
+    let mut names: HashMap<u64, [u32; 4]> = HashMap::new();
+    for d in docs {
+        let mut out = Vec::with_capacity(d.tagged.chunks.len());
+        for c in &d.tagged.chunks {
+            let k = key(d, c.tokens.0, c.tokens.1);
+            let reliable = in_prose(d, c.tokens)
+                && (repeated.get(&k).is_some_and(|&n| n >= 2) || !edge_glue(d, c.tokens, &casing));
+            if reliable && c.tokens.1 - c.tokens.0 <= MAX_NAME {
+                names.entry(k).or_default()[c.ty as usize] += 1;
+            }
+            out.push(Chunk { tokens: c.tokens, span: c.span, ty: c.ty, reliable });
+        }
+        marked.push(out);
+    }
+    docs.iter()
+        .zip(marked)
+        .map(|(d, chunks)| {
+            let mut out = Vec::with_capacity(chunks.len());
+            for c in chunks {
+                if c.reliable {
+                    out.push(trim(d, c));
+                } else {
+                    segment(d, c, &names, &casing, &mut out);
+                }
+            }
+            out.into_iter().filter_map(|c| decide_kind(d, c, &names, &casing)).collect()
+        })
+        .collect()
+}
+
+/// Capitalised and lowercase uses of each word in running prose, sentence starts and headlines left out.
+fn casing_counts(docs: &[Doc]) -> HashMap<u64, (u32, u32)> {
+    let mut counts: HashMap<u64, (u32, u32)> = HashMap::new();
+    for d in docs {
+        for s in &d.tagged.sentences {
+            if headline_like(d, s.tokens.clone()) {
+                continue;
+            }
+            let mut after_start = false;
+            for t in s.tokens.clone() {
+                let w = d.token_text(t);
+                if !w.chars().next().is_some_and(char::is_alphabetic) {
+                    // Quote marks and brackets open a new start.
+                    after_start &= !matches!(w, "“" | "\"" | "‘" | "(" | ":" | "—");
+                    continue;
+                }
+                if after_start {
+                    let e = counts.entry(hash::str(&w.to_lowercase())).or_default();
+                    if capitalised(w) {
+                        e.0 += 1;
+                    } else {
+                        e.1 += 1;
+                    }
+                }
+                after_start = true;
+            }
+        }
+    }
+    counts
+}
+
+/// Out of headlines, headline-like sentences and runs of capitalised words longer than the chunk (titles
+/// before a name do not count).
+fn in_prose(d: &Doc, (a, b): (usize, usize)) -> bool {
+    let sentence = d.sentence_tokens(a);
+    let in_headline = d
+        .tagged
+        .sentence_of(a)
+        .is_some_and(|s| d.article.blocks[d.tagged.sentences[s].block].kind == BlockKind::Headline);
+    if in_headline || headline_like(d, sentence.clone()) {
+        return false;
+    }
+    let mut extra = 0;
+    let mut k = b;
+    while k < sentence.end && capitalised(d.token_text(k)) {
+        extra += 1;
+        k += 1;
+    }
+    let mut k = a;
+    while k > sentence.start && capitalised(d.token_text(k - 1)) {
+        k -= 1;
+    }
+    // Before the name, titles and country words are no glue: "Indian Prime Minister Narendra Modi".
+    let mut words: Vec<String> = (k..a).map(|t| d.token_text(t).to_lowercase()).collect();
+    let mut end = a;
+    while end > k {
+        if let Some((_, n)) = title_ending(&words) {
+            words.truncate(words.len() - n);
+            end -= n;
+        } else if country_forms().lookup(&d.keys[end - 1..end]).is_some() {
+            words.pop();
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    extra + (end - k) < 2
+}
+
+/// An ordinary word at an edge of the chunk: opening its sentence ("Startup SeaMicro …"), or glued after a
+/// name ("the DNC Server") unless it is what names of organizations end in.
+fn edge_glue(d: &Doc, (a, b): (usize, usize), casing: &Casing) -> bool {
+    let sentence = d.sentence_tokens(a);
+    let first_word = (sentence.start..a).all(|t| !d.token_text(t).chars().any(char::is_alphanumeric));
+    if first_word && casing.usually_lowercase(d.token_text(a)) {
+        return true;
+    }
+    let last = d.token_text(b - 1);
+    // "Samantha Power": after a given name, an ordinary word is a surname.
+    let given_name_before = (a..b - 1).any(|t| is_given_name(&fold(d.token_text(t))));
+    b - a >= 2
+        && !given_name_before
+        && casing.usually_lowercase(last)
+        && !in_list(ORG_HEADS, last)
+        && !casing.usually_lowercase(d.token_text(b - 2))
+}
+
+/// A reliable chunk keeps its words, bar a weekday or month glued at either end ("Oscar Sunday").
+fn trim(d: &Doc, c: Chunk) -> Chunk {
+    let (mut a, mut b) = c.tokens;
+    while b > a + 1 && in_list(WEEKDAYS_MONTHS, d.token_text(b - 1)) {
+        b -= 1;
+    }
+    while b > a + 1 && in_list(WEEKDAYS_MONTHS, d.token_text(a)) {
+        a += 1;
+    }
+    Chunk { tokens: (a, b), span: d.span_of(a, b), ..c }
+}
+
+/// Cuts an unreliable chunk into the reliable names inside it, longest first from the left; with none,
+/// trims its edges.
+fn segment(d: &Doc, c: Chunk, names: &HashMap<u64, [u32; 4]>, casing: &Casing, out: &mut Vec<Chunk>) {
+    let (a, b) = c.tokens;
+    let mut found = Vec::new();
+    let mut t = a;
+    while t < b {
+        let best = (t + 1..=b.min(t + MAX_NAME)).rev().find_map(|e| {
+            let kinds = names.get(&key(d, t, e))?;
+            let ty = majority(kinds)?;
+            Some((e, ty))
+        });
+        match best {
+            Some((e, ty)) => {
+                found.push(Chunk { tokens: (t, e), span: d.span_of(t, e), ty, reliable: true });
+                t = e;
+            }
+            None => t += 1,
+        }
+    }
+    if !found.is_empty() {
+        out.extend(found);
+        return;
+    }
+    let glue = |w: &str| casing.usually_lowercase(w) || in_list(WEEKDAYS_MONTHS, w) || !capitalised(w);
+    let (mut a, mut b) = (a, b);
+    while a < b && glue(d.token_text(b - 1)) {
+        b -= 1;
+    }
+    while a < b && glue(d.token_text(a)) {
+        a += 1;
+    }
+    if a < b {
+        out.push(Chunk { tokens: (a, b), span: d.span_of(a, b), ..c });
+    }
+}
+
+fn majority(kinds: &[u32; 4]) -> Option<EntityType> {
+    let (best, n) = kinds.iter().enumerate().max_by_key(|&(i, n)| (*n, 4 - i))?;
+    (*n > 0).then_some(EntityType::ALL[best])
+}
+
+/// The chunk's kind from the corpus, or `None` when it is no name of a person, organization or place.
+fn decide_kind(d: &Doc, c: Chunk, names: &HashMap<u64, [u32; 4]>, casing: &Casing) -> Option<Chunk> {
+    let (a, b) = c.tokens;
+    let words: Vec<&str> = (a..b).map(|t| d.token_text(t)).collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    // Only titles: "Secretary of State", "Special Counsel".
+    if title_starting(&lower).is_some_and(|(_, n)| n == lower.len()) {
+        return None;
+    }
+    // Ordinary words in capitals: "NO COLLUSION", "DESPERATION".
+    let shouted = words
+        .iter()
+        .all(|w| w.chars().all(|c| !c.is_lowercase()) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+    if shouted && words.iter().all(|w| casing.lexicon.get(&w.to_lowercase()).is_some_and(|k| k.cap <= 1)) {
+        return None;
+    }
+    // A title of a work in quotation marks: “A Higher Loyalty”.
+    let quoted = a > 0 && b < d.tagged.tokens.len() && is_open(d.token_text(a - 1)) && is_close(d.token_text(b));
+    if quoted && words.len() >= 2 && c.ty != EntityType::Loc {
+        return None;
+    }
+    let head = lower.last().map(String::as_str).unwrap_or("");
+    let mut ty = c.ty;
+    if words.len() >= 2 && NOT_AN_ACTOR.contains(&head) {
+        ty = EntityType::Misc;
+    } else if words.len() >= 2
+        && (PLACE_HEADS.contains(&head) || (PLACE_OR_BODY_HEADS.contains(&head) && ty != EntityType::Org))
+    {
+        ty = EntityType::Loc;
+    } else if let Some(kinds) = names.get(&key(d, a, b)) {
+        // The corpus's reliable uses outvote this one when two in three agree.
+        let total: u32 = kinds.iter().sum();
+        if let Some(m) = majority(kinds).filter(|&m| m != ty && kinds[m as usize] * 3 >= total * 2 && total >= 2) {
+            ty = m;
+        }
+    }
+    Some(Chunk { ty, ..c })
+}
+
+fn is_open(w: &str) -> bool {
+    matches!(w, "“" | "\"" | "‘" | "'" | "«")
+}
+
+fn is_close(w: &str) -> bool {
+    matches!(w, "”" | "\"" | "’" | "'" | "»")
+}
