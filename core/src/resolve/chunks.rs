@@ -186,12 +186,23 @@ fn key(d: &Doc, a: usize, b: usize) -> u64 {
 
 /// Cleans the chunks of every article; the result is per article, in text order.
 pub fn clean(docs: &[Doc], lexicon: &Lexicon) -> Vec<Vec<Chunk>> {
-    let casing = Casing { counts: casing_counts(docs), lexicon };
+    // Per article, per sentence: a headline, or written like one (computed once: sentences can be long).
+    let headlines: Vec<Vec<bool>> = docs
+        .iter()
+        .map(|d| {
+            d.tagged
+                .sentences
+                .iter()
+                .map(|s| d.article.blocks[s.block].kind == BlockKind::Headline || headline_like(d, s.tokens.clone()))
+                .collect()
+        })
+        .collect();
+    let casing = Casing { counts: casing_counts(docs, &headlines), lexicon };
     // How often each name is read in prose (out of headlines and capitalised runs): a name the corpus
     // repeats word for word is a name, even if its last word is an ordinary one ("Protect Democracy").
     let mut repeated: HashMap<u64, u32> = HashMap::new();
     for d in docs {
-        for c in d.tagged.chunks.iter().filter(|c| in_prose(d, c.tokens)) {
+        for c in d.tagged.chunks.iter().filter(|c| in_prose(d, c.tokens, &headlines[d.index])) {
             *repeated.entry(key(d, c.tokens.0, c.tokens.1)).or_default() += 1;
         }
     }
@@ -202,7 +213,7 @@ pub fn clean(docs: &[Doc], lexicon: &Lexicon) -> Vec<Vec<Chunk>> {
         let mut out = Vec::with_capacity(d.tagged.chunks.len());
         for c in &d.tagged.chunks {
             let k = key(d, c.tokens.0, c.tokens.1);
-            let reliable = in_prose(d, c.tokens)
+            let reliable = in_prose(d, c.tokens, &headlines[d.index])
                 && (repeated.get(&k).is_some_and(|&n| n >= 2) || !edge_glue(d, c.tokens, &casing));
             if reliable && c.tokens.1 - c.tokens.0 <= MAX_NAME {
                 names.entry(k).or_default()[c.ty as usize] += 1;
@@ -228,11 +239,11 @@ pub fn clean(docs: &[Doc], lexicon: &Lexicon) -> Vec<Vec<Chunk>> {
 }
 
 /// Capitalised and lowercase uses of each word in running prose, sentence starts and headlines left out.
-fn casing_counts(docs: &[Doc]) -> HashMap<u64, (u32, u32)> {
+fn casing_counts(docs: &[Doc], headlines: &[Vec<bool>]) -> HashMap<u64, (u32, u32)> {
     let mut counts: HashMap<u64, (u32, u32)> = HashMap::new();
     for d in docs {
-        for s in &d.tagged.sentences {
-            if headline_like(d, s.tokens.clone()) {
+        for (si, s) in d.tagged.sentences.iter().enumerate() {
+            if headlines[d.index][si] {
                 continue;
             }
             let mut after_start = false;
@@ -260,13 +271,9 @@ fn casing_counts(docs: &[Doc]) -> HashMap<u64, (u32, u32)> {
 
 /// Out of headlines, headline-like sentences and runs of capitalised words longer than the chunk (titles
 /// before a name do not count).
-fn in_prose(d: &Doc, (a, b): (usize, usize)) -> bool {
+fn in_prose(d: &Doc, (a, b): (usize, usize), headlines: &[bool]) -> bool {
     let sentence = d.sentence_tokens(a);
-    let in_headline = d
-        .tagged
-        .sentence_of(a)
-        .is_some_and(|s| d.article.blocks[d.tagged.sentences[s].block].kind == BlockKind::Headline);
-    if in_headline || headline_like(d, sentence.clone()) {
+    if d.tagged.sentence_of(a).is_some_and(|s| headlines[s]) {
         return false;
     }
     let mut extra = 0;
@@ -300,7 +307,9 @@ fn in_prose(d: &Doc, (a, b): (usize, usize)) -> bool {
 /// name ("the DNC Server") unless it is what names of organizations end in.
 fn edge_glue(d: &Doc, (a, b): (usize, usize), casing: &Casing) -> bool {
     let sentence = d.sentence_tokens(a);
-    let first_word = (sentence.start..a).all(|t| !d.token_text(t).chars().any(char::is_alphanumeric));
+    // Only marks and brackets before it (a few at most).
+    let first_word =
+        a - sentence.start <= 3 && (sentence.start..a).all(|t| !d.token_text(t).chars().any(char::is_alphanumeric));
     if first_word && casing.usually_lowercase(d.token_text(a)) {
         return true;
     }
@@ -392,11 +401,21 @@ fn decide_kind(d: &Doc, c: Chunk, names: &HashMap<u64, [u32; 4]>, casing: &Casin
     let head = lower.last().map(String::as_str).unwrap_or("");
     let mut ty = c.ty;
     if words.len() >= 2 && NOT_AN_ACTOR.contains(&head) {
-        ty = EntityType::Misc;
+        return None;
     } else if words.len() >= 2
         && (PLACE_HEADS.contains(&head) || (PLACE_OR_BODY_HEADS.contains(&head) && ty != EntityType::Org))
     {
         ty = EntityType::Loc;
+    } else if ty != EntityType::Per
+        && (2..=3).contains(&words.len())
+        && is_given_name(&lower[0])
+        && !in_list(ORG_HEADS, head)
+        && words.iter().all(|w| capitalised(w) && !is_function_word(w))
+        && names.get(&key(d, a, b)).is_none_or(|k| k[EntityType::Per as usize] * 2 >= k.iter().sum::<u32>())
+    {
+        // "Sonia Sotomayor" tagged as an organization: a given name, then names, is a person unless the
+        // corpus mostly says otherwise.
+        ty = EntityType::Per;
     } else if let Some(kinds) = names.get(&key(d, a, b)) {
         // The corpus's reliable uses outvote this one when two in three agree.
         let total: u32 = kinds.iter().sum();

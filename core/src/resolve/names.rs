@@ -1,15 +1,65 @@
-//! Comparing person names: name parts in folded form, "al-" prefixes, given names and initials.
+//! Person names in parts, and whether two names can be one person: given names (with nicknames and
+//! initials), middle names, a family name (an "al-" article aside, a one-letter slip forgiven in long names),
+//! a generational suffix ("Jr.", "III"), and names written with or without spaces or hyphens ("Kim Jong Un",
+//! "Kim Jong-un").
 
 use crate::lexis::fold::fold;
+use crate::lexis::given_names::same_given_name;
 
-/// The parts of a folded name, split on spaces.
-pub fn parts(name: &str) -> Vec<String> {
-    fold(name).split_whitespace().map(str::to_string).collect()
+/// A person's name, folded and in parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Name {
+    /// Given and middle names ("robert", "s.").
+    pub given: Vec<String>,
+    /// The family name as written ("al-assad", "wasserman schultz" keeps only its last part: "schultz").
+    pub surname: String,
+    /// "jr", "sr", "ii", "iii", "iv".
+    pub suffix: Option<String>,
+    /// Every letter and digit of the name, in order: equal for "Kim Jong Un" and "Kim Jong-un".
+    pub squashed: String,
+}
+
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+impl Name {
+    /// Parses a name as written ("Robert S. Mueller III"); `None` when it has no letters.
+    pub fn parse(text: &str) -> Option<Name> {
+        let folded = fold(text);
+        let mut parts: Vec<String> = folded
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect();
+        let suffix = match parts.last() {
+            Some(p) if parts.len() >= 2 && SUFFIXES.contains(&p.trim_end_matches('.')) => {
+                parts.pop().map(|s| s.trim_end_matches('.').to_string())
+            }
+            _ => None,
+        };
+        let surname = parts.pop()?;
+        let squashed = parts.iter().chain([&surname]).flat_map(|p| p.chars()).filter(|c| c.is_alphanumeric()).collect();
+        Some(Name { given: parts, surname, suffix, squashed })
+    }
+
+    /// The family name without an Arabic article: "al-assad" → "assad".
+    pub fn family(&self) -> &str {
+        core_part(&self.surname)
+    }
+
+    /// A name of two parts or more (a given name and a family name, or more).
+    pub fn is_full(&self) -> bool {
+        !self.given.is_empty()
+    }
+
+    /// The first given name, without its initial's stop.
+    pub fn first(&self) -> Option<&str> {
+        self.given.first().map(|g| core_part(g))
+    }
 }
 
 /// A name part without an Arabic article: "al-assad" → "assad".
 pub fn core_part(part: &str) -> &str {
-    for prefix in ["al-", "el-", " al ", "el "] {
+    for prefix in ["al-", "el-"] {
         if let Some(rest) = part.strip_prefix(prefix) {
             if !rest.is_empty() {
                 return rest;
@@ -19,30 +69,73 @@ pub fn core_part(part: &str) -> &str {
     part
 }
 
-/// The family name of a folded multi-part name: its last part, without "al-".
-pub fn surname(parts: &[String]) -> Option<&str> {
-    parts.last().map(|p| core_part(p))
-}
-
-/// Whether two multi-part names can be one person: same surname, and the given names agree
-/// (equal, one an initial of the other, or one missing).
-pub fn compatible(a: &[String], b: &[String]) -> bool {
-    if a.is_empty() || b.is_empty() || surname(a) != surname(b) {
-        return false;
-    }
-    let (ga, gb) = (&a[..a.len() - 1], &b[..b.len() - 1]);
-    match (ga.first(), gb.first()) {
-        (Some(x), Some(y)) => {
-            let (x, y) = (core_part(x), core_part(y));
-            x == y || initial_of(x, y) || initial_of(y, x)
-        }
-        _ => true,
-    }
+fn is_initial(part: &str) -> bool {
+    part.trim_end_matches('.').chars().count() == 1
 }
 
 fn initial_of(initial: &str, name: &str) -> bool {
-    let i = initial.trim_end_matches('.');
-    i.chars().count() == 1 && name.starts_with(i)
+    is_initial(initial) && name.starts_with(initial.trim_end_matches('.'))
+}
+
+/// Whether two given names can be one person's: equal, an initial of the other, nicknames of one name, or
+/// one the start of the other ("Fred", "Frederick").
+pub fn given_compatible(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim_end_matches('.'), b.trim_end_matches('.'));
+    a == b
+        || initial_of(a, b)
+        || initial_of(b, a)
+        || same_given_name(a, b)
+        || (a.len() >= 3 && b.len() >= 3 && (a.starts_with(b) || b.starts_with(a)))
+}
+
+/// Family names that are one, a slip of one letter aside in long names ("Papadopoulous").
+pub fn family_compatible(a: &str, b: &str) -> bool {
+    a == b
+        || (a.chars().count() >= 7 && b.chars().count() >= 7 && a.chars().next() == b.chars().next() && one_edit(a, b))
+}
+
+/// Whether two strings differ by exactly one inserted, deleted or replaced character, or two neighbours
+/// swapped ("Klitschko", "Klistchko").
+pub fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        let swapped = prefix + 1 < short.len()
+            && short[prefix] == long[prefix + 1]
+            && short[prefix + 1] == long[prefix]
+            && short[prefix + 2..] == long[prefix + 2..];
+        prefix < short.len() && (short[prefix + 1..] == long[prefix + 1..] || swapped)
+    } else {
+        short[prefix..] == long[prefix + 1..]
+    }
+}
+
+/// Whether two full names can be one person: written alike but for spaces and hyphens; or the same family
+/// name, compatible first given names, and middle names that do not disagree. Suffixes must agree where
+/// both names have one (whether "Roger Stone" is "Roger J. Stone Jr." is the caller's to decide).
+pub fn compatible(a: &Name, b: &Name) -> bool {
+    if a.squashed == b.squashed {
+        return true;
+    }
+    if !family_compatible(a.family(), b.family()) {
+        return false;
+    }
+    if let (Some(x), Some(y)) = (&a.suffix, &b.suffix) {
+        if x != y {
+            return false;
+        }
+    }
+    match (a.first(), b.first()) {
+        (Some(x), Some(y)) if !given_compatible(x, y) => return false,
+        _ => {}
+    }
+    // "George W. Bush" and "George H. W. Bush" are two people.
+    let (ma, mb) = (&a.given[a.given.len().min(1)..], &b.given[b.given.len().min(1)..]);
+    ma.is_empty() || mb.is_empty() || (ma.len() == mb.len() && ma.iter().zip(mb).all(|(x, y)| given_compatible(x, y)))
 }
 
 #[cfg(test)]
@@ -52,11 +145,40 @@ mod tests {
 
     use super::*;
 
+    fn n(s: &str) -> Name {
+        Name::parse(s).expect("a name")
+    }
+
     #[test]
-    fn folding_and_compatibility() {
-        assert!(compatible(&parts("Bashar al-Assad"), &parts("Bashar Assad")));
-        assert!(compatible(&parts("John F. Kerry"), &parts("J. Kerry")));
-        assert!(!compatible(&parts("George Bush"), &parts("Jeb Bush")));
-        assert!(!compatible(&parts("Vladimir Putin"), &parts("Barack Obama")));
+    fn names_in_parts() {
+        let m = n("Robert S. Mueller III");
+        assert_eq!(
+            (m.given.clone(), m.surname.as_str(), m.suffix.as_deref()),
+            (vec!["robert".into(), "s.".into()], "mueller", Some("iii"))
+        );
+        assert_eq!(n("Bashar al-Assad").family(), "assad");
+        assert_eq!(n("Kim Jong Un").squashed, n("Kim Jong-un").squashed);
+    }
+
+    #[test]
+    fn one_person_or_two() {
+        assert!(compatible(&n("Bashar al-Assad"), &n("Bashar Assad")));
+        assert!(compatible(&n("John F. Kerry"), &n("J. Kerry")));
+        assert!(compatible(&n("Frederick C. LaRue"), &n("Fred LaRue")));
+        assert!(compatible(&n("Robert S. Mueller III"), &n("Robert Mueller")));
+        assert!(compatible(&n("George Papadopoulos"), &n("George Papadopoulous")));
+        assert!(compatible(&n("Moon Jae-in"), &n("Moon Jae In")));
+        assert!(!compatible(&n("George Bush"), &n("Jeb Bush")));
+        assert!(!compatible(&n("George W. Bush"), &n("George H. W. Bush")));
+        assert!(!compatible(&n("Vladimir Putin"), &n("Barack Obama")));
+        assert!(!compatible(&n("Scott Peterson"), &n("Laci Peterson")));
+        assert!(!compatible(&n("Ann Smith"), &n("Anne Smyth")), "short family names must match exactly");
+    }
+
+    #[test]
+    fn single_edits() {
+        assert!(one_edit("papadopoulos", "papadopoulous"));
+        assert!(one_edit("klitschko", "klistchko"));
+        assert!(one_edit("abc", "abd") && !one_edit("abc", "abc"));
     }
 }

@@ -1,0 +1,235 @@
+//! What the words around a person's mentions say: titles and roles ("Russian President", ", the U.S.
+//! ambassador"), the country those tie them to, gender from titles and from "he" and "she" nearby, and
+//! definite descriptions ("the Russian leader") resolved where exactly one person fits.
+
+use std::collections::HashMap;
+
+use crate::lexis::countries::{Countries, FormKind};
+use crate::lexis::titles::{is_honorific, role_name, title_ending, title_starting, Title};
+use crate::model::How;
+use crate::resolve::people::Person;
+use crate::resolve::{Doc, Found, SpanSet};
+use crate::span::Span;
+use crate::tag::gazetteer::country_forms;
+
+/// How many tokens after a mention "he" or "she" are looked for.
+const PRONOUN_WINDOW: usize = 60;
+
+/// Reads a title and country around a name: before it ("Russian President Vladimir Putin", "Iran's
+/// foreign minister X"), or in an apposition after it ("Samantha Power, the U.S. ambassador").
+pub(super) fn read_title(d: &Doc, a: usize, b: usize, countries: &Countries, p: &mut Person) {
+    let sentence = d.sentence_tokens(a);
+    let from = a.saturating_sub(5).max(sentence.start);
+    let before = d.lower_words(from, a);
+    let note = |title: &Title, title_start: usize, p: &mut Person| {
+        if !is_honorific(title) {
+            *p.roles.entry(role_name(title)).or_default() += 1;
+        }
+        p.leader |= title.leader;
+        match title.gender {
+            Some('m') => p.he += 3,
+            Some('f') => p.she += 3,
+            _ => {}
+        }
+        if let Some((c, _, kind)) = d.country_modifier_before(title_start, countries, sentence.start) {
+            if kind != FormKind::Capital {
+                *p.countries.entry(c).or_default() += 1;
+            }
+        }
+    };
+    if let Some((title, n)) = title_ending(&before) {
+        note(title, a - n, p);
+    } else if a >= sentence.start + 2 && d.token_text(a - 1) == "," {
+        // "a senior adviser, Brian Deese,"
+        let before = d.lower_words(from, a - 1);
+        if let Some((title, n)) = title_ending(&before) {
+            note(title, a - 1 - n, p);
+        }
+    }
+    // Apposition after the name: ", the U.S. ambassador to ..." / ", Russia's foreign minister".
+    if b + 2 < sentence.end && d.token_text(b) == "," {
+        let mut t = b + 1;
+        if matches!(d.token_text(t).to_lowercase().as_str(), "the" | "a" | "an") {
+            t += 1;
+        }
+        let window_end = (t + 6).min(sentence.end);
+        for end in (t + 1..=window_end).rev() {
+            // Skip a country modifier at the start.
+            let (title_from, country) = match (t..end).find_map(|k| {
+                let m = d.country_modifier_before(k + 1, countries, t)?;
+                (m.1 == t).then_some((k + 1, m.0))
+            }) {
+                Some((k, c)) => (k, Some(c)),
+                None => (t, None),
+            };
+            if title_from < end {
+                if let Some((title, n)) = title_starting(&d.lower_words(title_from, end)) {
+                    if n == end - title_from {
+                        if !is_honorific(title) {
+                            *p.roles.entry(role_name(title)).or_default() += 1;
+                        }
+                        p.leader |= title.leader;
+                        if let Some(c) = country {
+                            *p.countries.entry(c).or_default() += 1;
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Counts "he" and "she" in the rest of the sentence after a mention and in the next sentence (at most
+/// [`PRONOUN_WINDOW`] tokens), where no other person is named, as evidence of gender.
+pub(super) fn read_pronouns(docs: &[Doc], people: &mut [Person]) {
+    // Per article, every person mention by start: (start, person).
+    let mut by_doc: Vec<Vec<(usize, usize)>> = vec![Vec::new(); docs.len()];
+    for (i, p) in people.iter().enumerate() {
+        for (f, _, _) in &p.found {
+            by_doc[f.article].push((f.span.start, i));
+        }
+    }
+    for v in &mut by_doc {
+        v.sort_unstable();
+    }
+    for (i, p) in people.iter_mut().enumerate() {
+        for (f, _, b) in &p.found {
+            let d = &docs[f.article];
+            let Some(si) = d.tagged.sentence_of(*b - 1) else { continue };
+            let sentence_end =
+                d.tagged.sentences.get(si + 1).map_or(d.tagged.sentences[si].tokens.end, |s| s.tokens.end);
+            let end = sentence_end.min(*b + PRONOUN_WINDOW);
+            if end <= *b {
+                continue;
+            }
+            let window = Span::new(f.span.end, d.tagged.tokens[end - 1].end as usize);
+            let mentions = &by_doc[f.article];
+            let from = mentions.partition_point(|&(s, _)| s < window.start);
+            if mentions[from..].iter().take_while(|&&(s, _)| s < window.end).any(|&(_, who)| who != i) {
+                continue;
+            }
+            for t in *b..end {
+                match d.token_text(t) {
+                    "he" | "He" | "his" | "His" | "him" | "himself" => p.he += 1,
+                    "she" | "She" | "her" | "Her" | "hers" | "herself" => p.she += 1,
+                    _ => {}
+                }
+            }
+        }
+    }
+}
+
+/// Role nouns a description can end with, and whether they ask for a leader rather than an exact role.
+fn description_role(words: &[String]) -> Option<(&'static Title, usize, bool)> {
+    let (title, n) = title_starting(words)?;
+    if is_honorific(title) {
+        return None;
+    }
+    let generic = matches!(title.words, ["leader"] | ["strongman"] | ["dictator"]);
+    Some((title, n, generic))
+}
+
+/// "the Russian leader", "the Kremlin strongman", "Russia's president": resolved when exactly one person
+/// of that country holds a fitting role in the corpus.
+pub(super) fn resolve_descriptions(docs: &[Doc], countries: &Countries, people: &mut [Person]) {
+    // The spans people already hold, per article; and who fits each (country, role) asked for.
+    let mut taken: Vec<SpanSet> = vec![SpanSet::default(); docs.len()];
+    for p in people.iter() {
+        for (f, _, _) in &p.found {
+            taken[f.article].insert(f.span);
+        }
+    }
+    let mut fitting: HashMap<(usize, String, bool), Vec<usize>> = HashMap::new();
+    for d in docs {
+        for s in &d.tagged.sentences {
+            let mut t = s.tokens.start;
+            while t < s.tokens.end {
+                let Some(found) = description_at(d, t, s.tokens.end, countries) else {
+                    t += 1;
+                    continue;
+                };
+                let (start, end, country, title, generic) = found;
+                let role = role_name(title);
+                let fits = fitting.entry((country, role.clone(), generic)).or_insert_with(|| {
+                    (0..people.len())
+                        .filter(|&i| {
+                            let p = &people[i];
+                            let of_country =
+                                p.countries.iter().max_by_key(|(_, n)| **n).map(|(c, _)| *c) == Some(country);
+                            let role_fits = if generic { p.leader } else { p.roles.contains_key(&role) };
+                            of_country && role_fits
+                        })
+                        .collect()
+                });
+                let span = d.span_of(start, end);
+                if let ([who], false) = (fits.as_slice(), taken[d.index].overlaps(span)) {
+                    let p = &mut people[*who];
+                    p.found.push((Found { article: d.index, span, how: How::Description }, start, end));
+                    taken[d.index].insert(span);
+                }
+                t = end;
+            }
+        }
+    }
+}
+
+/// A description starting at token `t`: ("the" COUNTRY-MODIFIER | COUNTRY 's) ROLE, not followed by a
+/// name. Returns its token range, the country, the role and whether the role is a generic leader noun.
+fn description_at(
+    d: &Doc,
+    t: usize,
+    end: usize,
+    countries: &Countries,
+) -> Option<(usize, usize, usize, &'static Title, bool)> {
+    let gaz = country_forms();
+    let first = d.token_text(t);
+    let (country, role_from) = if first == "the" || first == "The" {
+        // the [Russian | Kremlin | U.S.] leader
+        (1..=3).filter(|n| t + 1 + n <= end).find_map(|n| {
+            let (_, payload) = gaz.lookup(&d.keys[t + 1..t + 1 + n])?;
+            let form = &countries.forms[payload as usize];
+            matches!(form.kind, FormKind::Demonym | FormKind::Seat | FormKind::Name)
+                .then_some((form.country, t + 1 + n))
+        })?
+    } else {
+        // Russia's president
+        (1..=3).filter(|n| t + n < end).find_map(|n| {
+            let (_, payload) = gaz.lookup(&d.keys[t..t + n])?;
+            let form = &countries.forms[payload as usize];
+            (form.kind == FormKind::Name && d.is_possessive(t + n)).then_some((form.country, t + n + 1))
+        })?
+    };
+    if role_from >= end {
+        return None;
+    }
+    let words = d.lower_words(role_from, end.min(role_from + 3));
+    let (title, n, generic) = description_role(&words)?;
+    let role_end = role_from + n;
+    // The role word must be in lowercase (a description), and no name may follow ("the Russian President Putin").
+    if d.token_text(role_from).chars().next().is_some_and(char::is_uppercase) && first != "the" && first != "The" {
+        return None;
+    }
+    if role_end < end && d.token_text(role_end).chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    Some((t, role_end, country, title, generic))
+}
+
+/// A name the tagger called something else, but which a title introduces or follows: "Secretary General
+/// Ban Ki-moon", "Samantha Power, the U.S. ambassador".
+pub(super) fn titled_name(d: &Doc, (a, b): (usize, usize)) -> bool {
+    let capitalised = (a..b).all(|t| d.token_text(t).chars().next().is_some_and(char::is_uppercase));
+    if !capitalised || b - a > 4 {
+        return false;
+    }
+    let sentence = d.sentence_tokens(a);
+    let before = d.lower_words(a.saturating_sub(4).max(sentence.start), a);
+    let titled_before = title_ending(&before).is_some_and(|(t, _)| !matches!(t.words, ["leader"] | ["general"]));
+    let titled_after = b + 3 <= sentence.end
+        && d.token_text(b) == ","
+        && matches!(d.token_text(b + 1), "the" | "a" | "an")
+        && (b + 2..sentence.end.min(b + 6))
+            .any(|t| title_starting(&d.lower_words(t, (t + 3).min(sentence.end))).is_some());
+    titled_before || titled_after
+}

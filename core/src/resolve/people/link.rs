@@ -1,0 +1,197 @@
+//! Which person each name names. Full names are merged when they can be one person (`names::compatible`);
+//! a generational suffix keeps two people apart when the corpus uses it to tell them apart ("Trump Jr.").
+//! A name of one word ("Trump", "Melania", "Jong-un") then goes to the person of the corpus it most likely
+//! means in its article: the one an honorific or a title before it fits ("Mrs. Trump", "President Trump"),
+//! named in full in the article (first of all, before it), and named most across the corpus. It never goes
+//! to someone its honorific rules out, and is a person of its own when nobody fits.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::lexis::titles::role_name;
+use crate::model::How;
+use crate::resolve::names::{compatible, core_part, family_compatible, Name};
+use crate::resolve::people::candidates::Candidate;
+use crate::resolve::people::Person;
+use crate::resolve::Doc;
+
+/// People by the parts of their names, for finding who a name may be in near-constant time.
+#[derive(Default)]
+pub(super) struct Directory {
+    /// Family name → people.
+    family: HashMap<String, Vec<usize>>,
+    /// Family names with one letter deleted → family names (a one-letter slip finds its name).
+    deletions: HashMap<String, Vec<String>>,
+    /// Any other part of a full name (a given name, "kim", "jong-un") → people.
+    part: HashMap<String, Vec<usize>>,
+}
+
+fn deletions(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    (0..chars.len()).map(|i| chars[..i].iter().chain(&chars[i + 1..]).collect()).collect()
+}
+
+fn push_unique<K: std::hash::Hash + Eq, V: PartialEq>(map: &mut HashMap<K, Vec<V>>, k: K, v: V) {
+    let list = map.entry(k).or_default();
+    if !list.contains(&v) {
+        list.push(v);
+    }
+}
+
+impl Directory {
+    fn add(&mut self, who: usize, name: &Name) {
+        let family = name.family().to_string();
+        if family.chars().count() >= 7 && !self.family.contains_key(&family) {
+            for del in deletions(&family).into_iter().chain([family.clone()]) {
+                push_unique(&mut self.deletions, del, family.clone());
+            }
+        }
+        push_unique(&mut self.family, family, who);
+        for g in &name.given {
+            push_unique(&mut self.part, core_part(g).trim_end_matches('.').to_string(), who);
+        }
+        for piece in name.surname.split('-').filter(|p| p.len() >= 2) {
+            push_unique(&mut self.part, piece.to_string(), who);
+        }
+    }
+
+    /// People whose family name is `family`, or differs from it by one letter in a long name.
+    fn by_family(&self, family: &str) -> Vec<usize> {
+        let mut out: Vec<usize> = self.family.get(family).cloned().unwrap_or_default();
+        if family.chars().count() >= 7 {
+            let mut near: HashSet<&String> = HashSet::new();
+            for del in deletions(family).iter().chain([&family.to_string()]) {
+                near.extend(self.deletions.get(del).into_iter().flatten());
+            }
+            for f in near.into_iter().filter(|f| f.as_str() != family && family_compatible(f, family)) {
+                out.extend(self.family.get(f).into_iter().flatten());
+            }
+        }
+        out
+    }
+}
+
+/// Merges the full names into people; `people` and `dir` grow.
+pub(super) fn cluster_full(docs: &[Doc], all: &[Candidate], people: &mut Vec<Person>, dir: &mut Directory) {
+    // A suffix tells people apart when the corpus writes it after one name alone: "Trump Jr.", "Donald Jr.".
+    let discriminating: HashSet<(String, String)> = all
+        .iter()
+        .filter(|c| !c.name.is_full())
+        .filter_map(|c| c.name.suffix.clone().map(|s| (c.name.family().to_string(), s)))
+        .collect();
+    let mut order: Vec<&Candidate> = all.iter().filter(|c| c.name.is_full()).collect();
+    order.sort_by_key(|c| std::cmp::Reverse(c.name.given.len() + 1 + c.name.suffix.is_some() as usize));
+    for c in order {
+        let fits: Vec<usize> = dir
+            .by_family(c.name.family())
+            .into_iter()
+            .chain(dir.part.get(&c.name.squashed).into_iter().flatten().copied())
+            .filter(|&i| people[i].name.is_full() && compatible(&people[i].name, &c.name))
+            .filter(|&i| !suffix_apart(&people[i].name, &c.name, &discriminating))
+            .collect();
+        let target = match fits.as_slice() {
+            [] => None,
+            [one] => Some(*one),
+            many => Some(nearest_or_most_named(docs, people, many, c)),
+        };
+        let who = target.unwrap_or_else(|| {
+            people.push(Person::new(c.name.clone()));
+            people.len() - 1
+        });
+        dir.add(who, &c.name);
+        people[who].add(docs, c, How::Ner, true);
+    }
+}
+
+/// Two names a suffix the corpus uses to tell people apart separates: "Donald Trump" and "Donald Trump Jr.".
+fn suffix_apart(a: &Name, b: &Name, discriminating: &HashSet<(String, String)>) -> bool {
+    let used = |s: &String| {
+        discriminating.contains(&(a.family().to_string(), s.clone()))
+            || a.first().is_some_and(|f| discriminating.contains(&(f.to_string(), s.clone())))
+    };
+    match (&a.suffix, &b.suffix) {
+        (Some(s), None) | (None, Some(s)) => used(s),
+        _ => false,
+    }
+}
+
+/// Of several people a name fits, the one named nearest before it in its article, else the most named.
+fn nearest_or_most_named(docs: &[Doc], people: &[Person], fits: &[usize], c: &Candidate) -> usize {
+    let _ = docs;
+    let at = c.span.start;
+    let nearest =
+        fits.iter().filter_map(|&i| people[i].last_before(c.doc, at).map(|p| (at - p, i))).min().map(|(_, i)| i);
+    nearest.unwrap_or_else(|| {
+        fits.iter().copied().max_by_key(|&i| (people[i].full, std::cmp::Reverse(i))).unwrap_or(fits[0])
+    })
+}
+
+/// Links each one-word name (and a family name with a suffix, "Trump Jr.") to the person it means, or makes
+/// it a person of its own.
+pub(super) fn link_single(docs: &[Doc], single: &[&Candidate], people: &mut Vec<Person>, dir: &mut Directory) {
+    for c in single {
+        let who = choose(people, dir, c.doc, c.span.start, &c.name, c.gender, c.title);
+        let who = who.unwrap_or_else(|| {
+            let existing =
+                dir.family.get(c.name.family()).and_then(|v| v.iter().copied().find(|&i| !people[i].name.is_full()));
+            existing.unwrap_or_else(|| {
+                people.push(Person::new(c.name.clone()));
+                dir.add(people.len() - 1, &c.name);
+                people.len() - 1
+            })
+        });
+        people[who].add(docs, c, How::Ner, false);
+    }
+}
+
+/// The person a one-word name at byte `at` of article `doc` means, by the evidence in the module header;
+/// `None` when nobody named in full fits.
+pub(super) fn choose(
+    people: &[Person],
+    dir: &Directory,
+    doc: usize,
+    at: usize,
+    name: &Name,
+    gender: Option<char>,
+    title: Option<&'static [&'static str]>,
+) -> Option<usize> {
+    let word = name.family();
+    let full = |v: Vec<usize>| -> Vec<usize> { v.into_iter().filter(|&i| people[i].name.is_full()).collect() };
+    let mut fits = full(dir.by_family(word));
+    if fits.is_empty() {
+        fits = full(dir.part.get(word).cloned().unwrap_or_default());
+    }
+    if let Some(suffix) = &name.suffix {
+        fits.retain(|&i| people[i].name.suffix.as_ref() == Some(suffix));
+    }
+    let role = title.map(|words| role_name(&crate::lexis::titles::Title { words, leader: false, gender: None }));
+    let score = |i: usize| -> Option<f64> {
+        let p = &people[i];
+        let mut s = 0.0;
+        match (gender, p.gender_guess()) {
+            (Some(want), Some(is)) if want != is => return None,
+            (Some(_), Some(_)) => s += 4.0,
+            _ => {}
+        }
+        if let Some(role) = &role {
+            if p.roles.contains_key(role) {
+                s += 3.0;
+            } else if !p.roles.is_empty() {
+                s -= 1.0;
+            }
+        }
+        if let Some(first) = p.first_full_in(doc) {
+            s += 2.0 + if first < at { 0.5 } else { 0.0 };
+        }
+        if p.name.family() == word {
+            s += 1.0;
+        }
+        s += 0.5 * (1.0 + p.full as f64).ln();
+        Some(s)
+    };
+    let first_in_article =
+        fits.iter().copied().filter_map(|i| people[i].first_full_in(doc).map(|f| (f, i))).min().map(|(_, i)| i);
+    fits.iter()
+        .filter_map(|&i| score(i).map(|s| (s + if Some(i) == first_in_article { 1.0 } else { 0.0 }, i)))
+        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map(|(_, i)| i)
+}

@@ -1,0 +1,180 @@
+//! People: names found by the tagger (or introduced by a title), merged across the corpus into the people
+//! they name ([`link`]), their other occurrences found ([`occurrences`]), and what the words around them
+//! say: titles, roles, countries, gender, descriptions ([`context`]).
+
+mod candidates;
+mod context;
+mod link;
+mod occurrences;
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::lexis::countries::Countries;
+use crate::lexis::titles::title_starting;
+use crate::model::entity::{slug, Entity, EntityKind, How};
+use crate::resolve::names::Name;
+use crate::resolve::{Claims, Doc, Found};
+use crate::tag::lexicon::{Lexicon, CAP_UNKNOWN};
+use candidates::Candidate;
+
+/// A person being assembled.
+#[derive(Debug)]
+pub(super) struct Person {
+    /// The fullest name seen.
+    name: Name,
+    forms: BTreeMap<String, usize>,
+    found: Vec<(Found, usize, usize)>,
+    roles: BTreeMap<String, usize>,
+    countries: BTreeMap<usize, usize>,
+    leader: bool,
+    he: i32,
+    she: i32,
+    /// Mentions by a full name, across the corpus.
+    full: usize,
+    /// Per article: where the first full-name mention starts; and every mention's start, in order added.
+    first_full: HashMap<usize, usize>,
+    starts: HashMap<usize, Vec<usize>>,
+}
+
+impl Person {
+    fn new(name: Name) -> Person {
+        Person {
+            name,
+            forms: BTreeMap::new(),
+            found: Vec::new(),
+            roles: BTreeMap::new(),
+            countries: BTreeMap::new(),
+            leader: false,
+            he: 0,
+            she: 0,
+            full: 0,
+            first_full: HashMap::new(),
+            starts: HashMap::new(),
+        }
+    }
+
+    /// Records a mention of this person by candidate `c`.
+    fn add(&mut self, docs: &[Doc], c: &Candidate, how: How, full: bool) {
+        let d = &docs[c.doc];
+        *self.forms.entry(c.span.of(d.text()).to_string()).or_default() += 1;
+        self.found.push((Found { article: c.doc, span: c.span, how }, c.start, c.end));
+        self.starts.entry(c.doc).or_default().push(c.span.start);
+        if full {
+            self.full += 1;
+            let first = self.first_full.entry(c.doc).or_insert(c.span.start);
+            *first = (*first).min(c.span.start);
+            if c.name.given.len() + 1 > self.name.given.len() + 1
+                || (self.name.suffix.is_none() && c.name.suffix.is_some())
+            {
+                self.name = c.name.clone();
+            }
+        }
+        match c.gender {
+            Some('m') => self.he += 3,
+            Some('f') => self.she += 3,
+            _ => {}
+        }
+    }
+
+    /// Where this person is first named in full in article `doc`.
+    fn first_full_in(&self, doc: usize) -> Option<usize> {
+        self.first_full.get(&doc).copied()
+    }
+
+    /// The start of the last mention of this person in article `doc` before byte `at`.
+    fn last_before(&self, doc: usize, at: usize) -> Option<usize> {
+        self.starts.get(&doc)?.iter().copied().filter(|&s| s < at).max()
+    }
+
+    /// "m" or "f" when titles and pronouns say so clearly.
+    fn gender_guess(&self) -> Option<char> {
+        match self.he - self.she {
+            d if d >= 2 || (d >= 1 && self.she == 0) => Some('m'),
+            d if d <= -2 || (d <= -1 && self.he == 0) => Some('f'),
+            _ => None,
+        }
+    }
+
+    /// The canonical name: the most frequent of the forms with the most parts.
+    fn display_name(&self) -> String {
+        let max_parts = self.forms.keys().map(|f| f.split_whitespace().count()).max().unwrap_or(0);
+        self.forms
+            .iter()
+            .filter(|(f, _)| f.split_whitespace().count() == max_parts)
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|(f, _)| f.split_whitespace().collect::<Vec<_>>().join(" "))
+            .unwrap_or_default()
+    }
+}
+
+/// Resolves the people of the corpus and claims their names' spans.
+pub fn resolve(docs: &[Doc], countries: &Countries, lexicon: &Lexicon, claims: &mut Claims) -> Vec<Entity> {
+    let candidates = candidates::collect(docs);
+    let single: Vec<&Candidate> = candidates.iter().filter(|c| !c.name.is_full()).collect();
+    let mut people: Vec<Person> = Vec::new();
+    let mut dir = link::Directory::default();
+    link::cluster_full(docs, &candidates, &mut people, &mut dir);
+    // What titles and pronouns say of the people named in full guides who a surname alone means.
+    for p in &mut people {
+        let found = p.found.clone();
+        for (f, a, b) in found {
+            context::read_title(&docs[f.article], a, b, countries, p);
+        }
+    }
+    context::read_pronouns(docs, &mut people);
+    link::link_single(docs, &single, &mut people, &mut dir);
+    occurrences::find(docs, lexicon, &mut people, &dir);
+    // Titles and pronouns read again over every mention.
+    for p in &mut people {
+        p.roles.clear();
+        p.countries.clear();
+        p.leader = false;
+        (p.he, p.she) = (0, 0);
+        let found = p.found.clone();
+        for (f, a, b) in found {
+            context::read_title(&docs[f.article], a, b, countries, p);
+        }
+    }
+    context::read_pronouns(docs, &mut people);
+    context::resolve_descriptions(docs, countries, &mut people);
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    people
+        .into_iter()
+        .filter(|p| !p.found.is_empty() && !is_junk(p, lexicon))
+        .map(|p| {
+            // A description's country word still names the country ("the Russian leader").
+            for (f, _, _) in p.found.iter().filter(|(f, _, _)| f.how != How::Description) {
+                claims.claim(f.article, f.span);
+            }
+            let name = p.display_name();
+            let mut id = format!("person:{}", slug(&name));
+            let n = ids.entry(id.clone()).or_default();
+            *n += 1;
+            if *n > 1 {
+                id = format!("{id}-{n}");
+            }
+            let mut e = Entity::new(id, EntityKind::Person, name);
+            let mut roles: Vec<(&String, &usize)> = p.roles.iter().collect();
+            roles.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+            e.roles = roles.into_iter().map(|(r, _)| r.clone()).collect();
+            e.country = p
+                .countries
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|(&c, _)| countries.countries[c].id());
+            e.gender = p.gender_guess().map(|g| g.to_string());
+            e.mentions = p.found.iter().map(|(f, _, _)| docs[f.article].mention(f)).collect();
+            e
+        })
+        .collect()
+}
+
+/// A "person" named only by one word that is a title ("Miss") or an ordinary lowercase word.
+fn is_junk(p: &Person, lexicon: &Lexicon) -> bool {
+    if p.name.is_full() {
+        return false;
+    }
+    let word = p.name.surname.trim_end_matches('.');
+    let common = lexicon.get(word).is_some_and(|c| c.cap <= 1 && c.cap != CAP_UNKNOWN);
+    common || title_starting(&[word.to_string()]).is_some()
+}
