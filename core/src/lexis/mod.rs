@@ -6,6 +6,7 @@ pub mod countries;
 pub mod fold;
 pub mod given_names;
 pub mod orgs;
+pub mod outlets;
 pub mod places;
 pub mod titles;
 pub mod verbs;

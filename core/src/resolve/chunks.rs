@@ -184,6 +184,23 @@ fn key(d: &Doc, a: usize, b: usize) -> u64 {
     (a..b).fold(0u64, |h, t| hash::mix(h.rotate_left(5) ^ hash::str(&fold(d.token_text(t)))))
 }
 
+/// Name particles a person's name may hold in lowercase ("Ludwig van Beethoven").
+const PARTICLES: &[&str] = &[
+    "de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "bin", "ibn", "al", "el", "la", "le",
+    "y",
+];
+
+/// A person's name with an ordinary word in it after its first word: "Lindsay Lohan Checks Into Rehab",
+/// "Gary Ross Still" (a family name after a given name may be an ordinary word: "Samantha Power").
+fn person_glue(d: &Doc, (a, b): (usize, usize), casing: &Casing) -> bool {
+    (a + 1..b).any(|t| {
+        let w = d.token_text(t);
+        let surname_after_given = t + 1 == b && is_given_name(&fold(d.token_text(t - 1)));
+        // Only a capitalised ordinary word is glue; "al-Assad", "van" are written so in names.
+        capitalised(w) && casing.usually_lowercase(w) && !in_list(PARTICLES, w) && !surname_after_given
+    })
+}
+
 /// Cleans the chunks of every article; the result is per article, in text order.
 pub fn clean(docs: &[Doc], lexicon: &Lexicon) -> Vec<Vec<Chunk>> {
     // Per article, per sentence: a headline, or written like one (computed once: sentences can be long).
@@ -214,7 +231,8 @@ pub fn clean(docs: &[Doc], lexicon: &Lexicon) -> Vec<Vec<Chunk>> {
         for c in &d.tagged.chunks {
             let k = key(d, c.tokens.0, c.tokens.1);
             let reliable = in_prose(d, c.tokens, &headlines[d.index])
-                && (repeated.get(&k).is_some_and(|&n| n >= 2) || !edge_glue(d, c.tokens, &casing));
+                && (repeated.get(&k).is_some_and(|&n| n >= 2) || !edge_glue(d, c.tokens, &casing))
+                && !(c.ty == EntityType::Per && person_glue(d, c.tokens, &casing));
             if reliable && c.tokens.1 - c.tokens.0 <= MAX_NAME {
                 names.entry(k).or_default()[c.ty as usize] += 1;
             }
@@ -227,7 +245,7 @@ pub fn clean(docs: &[Doc], lexicon: &Lexicon) -> Vec<Vec<Chunk>> {
         .map(|(d, chunks)| {
             let mut out = Vec::with_capacity(chunks.len());
             for c in chunks {
-                if c.reliable {
+                if c.reliable && !made_of_names(d, c, &names) {
                     out.push(trim(d, c));
                 } else {
                     segment(d, c, &names, &casing, &mut out);
@@ -323,13 +341,34 @@ fn edge_glue(d: &Doc, (a, b): (usize, usize), casing: &Casing) -> bool {
         && !casing.usually_lowercase(d.token_text(b - 2))
 }
 
-/// A reliable chunk keeps its words, bar a weekday or month glued at either end ("Oscar Sunday").
+/// A chunk that is two names the corpus knows far better on their own, side by side: "Colts Beat Chiefs",
+/// "Lindsay Lohan Checks Into Betty Ford" (but "Boston Red Sox", as common as "Boston", stays whole).
+fn made_of_names(d: &Doc, c: Chunk, names: &HashMap<u64, [u32; 4]>) -> bool {
+    let (a, b) = c.tokens;
+    if b - a < 2 {
+        return false;
+    }
+    let count = |x: usize, y: usize| names.get(&key(d, x, y)).map_or(0, |k| k.iter().sum::<u32>());
+    let whole = count(a, b);
+    let longest_from =
+        |x: usize| (x + 1..b.min(x + MAX_NAME) + 1).rev().find(|&y| y - x < b - a && count(x, y) >= 3 * whole.max(1));
+    let longest_to =
+        |y: usize| (a.max(y.saturating_sub(MAX_NAME))..y).find(|&x| y - x < b - a && count(x, y) >= 3 * whole.max(1));
+    match (longest_from(a), longest_to(b)) {
+        (Some(first_end), Some(last_start)) => first_end <= last_start,
+        _ => false,
+    }
+}
+
+/// A reliable chunk keeps its words, bar a weekday, month or number glued at either end ("Oscar Sunday").
 fn trim(d: &Doc, c: Chunk) -> Chunk {
     let (mut a, mut b) = c.tokens;
-    while b > a + 1 && in_list(WEEKDAYS_MONTHS, d.token_text(b - 1)) {
+    // Weekdays, months and numbers ("2012 Chiefs") are no part of a name's edges.
+    let edge = |w: &str| in_list(WEEKDAYS_MONTHS, w) || w.chars().all(|c| c.is_ascii_digit());
+    while b > a + 1 && edge(d.token_text(b - 1)) {
         b -= 1;
     }
-    while b > a + 1 && in_list(WEEKDAYS_MONTHS, d.token_text(a)) {
+    while b > a + 1 && edge(d.token_text(a)) {
         a += 1;
     }
     Chunk { tokens: (a, b), span: d.span_of(a, b), ..c }

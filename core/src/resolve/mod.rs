@@ -192,7 +192,7 @@ pub fn resolve(articles: &[Article], tagged: &[TaggedArticle], lexicon: &Lexicon
     let countries = Countries::builtin();
     let mut claims = Claims::new(docs.len());
     let mut entities = people::resolve(&docs, countries, lexicon, &mut claims);
-    entities.extend(orgs::resolve(&docs, countries, &mut claims));
+    entities.extend(orgs::resolve(&docs, countries, lexicon, &mut claims));
     let country_entities = countries::resolve(&docs, countries, &claims);
     // Countries that people or organizations belong to exist as entities even if never named.
     let mut all = country_entities;

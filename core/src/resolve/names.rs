@@ -130,7 +130,13 @@ pub fn compatible(a: &Name, b: &Name) -> bool {
         }
     }
     match (a.first(), b.first()) {
-        (Some(x), Some(y)) if !given_compatible(x, y) => return false,
+        // "Joseph Comeaux" and "Arcade Joseph Comeaux": a person known by a middle name.
+        (Some(x), Some(y)) if !given_compatible(x, y) => {
+            let (short, long) = if a.given.len() <= b.given.len() { (a, b) } else { (b, a) };
+            return short.given.len() < long.given.len()
+                && !is_initial(&short.given[0])
+                && short.given.iter().all(|g| long.given[1..].iter().any(|l| given_compatible(g, l)));
+        }
         _ => {}
     }
     // "George W. Bush" and "George H. W. Bush" are two people.
@@ -173,6 +179,8 @@ mod tests {
         assert!(!compatible(&n("Vladimir Putin"), &n("Barack Obama")));
         assert!(!compatible(&n("Scott Peterson"), &n("Laci Peterson")));
         assert!(!compatible(&n("Ann Smith"), &n("Anne Smyth")), "short family names must match exactly");
+        assert!(compatible(&n("Arcade Joseph Comeaux Jr."), &n("Joseph Comeaux Jr.")));
+        assert!(!compatible(&n("Arcade Joseph Comeaux"), &n("Paul Comeaux")));
     }
 
     #[test]

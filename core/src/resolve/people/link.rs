@@ -23,6 +23,8 @@ pub(super) struct Directory {
     deletions: HashMap<String, Vec<String>>,
     /// Any other part of a full name (a given name, "kim", "jong-un") → people.
     part: HashMap<String, Vec<usize>>,
+    /// The name's letters without spaces or hyphens ("kimjongun") → people.
+    squashed: HashMap<String, Vec<usize>>,
 }
 
 fn deletions(word: &str) -> Vec<String> {
@@ -52,6 +54,7 @@ impl Directory {
         for piece in name.surname.split('-').filter(|p| p.len() >= 2) {
             push_unique(&mut self.part, piece.to_string(), who);
         }
+        push_unique(&mut self.squashed, name.squashed.clone(), who);
     }
 
     /// People whose family name is `family`, or differs from it by one letter in a long name.
@@ -84,7 +87,7 @@ pub(super) fn cluster_full(docs: &[Doc], all: &[Candidate], people: &mut Vec<Per
         let fits: Vec<usize> = dir
             .by_family(c.name.family())
             .into_iter()
-            .chain(dir.part.get(&c.name.squashed).into_iter().flatten().copied())
+            .chain(dir.squashed.get(&c.name.squashed).into_iter().flatten().copied())
             .filter(|&i| people[i].name.is_full() && compatible(&people[i].name, &c.name))
             .filter(|&i| !suffix_apart(&people[i].name, &c.name, &discriminating))
             .collect();

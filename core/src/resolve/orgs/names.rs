@@ -1,0 +1,85 @@
+//! Organization names compared: one key for the ways news writes one name ("C.I.A." and "CIA",
+//! "Department of State" and "State Department", "&" and "and", "Hewlett - Packard" and "Hewlett-Packard"),
+//! the initials a name's acronym spells ("Democratic National Committee" → DNC), and its short forms.
+
+use crate::lexis::fold::fold;
+use crate::lexis::words::in_list;
+
+/// Words initials skip.
+const MINOR: &[&str] = &["of", "the", "and", "for", "in", "on", "at", "to", "&", "de", "du", "des", "la", "le"];
+
+/// Bodies named "X of Y" as often as "Y X".
+const OF_BODIES: &[&str] = &["department", "ministry", "bureau", "office", "secretary"];
+
+pub fn strip_the(name: &str) -> &str {
+    name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")).unwrap_or(name)
+}
+
+/// The comparison key: folded, no leading "the", no stops, "&" as "and", hyphens unspaced, a trailing
+/// possessive dropped, and "department of state" written "state department".
+pub fn key(name: &str) -> String {
+    let folded = fold(strip_the(name.trim()));
+    let folded = folded.strip_suffix("'s").unwrap_or(&folded).replace('&', " and ").replace('.', "");
+    let words: Vec<&str> = folded.split_whitespace().collect();
+    let joined = words.join(" ").replace(" - ", "-");
+    let words: Vec<&str> = joined.split(' ').collect();
+    match words.as_slice() {
+        [body, "of", rest @ ..] if !rest.is_empty() && OF_BODIES.contains(body) => format!("{} {body}", rest.join(" ")),
+        _ => joined,
+    }
+}
+
+/// The capitals of a multi-word name's words (hyphenated parts count as words): "Democratic National
+/// Committee" → "DNC", "Hewlett-Packard" → "HP"; `None` for a name of one word.
+pub fn initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = strip_the(name)
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty() && !in_list(MINOR, w))
+        .collect();
+    if words.len() < 2 {
+        return None;
+    }
+    words.iter().map(|w| w.chars().next().filter(|c| c.is_uppercase())).collect()
+}
+
+/// A name written as an acronym: two to six capitals, with or without stops ("DNC", "F.B.I.").
+pub fn acronym(name: &str) -> Option<String> {
+    let letters: String = name.chars().filter(|c| *c != '.').collect();
+    let n = letters.chars().count();
+    ((2..=6).contains(&n)
+        && letters.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && letters.chars().any(char::is_uppercase))
+    .then_some(letters)
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    #[test]
+    fn one_key_for_one_name() {
+        assert_eq!(key("C.I.A."), key("CIA"));
+        assert_eq!(key("Department of State"), key("State Department"));
+        assert_eq!(
+            key("Center for Strategic & International Studies"),
+            key("Center for Strategic and International Studies")
+        );
+        assert_eq!(key("Hewlett - Packard"), key("Hewlett-Packard"));
+        assert_eq!(key("the DNC's"), key("DNC"));
+        assert_ne!(key("Department of Justice"), key("State Department"));
+    }
+
+    #[test]
+    fn acronyms_and_initials() {
+        assert_eq!(initials("Democratic National Committee").as_deref(), Some("DNC"));
+        assert_eq!(initials("Hewlett-Packard").as_deref(), Some("HP"));
+        assert_eq!(initials("Federal Bureau of Investigation").as_deref(), Some("FBI"));
+        assert_eq!(initials("Advanced Micro Devices").as_deref(), Some("AMD"));
+        assert_eq!(initials("Microsoft"), None);
+        assert_eq!(acronym("F.B.I.").as_deref(), Some("FBI"));
+        assert_eq!(acronym("Fox"), None);
+    }
+}
