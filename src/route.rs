@@ -41,11 +41,7 @@ impl Tab {
 }
 
 pub fn kind_str(k: EntityKind) -> &'static str {
-    match k {
-        EntityKind::Person => "person",
-        EntityKind::Country => "country",
-        EntityKind::Organization => "organization",
-    }
+    k.name()
 }
 
 fn parse_kind(s: &str) -> Option<EntityKind> {
@@ -53,11 +49,13 @@ fn parse_kind(s: &str) -> Option<EntityKind> {
         "person" | "people" => Some(EntityKind::Person),
         "country" | "countries" => Some(EntityKind::Country),
         "organization" | "organizations" | "org" => Some(EntityKind::Organization),
+        "place" | "places" => Some(EntityKind::Place),
         _ => None,
     }
 }
 
-pub const ALL_KINDS: [EntityKind; 3] = [EntityKind::Person, EntityKind::Country, EntityKind::Organization];
+pub const ALL_KINDS: [EntityKind; 4] =
+    [EntityKind::Person, EntityKind::Country, EntityKind::Organization, EntityKind::Place];
 
 /// Everything about the view that a link should reproduce.
 #[derive(Debug, Clone, PartialEq, Eq)]

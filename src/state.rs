@@ -103,7 +103,8 @@ impl Index {
                         units[u].countries.push(ei);
                         units[u].direct_countries.push(ei);
                     }
-                    EntityKind::Person => {
+                    // A person or a place ties the block to its country.
+                    EntityKind::Person | EntityKind::Place => {
                         if let Some(c) = person_country[ei] {
                             units[u].countries.push(c);
                         }
@@ -353,11 +354,7 @@ impl Index {
             How::Seat => "seat of power",
             How::Description => "description",
         };
-        let kind = match e.kind {
-            EntityKind::Person => "person",
-            EntityKind::Country => "country",
-            EntityKind::Organization => "organization",
-        };
+        let kind = e.kind.name();
         let text = m.text.split_whitespace().collect::<Vec<_>>().join(" ");
         if text == e.name {
             format!("{} ({kind}), {how}", e.name)

@@ -23,6 +23,7 @@ pub fn kind_class(k: EntityKind) -> &'static str {
         EntityKind::Person => "ent ent-person",
         EntityKind::Country => "ent ent-country",
         EntityKind::Organization => "ent ent-org",
+        EntityKind::Place => "ent ent-place",
     }
 }
 

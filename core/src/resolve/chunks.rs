@@ -19,6 +19,8 @@ use crate::lexis::given_names::is_given_name;
 use crate::lexis::titles::{title_ending, title_starting};
 use crate::lexis::words::{in_list, DETERMINERS, ORG_HEADS, PREPOSITIONS};
 use crate::model::BlockKind;
+use crate::resolve::countries::located;
+use crate::resolve::places::place_forms;
 use crate::resolve::Doc;
 use crate::span::Span;
 use crate::tag::gazetteer::country_forms;
@@ -455,6 +457,13 @@ fn decide_kind(d: &Doc, c: Chunk, names: &HashMap<u64, [u32; 4]>, casing: &Casin
         // "Sonia Sotomayor" tagged as an organization: a given name, then names, is a person unless the
         // corpus mostly says otherwise.
         ty = EntityType::Per;
+    } else if ty == EntityType::Org
+        && !in_list(ORG_HEADS, head)
+        && located(d, a)
+        && place_forms().lookup(&d.keys[a..b]).is_some()
+    {
+        // "in suburban Detroit": a city after a preposition of place is the place, not its team.
+        ty = EntityType::Loc;
     } else if let Some(kinds) = names.get(&key(d, a, b)) {
         // The corpus's reliable uses outvote this one when two in three agree.
         let total: u32 = kinds.iter().sum();

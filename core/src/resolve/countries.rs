@@ -10,6 +10,38 @@ use crate::tag::features::word_key;
 use crate::tag::gazetteer::country_forms;
 use crate::tag::labels::EntityType;
 
+/// Words that put what follows as a place: "in Paris", "from central Athens".
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "from",
+    "near",
+    "outside",
+    "to",
+    "across",
+    "around",
+    "throughout",
+    "inside",
+    "into",
+    "toward",
+    "towards",
+    "via",
+    "through",
+    "within",
+    "of",
+];
+const REGION_ADJECTIVES: &[&str] = &["central", "downtown", "southern", "northern", "eastern", "western", "suburban"];
+
+/// Whether the place starting at token `a` follows a locative preposition (an adjective between allowed).
+pub(super) fn located(d: &Doc, a: usize) -> bool {
+    let prev = |k: usize| (a >= k).then(|| d.token_text(a - k).to_lowercase());
+    match prev(1) {
+        Some(w) if LOCATIVE.contains(&w.as_str()) => true,
+        Some(w) if REGION_ADJECTIVES.contains(&w.as_str()) => prev(2).is_some_and(|w| LOCATIVE.contains(&w.as_str())),
+        _ => false,
+    }
+}
+
 /// Words after a place that make it part of a name: treaties ("the Minsk agreements") and newspapers.
 const NAME_WORDS_AFTER: &[&str] = &[
     "agreement",
@@ -41,9 +73,20 @@ const NAME_WORDS_AFTER: &[&str] = &[
 const NAME_WORDS_BEFORE: &[&str] =
     &["Treaty", "Protocol", "Convention", "Accord", "Accords", "Voice", "Bank", "University"];
 
+/// Whether the place at tokens `a..b` opens a name ("the Minsk agreements", "The Washington Post") or
+/// ends one ("Treaty of Paris"), as (before such a word, after such a word).
+pub(super) fn part_of_a_name(d: &Doc, a: usize, b: usize) -> (bool, bool) {
+    let next = (b < d.tagged.tokens.len()).then(|| d.token_text(b));
+    let prev2 = (a >= 2).then(|| (d.token_text(a - 2), d.token_text(a - 1)));
+    (
+        next.is_some_and(|n| NAME_WORDS_AFTER.contains(&n)),
+        prev2.is_some_and(|(w, of)| of == "of" && NAME_WORDS_BEFORE.contains(&w)),
+    )
+}
+
 /// Finds every mention of a country: names, demonyms, capitals and seats of power, not counting places
 /// inside the names of people, organizations, treaties or newspapers.
-pub fn resolve(docs: &[Doc], table: &Countries, claims: &Claims) -> Vec<Entity> {
+pub fn resolve(docs: &[Doc], table: &Countries, claims: &mut Claims) -> Vec<Entity> {
     let gaz = country_forms();
     let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); table.countries.len()];
     for d in docs {
@@ -87,10 +130,7 @@ pub fn resolve(docs: &[Doc], table: &Countries, claims: &Claims) -> Vec<Entity> 
             if exact == Some(EntityType::Per) || inside_longer {
                 continue;
             }
-            let next = (b < d.tagged.tokens.len()).then(|| d.token_text(b));
-            let prev2 = (a >= 2).then(|| (d.token_text(a - 2), d.token_text(a - 1)));
-            let named_after = next.is_some_and(|n| NAME_WORDS_AFTER.contains(&n));
-            let named_before = prev2.is_some_and(|(w, of)| of == "of" && NAME_WORDS_BEFORE.contains(&w));
+            let (named_after, named_before) = part_of_a_name(d, a, b);
             if (named_after && form.kind != FormKind::Demonym) || named_before {
                 continue;
             }
@@ -105,6 +145,11 @@ pub fn resolve(docs: &[Doc], table: &Countries, claims: &Claims) -> Vec<Entity> 
             if needs_tag && !matches!(exact, Some(EntityType::Loc | EntityType::Org)) {
                 continue;
             }
+            // "in central Paris": the city as a place, not its country's government.
+            if form.kind == FormKind::Capital && located(d, a) {
+                continue;
+            }
+            claims.claim(d.index, span);
             mentions[form.country].push(Mention {
                 article: d.article.id.clone(),
                 start: span.start,

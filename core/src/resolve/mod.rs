@@ -1,13 +1,15 @@
-//! From tagged mentions to the entities a reader thinks in: people, organizations, countries.
+//! From tagged mentions to the entities a reader thinks in: people, organizations, countries, places.
 //!
-//! People are resolved first (their names claim their spans), then organizations, then countries, so a
-//! place inside a person's or organization's name is not counted as a mention of that place's country.
+//! People are resolved first (their names claim their spans), then organizations, then countries, then
+//! other places, so a place inside a person's or organization's name is not counted as a mention of that
+//! place or its country, and a country is not also a place.
 
 pub mod chunks;
 pub mod countries;
 pub mod names;
 pub mod orgs;
 pub mod people;
+pub mod places;
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -193,7 +195,8 @@ pub fn resolve(articles: &[Article], tagged: &[TaggedArticle], lexicon: &Lexicon
     let mut claims = Claims::new(docs.len());
     let mut entities = people::resolve(&docs, countries, lexicon, &mut claims);
     entities.extend(orgs::resolve(&docs, countries, lexicon, &mut claims));
-    let country_entities = countries::resolve(&docs, countries, &claims);
+    let country_entities = countries::resolve(&docs, countries, &mut claims);
+    entities.extend(places::resolve(&docs, &mut claims));
     // Countries that people or organizations belong to exist as entities even if never named.
     let mut all = country_entities;
     let mut listed: HashSet<String> = all.iter().map(|e| e.id.clone()).collect();
