@@ -6,3 +6,4 @@ pub mod entities;
 pub mod hostile;
 pub mod ner;
 pub mod quotes;
+pub mod sanity;

@@ -1,12 +1,14 @@
 //! Quotations: straight and curly marks, quotes over several paragraphs, and mismatched marks as found in copy.
 //!
-//! A mark's role comes from its surroundings first and its glyph second: “ after a word and before a comma
-//! closes a quote, as real copy sometimes has it. Single quotes count as quotations only outside double
+//! Double marks are paired by [`crate::parse::pairing`], from their surroundings first and their glyph
+//! second (“ after a word and before a comma closes a quote, as real copy sometimes has it), and from what
+//! the quotation would hold. Single quotes count as quotations only outside double
 //! quotes and only when a clear opening mark has a matching close (so "Russia’s" and "Russians’" stay words).
 
 use crate::lexis::verbs::is_reporting;
 use crate::model::article::{Block, BlockKind};
 use crate::model::quote::QuoteKind;
+use crate::parse::pairing::{pair, Role};
 use crate::span::Span;
 
 /// One quotation found in an article, before attribution.
@@ -24,13 +26,6 @@ pub struct QuoteSpan {
     pub continues: Option<usize>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    Open,
-    Close,
-    Either,
-}
-
 /// Finds the quotations in the headline, captions and paragraphs of an article.
 pub fn quotes(text: &str, blocks: &[Block]) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
@@ -41,14 +36,15 @@ pub fn quotes(text: &str, blocks: &[Block]) -> Vec<QuoteSpan> {
             continue;
         }
         let from_prev = carried.take();
-        let (double, left_open) = double_quotes(text, b.span(), bi, from_prev, &mut out);
-        single_quotes(text, b.span(), bi, &double, &mut out);
-        if let Some(idx) = left_open {
-            let next_reopens = blocks[bi + 1..]
+        let next_reopens = b.kind == BlockKind::Paragraph
+            && blocks[bi + 1..]
                 .iter()
                 .find(|n| matches!(n.kind, BlockKind::Paragraph | BlockKind::Caption))
                 .is_some_and(|n| n.kind == BlockKind::Paragraph && starts_with_open_mark(n.span().of(text)));
-            if b.kind == BlockKind::Paragraph && next_reopens {
+        let (double, left_open) = double_quotes(text, b.span(), (bi, next_reopens), from_prev, &mut out);
+        single_quotes(text, b.span(), bi, &double, &mut out);
+        if let Some(idx) = left_open {
+            if next_reopens {
                 carried = Some(out[idx].continues.unwrap_or(out[idx].open.start));
             }
         }
@@ -73,33 +69,8 @@ fn starts_with_open_mark(s: &str) -> bool {
     matches!(s.trim_start().chars().next(), Some('“' | '"' | '«'))
 }
 
-fn is_double_mark(c: char) -> bool {
-    matches!(c, '“' | '”' | '"' | '«' | '»' | '„')
-}
-
 fn is_opening_context(c: Option<char>) -> bool {
     c.is_none_or(|c| c.is_whitespace() || "([{—–-/:".contains(c))
-}
-
-fn is_closing_context(c: Option<char>) -> bool {
-    c.is_none_or(|c| c.is_whitespace() || ",.;:!?)]}—–-’'…".contains(c))
-}
-
-/// The role of a quote mark at `i`, from the characters around it, then its glyph.
-fn role(s: &str, i: usize, c: char) -> Role {
-    let prev = s[..i].chars().next_back();
-    let next = s[i + c.len_utf8()..].chars().next();
-    let can_open = is_opening_context(prev) && next.is_some_and(|n| !n.is_whitespace());
-    let can_close = prev.is_some_and(|p| !p.is_whitespace()) && is_closing_context(next);
-    match (can_open, can_close) {
-        (true, false) => Role::Open,
-        (false, true) => Role::Close,
-        _ => match c {
-            '“' | '«' | '„' => Role::Open,
-            '”' | '»' => Role::Close,
-            _ => Role::Either,
-        },
-    }
 }
 
 /// Finds double-quoted quotations in one block. `continuing` is the opening-mark offset of a quote carried over
@@ -107,7 +78,7 @@ fn role(s: &str, i: usize, c: char) -> Role {
 fn double_quotes(
     text: &str,
     block: Span,
-    bi: usize,
+    (bi, continues_after): (usize, bool),
     continuing: Option<usize>,
     out: &mut Vec<QuoteSpan>,
 ) -> (Vec<Span>, Option<usize>) {
@@ -116,15 +87,12 @@ fn double_quotes(
     let mut open: Option<Span> = None;
     let mut first_part = continuing;
     let mut left_open = None;
-    for (i, c) in s.char_indices() {
-        if !is_double_mark(c) {
-            continue;
-        }
+    for (i, c, role) in pair(s, continues_after) {
         let mark = Span::new(block.start + i, block.start + i + c.len_utf8());
-        match (open, role(s, i, c)) {
-            (None, Role::Open | Role::Either) => open = Some(mark),
-            (None, Role::Close) => {} // a stray closing mark: nothing to close
-            (Some(o), Role::Close | Role::Either) => {
+        match (open, role) {
+            (_, Role::Stray) | (None, Role::Close) => {}
+            (None, Role::Open) => open = Some(mark),
+            (Some(o), Role::Close) => {
                 push(text, out, &mut covered, (o, Some(mark), mark.start), bi, first_part.take());
                 open = None;
             }
@@ -158,9 +126,29 @@ fn push(
         return false;
     }
     covered.push(Span::new(open.start, close.map_or(end, |c| c.end)));
+    if close.is_some() && is_title(span.of(text)) {
+        // “60 Minutes”, “A Higher Loyalty”, “America First”: a name in quotation marks, not speech.
+        return false;
+    }
     let kind = kind(text, open, span, continues.is_some());
     out.push(QuoteSpan { span, open, close, block: bi, kind, continues });
     true
+}
+
+/// A name in quotation marks: up to six words, each capitalised (small words aside after the first), no
+/// sentence punctuation: the title of a show, a book, a film, a slogan.
+fn is_title(words: &str) -> bool {
+    let words: Vec<&str> = words.split_whitespace().collect();
+    let small = |w: &str| {
+        matches!(w, "of" | "the" | "a" | "an" | "and" | "in" | "on" | "for" | "to" | "at" | "with" | "from" | "&")
+    };
+    (1..=6).contains(&words.len())
+        && !words.iter().any(|w| w.ends_with(['.', '?', '!', ',', ';', ':']) || *w == "I")
+        && words.iter().enumerate().all(|(i, w)| {
+            w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || (i > 0 && small(w))
+        })
+        // Shouting ("NO COLLUSION and NO OBSTRUCTION") is speech.
+        && !words.iter().filter(|w| w.len() > 3).all(|w| w.chars().all(|c| !c.is_lowercase()))
 }
 
 /// The quoted words: trimmed, without a trailing comma the writer put inside the marks.

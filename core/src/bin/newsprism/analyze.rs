@@ -10,7 +10,7 @@ use crate::cli::{CliError, Format};
 
 /// Analyses the files. Files that cannot be read or loaded are reported on stderr and in `errors`; the
 /// exit code is 1 only when nothing at all could be analysed.
-pub fn run(format: Format, files: &[PathBuf]) -> Result<ExitCode, CliError> {
+pub fn run(format: Format, files: &[PathBuf], sanity: bool) -> Result<ExitCode, CliError> {
     let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
     let contents: Vec<File> = files.iter().zip(&names).map(|(f, n)| read(f, n)).collect();
     let inputs: Vec<Input> = names
@@ -31,6 +31,9 @@ pub fn run(format: Format, files: &[PathBuf]) -> Result<ExitCode, CliError> {
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    if sanity {
+        eprint!("{}", newsprism_core::eval::sanity::report(&analysis, 20).table());
+    }
     let written = match format {
         Format::Json => serde_json::to_writer_pretty(&mut out, &analysis).map_err(std::io::Error::from),
         Format::Text => write_text(&mut out, &analysis),

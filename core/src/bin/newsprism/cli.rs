@@ -28,6 +28,10 @@ enum Command {
     Analyze {
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
+        /// Also print (on stderr) how many quotes hold a reporting clause, run over 400 characters, or
+        /// run unclosed.
+        #[arg(long)]
+        sanity: bool,
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -84,7 +88,7 @@ pub fn read_text(path: &std::path::Path) -> Result<String, CliError> {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Analyze { format, files } => analyze::run(format, &files),
+        Command::Analyze { format, files, sanity } => analyze::run(format, &files, sanity),
         Command::EvalNer { file } => ner::eval(&file),
         Command::TagConll { file } => ner::tag_conll(&file),
         Command::TrainNer(args) => ner::train(&args),
