@@ -176,7 +176,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The entities mentioned in tokens `a..b`, with the token range of the mention.
-    pub fn entities_in(&self, a: usize, b: usize) -> impl Iterator<Item = (&Entity, usize, usize)> {
+    pub fn entities_in(&self, a: usize, b: usize) -> impl Iterator<Item = (&'a Entity, usize, usize)> + '_ {
         self.mentions_in(a, b)
             .map(|(s, i, _)| (&self.entities[*i], self.first_token_from(s.start), self.first_token_from(s.end)))
     }

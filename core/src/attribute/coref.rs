@@ -3,6 +3,7 @@
 //! organization or country named last in the paragraph.
 
 use crate::attribute::context::{Ctx, LOOK_BACK};
+use crate::attribute::np::NpHead;
 use crate::model::{Entity, EntityKind};
 use crate::span::Span;
 
@@ -30,6 +31,19 @@ impl<'a> Ctx<'a> {
         gender: Option<&str>,
         last_speaker: Option<&'a Entity>,
     ) -> Option<&'a Entity> {
+        self.resolve_pronoun_at(at, gender, last_speaker, 2)
+    }
+
+    /// [`Ctx::resolve_pronoun`]; when the sentence before has a pronoun for its subject, that pronoun is
+    /// resolved in turn (`depth` times at most): "While Mr. Abe praised Mr. Trump, he did not … / “…,” he
+    /// said" is Abe.
+    fn resolve_pronoun_at(
+        &self,
+        at: usize,
+        gender: Option<&str>,
+        last_speaker: Option<&'a Entity>,
+        depth: usize,
+    ) -> Option<&'a Entity> {
         let fits = |e: &Entity| {
             e.kind == EntityKind::Person
                 && match (e.gender.as_deref(), gender) {
@@ -50,17 +64,31 @@ impl<'a> Ctx<'a> {
             .map(|i| self.mentions[i])
             .find(|(span, idx, _)| !self.inside_quote(*span) && !possessive(span) && fits(&self.entities[*idx]));
         if let Some((_, idx, _)) = in_sentence {
-            return Some(&self.entities[idx]);
+            // The subject of a clause earlier in the sentence outranks a later object ("While Mr. Abe
+            // praised Mr. Trump, he …").
+            let subject = self
+                .main_subject(sentence.start, t)
+                .filter(|np| self.token_span(np.start).end <= at)
+                .and_then(|np| self.person_of(&np))
+                .filter(|e| fits(e));
+            return Some(subject.unwrap_or(&self.entities[idx]));
         }
         let floor = self.floor(at, 1);
         if let Some(si) = self.tagged.sentence_of(t).and_then(|s| s.checked_sub(1)) {
             let prev = &self.tagged.sentences[si];
             if prev.span.start >= floor {
-                if let Some(e) =
-                    self.main_subject(prev.tokens.start, prev.tokens.end).and_then(|np| self.person_of(&np))
-                {
+                let subject = self.main_subject(prev.tokens.start, prev.tokens.end);
+                if let Some(e) = subject.as_ref().and_then(|np| self.person_of(np)) {
                     if fits(e) {
                         return Some(e);
+                    }
+                }
+                // "He also tamped down expectations." / "“…,” he said": the same "he".
+                if let Some(np) = subject.filter(|np| matches!(&np.head, NpHead::Pronoun(p) if Some(p.to_lowercase().as_str()) == pronoun_of(gender))) {
+                    if depth > 0 {
+                        if let Some(e) = self.resolve_pronoun_at(self.token_span(np.start).start, gender, last_speaker, depth - 1) {
+                            return Some(e);
+                        }
                     }
                 }
             }
@@ -92,5 +120,14 @@ impl<'a> Ctx<'a> {
             .map(|i| self.mentions[i].1)
             .find(|&i| self.entities[i].kind != EntityKind::Person)
             .map(|i| &self.entities[i])
+    }
+}
+
+/// The subject pronoun of a gender: "he" for "m", "she" for "f".
+fn pronoun_of(gender: Option<&str>) -> Option<&'static str> {
+    match gender {
+        Some("m") => Some("he"),
+        Some("f") => Some("she"),
+        _ => None,
     }
 }

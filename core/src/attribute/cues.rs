@@ -123,6 +123,12 @@ impl<'a> Ctx<'a> {
             np = self.np_right(i, np.end - 1)?;
         }
         let mut j = self.skip_apposition_right(np.end, end);
+        // "the campaign's manager, Brad Parscale, said": a role, then the person holding it.
+        if j > np.end && !matches!(np.head, NpHead::Pronoun(_)) && self.person_of(&np).is_none() {
+            if let Some(person) = self.mention_np_at(np.end + 1, true).filter(|p| p.end + 1 == j) {
+                np = person;
+            }
+        }
         // "a Democratic staffer in the room wondered": a short prepositional phrase after the subject.
         if j < end && in_list(&["in", "at", "from", "of", "for", "with", "on"], self.token_text(j)) {
             if let Some(m) = (j + 2..end.min(j + 6)).find(|&m| self.is_verb(m)) {

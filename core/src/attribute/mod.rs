@@ -18,6 +18,7 @@
 //! ("unnamed official (White House)"), kept the same within an article. A quote with no cue stays
 //! unattributed.
 
+pub mod bodies;
 pub mod context;
 pub mod coref;
 pub mod cues;

@@ -2,6 +2,7 @@
 //! roles resolved), or an unnamed source labelled by its kind and institution ("unnamed official (White
 //! House)", "unnamed officials (United States)"), kept the same within an article.
 
+use crate::attribute::bodies::body_of;
 use crate::attribute::context::Ctx;
 use crate::attribute::np::{Np, NpHead};
 use crate::lexis::words::SOURCE_NOUNS;
@@ -85,6 +86,10 @@ pub(super) fn speaker_of(ctx: &Ctx, np: &Np, state: &mut State) -> Option<Speake
             let last = ctx.token_text(np.end - 1);
             if last.chars().next().is_some_and(char::is_lowercase) && e.kind != EntityKind::Person {
                 let head = last.to_lowercase();
+                // "the DNC's lawsuit": a document speaks for whose it is.
+                if let Some(body) = body_of(ctx, np, &head) {
+                    return Some(entity_speaker(body, mention, None));
+                }
                 return Some(unnamed(ctx, np, &head, state, mention));
             }
             let label = (e.kind == EntityKind::Country)
@@ -114,6 +119,10 @@ pub(super) fn speaker_of(ctx: &Ctx, np: &Np, state: &mut State) -> Option<Speake
                 if let Some(e) = ctx.person_with_role(ctx.token_span(np.start).start, &role) {
                     return Some(entity_speaker(e, mention, None));
                 }
+            }
+            // "the lawsuit states", "the committee said": the organization they speak for.
+            if let Some(body) = body_of(ctx, np, &head) {
+                return Some(entity_speaker(body, mention, None));
             }
             Some(unnamed(ctx, np, &head, state, mention))
         }

@@ -5,5 +5,6 @@ pub mod conll;
 pub mod entities;
 pub mod hostile;
 pub mod ner;
+pub mod person_check;
 pub mod quotes;
 pub mod sanity;

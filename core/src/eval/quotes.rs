@@ -10,6 +10,7 @@ use crate::attribute::Mode;
 use crate::corpus::input::Document;
 use crate::corpus::polnear::{records, Attribution, Offsets, Part};
 use crate::error::DataError;
+use crate::eval::person_check::{right_person, source_name};
 use crate::model::Quote;
 use crate::span::Span;
 use crate::tag::tagger::Tagger;
@@ -33,6 +34,9 @@ pub struct QuoteScore {
     pub correct: usize,
     /// Gold attributions with a source (matched or not).
     pub gold_with_source: usize,
+    /// Found gold quotes whose source is a name, and of those, the ones whose speaker is that person.
+    pub named: usize,
+    pub right_person: usize,
     /// Per rule: (attributed, correct).
     pub by_rule: Vec<(String, usize, usize)>,
     pub errors: Vec<String>,
@@ -59,6 +63,8 @@ impl QuoteScore {
         self.attributed += other.attributed;
         self.correct += other.correct;
         self.gold_with_source += other.gold_with_source;
+        self.named += other.named;
+        self.right_person += other.right_person;
         self.errors.extend(other.errors);
     }
 
@@ -118,6 +124,13 @@ impl QuoteScore {
             ratio(self.correct, self.gold_with_source),
             self.correct,
             self.gold_with_source
+        );
+        let _ = writeln!(
+            out,
+            "person-level accuracy            {:>6.4}  ({} of {} found gold quotes whose source is a name)",
+            ratio(self.right_person, self.named),
+            self.right_person,
+            self.named
         );
         let _ = writeln!(out, "by rule (correct / attributed):");
         for (rule, n, c) in &self.by_rule {
@@ -184,6 +197,20 @@ pub fn evaluate_with(
             }
             score.with_source += 1;
             let sources: Vec<Span> = a.source.iter().map(span).collect();
+            let source_words: Vec<&str> = sources.iter().map(|s| s.of(&rec.text)).collect();
+            if let Some(name) = source_name(&source_words.join(" ")) {
+                score.named += 1;
+                if right_person(&analysis, q, &name) {
+                    score.right_person += 1;
+                } else if score.errors.len() < max_errors {
+                    let said = q.speaker.as_ref().map_or("nobody", |s| s.name.as_str());
+                    score.errors.push(format!(
+                        "WRONG PERSON predicted={said:?} gold={:?}\n    {}",
+                        source_words,
+                        context(&rec.text, q.start, q.end)
+                    ));
+                }
+            }
             let rule = q.rule.map_or("none", |r| r.name()).to_string();
             let entry = rules.entry(rule.clone()).or_default();
             let Some(mention) = q.speaker.as_ref().and_then(|s| s.mention.as_ref()) else {

@@ -26,11 +26,7 @@ pub(super) fn read_title(d: &Doc, a: usize, b: usize, countries: &Countries, p: 
             *p.roles.entry(role_name(title)).or_default() += 1;
         }
         p.leader |= title.leader;
-        match title.gender {
-            Some('m') => p.he += 3,
-            Some('f') => p.she += 3,
-            _ => {}
-        }
+        p.note_title_gender(title.gender);
         if let Some((c, _, kind)) = d.country_modifier_before(title_start, countries, sentence.start) {
             if kind != FormKind::Capital {
                 *p.countries.entry(c).or_default() += 1;

@@ -170,9 +170,11 @@ pub(super) fn choose(
     let score = |i: usize| -> Option<f64> {
         let p = &people[i];
         let mut s = 0.0;
-        match (gender, p.gender_guess()) {
-            (Some(want), Some(is)) if want != is => return None,
-            (Some(_), Some(_)) => s += 4.0,
+        // A title's gender rules a person out only against a title's: pronouns nearby mislead.
+        match (gender, p.titled_gender(), p.gender_guess()) {
+            (Some(want), Some(is), _) if want != is => return None,
+            (Some(want), _, Some(is)) if want == is => s += 4.0,
+            (Some(_), _, Some(_)) => s -= 2.0,
             _ => {}
         }
         if let Some(role) = &role {

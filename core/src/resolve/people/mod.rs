@@ -29,6 +29,8 @@ pub(super) struct Person {
     leader: bool,
     he: i32,
     she: i32,
+    /// Titles alone ("Mr.", "first lady"), firmer evidence than pronouns nearby.
+    titled: (i32, i32),
     /// Mentions by a full name, across the corpus.
     full: usize,
     /// Per article: where the first full-name mention starts; and every mention's start, in order added.
@@ -47,6 +49,7 @@ impl Person {
             leader: false,
             he: 0,
             she: 0,
+            titled: (0, 0),
             full: 0,
             first_full: HashMap::new(),
             starts: HashMap::new(),
@@ -69,11 +72,7 @@ impl Person {
                 self.name = c.name.clone();
             }
         }
-        match c.gender {
-            Some('m') => self.he += 3,
-            Some('f') => self.she += 3,
-            _ => {}
-        }
+        self.note_title_gender(c.gender);
     }
 
     /// Where this person is first named in full in article `doc`.
@@ -84,6 +83,24 @@ impl Person {
     /// The start of the last mention of this person in article `doc` before byte `at`.
     fn last_before(&self, doc: usize, at: usize) -> Option<usize> {
         self.starts.get(&doc)?.iter().copied().filter(|&s| s < at).max()
+    }
+
+    /// Evidence of gender from a title.
+    fn note_title_gender(&mut self, gender: Option<char>) {
+        match gender {
+            Some('m') => (self.he, self.titled.0) = (self.he + 3, self.titled.0 + 1),
+            Some('f') => (self.she, self.titled.1) = (self.she + 3, self.titled.1 + 1),
+            _ => {}
+        }
+    }
+
+    /// "m" or "f" when titles alone say so.
+    fn titled_gender(&self) -> Option<char> {
+        match self.titled {
+            (m, 0) if m > 0 => Some('m'),
+            (0, f) if f > 0 => Some('f'),
+            _ => None,
+        }
     }
 
     /// "m" or "f" when titles and pronouns say so clearly.
@@ -129,7 +146,7 @@ pub fn resolve(docs: &[Doc], countries: &Countries, lexicon: &Lexicon, claims: &
         p.roles.clear();
         p.countries.clear();
         p.leader = false;
-        (p.he, p.she) = (0, 0);
+        (p.he, p.she, p.titled) = (0, 0, (0, 0));
         let found = p.found.clone();
         for (f, a, b) in found {
             context::read_title(&docs[f.article], a, b, countries, p);
