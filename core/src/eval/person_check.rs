@@ -51,7 +51,8 @@ pub fn source_name(words: &str) -> Option<SourceName> {
         }
     }
     // "French President François Hollande": the name starts after the last title.
-    for i in skip..tokens.len() {
+    let from = skip;
+    for i in from..tokens.len() {
         let lower: Vec<String> = tokens[i..].iter().map(|w| w.to_lowercase()).collect();
         if let Some((_, n)) = title_starting(&lower).filter(|&(_, n)| i + n < tokens.len()) {
             skip = i + n;
@@ -64,7 +65,7 @@ pub fn source_name(words: &str) -> Option<SourceName> {
     // An organization's or a country's name is not a person's.
     let joined = rest.join(" ");
     let institution = rest.iter().any(|w| in_list(ORG_HEADS, w) || *w == "The")
-        || known().iter().any(|o| o.name == joined || o.aliases.iter().any(|a| *a == joined))
+        || known().iter().any(|o| o.name == joined || o.aliases.contains(&joined))
         || Countries::builtin().forms.iter().any(|f| f.text == joined);
     if institution {
         return None;
