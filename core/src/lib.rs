@@ -27,7 +27,7 @@ pub mod train;
 pub mod wasm;
 
 pub use analysis::{analyze, analyze_inputs, Content, Input, Progress, Stage};
-pub use corpus::input::{check_size, load, Document, MAX_INPUT_BYTES};
+pub use corpus::input::{check_size, load, load_lenient, Document, Loaded, MAX_INPUT_BYTES};
 pub use error::LoadError;
 pub use model::{Analysis, Article, Quote};
 pub use span::Span;

@@ -7,7 +7,7 @@
 mod article;
 mod speakers;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::attribute::rank::Ranker;
 use crate::attribute::{self, Mode};
@@ -105,22 +105,41 @@ pub fn analyze(docs: &[Document]) -> Analysis {
     analyze_docs(docs, Vec::new(), Engine::builtin(), &mut |_| {})
 }
 
-/// Loads the inputs in order; a refused input becomes an error naming it.
+/// Loads the inputs in order; a refused input, a bad record and a text loaded twice each become an error
+/// naming them, and everything else loads.
 fn load_all(inputs: &[Input], progress: &mut dyn FnMut(Progress)) -> (Vec<Document>, Vec<InputError>) {
-    let mut docs = Vec::new();
+    let mut docs: Vec<Document> = Vec::new();
     let mut errors = Vec::new();
+    // The texts loaded so far, by hash: where each came from.
+    let mut seen: HashMap<u64, usize> = HashMap::new();
     let n = inputs.len().max(1) as f32;
     for (i, input) in inputs.iter().enumerate() {
         progress(Progress { fraction: 0.02 * i as f32 / n, stage: Stage::Loading });
         let loaded = match input.content {
-            Content::Bytes(bytes) => input::load(input.name, bytes),
-            Content::Oversized(bytes) => input::check_size(input.name, bytes).map(|_| Vec::new()),
+            Content::Bytes(bytes) => input::load_lenient(input.name, bytes),
+            Content::Oversized(bytes) => input::check_size(input.name, bytes).map(|_| input::Loaded::default()),
             Content::Unreadable(why) => {
                 Err(LoadError::Unreadable { name: input.name.to_string(), reason: why.to_string() })
             }
         };
         match loaded {
-            Ok(d) => docs.extend(d),
+            Ok(loaded) => {
+                errors.extend(loaded.problems.iter().map(InputError::from));
+                for d in loaded.documents {
+                    let key = crate::tag::hash::str(d.text.trim());
+                    match seen.get(&key).filter(|&&k| docs[k].text.trim() == d.text.trim()) {
+                        Some(&k) => {
+                            let first: &Document = &docs[k];
+                            let e = LoadError::Duplicate { name: d.origin.clone(), first: first.origin.clone() };
+                            errors.push(InputError::from(&e));
+                        }
+                        None => {
+                            seen.insert(key, docs.len());
+                            docs.push(d);
+                        }
+                    }
+                }
+            }
             Err(e) => errors.push(InputError::from(&e)),
         }
     }
