@@ -11,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::attribute::rank::Ranker;
 use crate::attribute::{self, Mode};
+use crate::compare;
 use crate::corpus::input::{self, Document};
 use crate::error::LoadError;
 use crate::model::{Analysis, Article, Entity, InputError, Quote};
@@ -205,5 +206,8 @@ pub fn finish(prepared: Prepared, mode: Mode, errors: Vec<InputError>) -> Analys
     let Prepared { articles, mut quotes, tagged, entities } = prepared;
     attribute::attribute_all(&articles, &tagged, &entities, &mut quotes, mode);
     let speakers = speakers::count(&quotes);
-    Analysis { articles, quotes, entities, speakers, errors }
+    let quote_clusters = compare::quotes::cluster(&articles, &quotes);
+    let mut analysis = Analysis { articles, quotes, entities, speakers, stories: Vec::new(), quote_clusters, errors };
+    analysis.stories = compare::stories::stories(&analysis);
+    analysis
 }

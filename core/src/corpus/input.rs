@@ -22,6 +22,23 @@ pub struct Document {
     pub text: String,
     pub url: Option<String>,
     pub published: Option<String>,
+    /// The record's `outlet` (or `publisher`): who published it, as the input says.
+    pub outlet: Option<String>,
+}
+
+impl Document {
+    /// A document of text alone, named `origin` (its source too).
+    pub fn from_text(origin: &str, text: &str) -> Document {
+        Document {
+            source: origin.to_string(),
+            origin: origin.to_string(),
+            title: None,
+            text: text.to_string(),
+            url: None,
+            published: None,
+            outlet: None,
+        }
+    }
 }
 
 /// How the bytes of an input are to be read.
@@ -81,17 +98,9 @@ pub fn load_lenient(name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
     let text = decode(name, bytes)?;
     let format = Format::from_name(name).unwrap_or_else(|| sniff(&text));
     let loaded = match format {
-        Format::Text => Loaded {
-            documents: vec![Document {
-                source: name.to_string(),
-                origin: name.to_string(),
-                title: None,
-                text,
-                url: None,
-                published: None,
-            }],
-            problems: Vec::new(),
-        },
+        Format::Text => {
+            Loaded { documents: vec![Document { text, ..Document::from_text(name, "") }], problems: Vec::new() }
+        }
         Format::Json => load_json(name, &text)?,
         Format::JsonLines => load_json_lines(name, &text),
     };
@@ -173,6 +182,8 @@ struct Record {
     url: Option<serde_json::Value>,
     #[serde(alias = "date", alias = "publication_date")]
     published: Option<serde_json::Value>,
+    #[serde(alias = "publisher")]
+    outlet: Option<serde_json::Value>,
 }
 
 fn load_json(name: &str, text: &str) -> Result<Loaded, LoadError> {
@@ -239,6 +250,7 @@ fn document(name: &str, line: usize, record: Record) -> Result<Document, LoadErr
         text,
         url: string_field(record.url),
         published: string_field(record.published),
+        outlet: string_field(record.outlet),
     })
 }
 

@@ -162,11 +162,8 @@ pub fn evaluate_with(
         let (line, rec) = rec?;
         let doc = Document {
             source: rec.article.clone(),
-            origin: format!("polnear:{line}"),
-            title: None,
             text: rec.text.clone(),
-            url: None,
-            published: None,
+            ..Document::from_text(&format!("polnear:{line}"), "")
         };
         let t0 = now();
         let analysis = analyze_docs(std::slice::from_ref(&doc), Vec::new(), engine, &mut |_| {});

@@ -52,6 +52,8 @@ enum Command {
     TrainQuotes(quotes::TrainArgs),
     /// Score entities (mention recall, same-entity pairs, B-cubed) against ECB+'s gold chains.
     EvalEntities(entities::EntityArgs),
+    /// Split ECB+ into stories and score them (B-cubed) against its topics and events.
+    EvalStories(entities::StoryArgs),
     /// Time the whole analysis on every hostile family at several sizes (the adversarial scaling benchmark).
     BenchHostile(hostile::HostileArgs),
 }
@@ -96,6 +98,7 @@ pub fn main() -> ExitCode {
         Command::TrainQuotes(args) => quotes::train(&args),
         Command::BenchHostile(args) => hostile::run(&args),
         Command::EvalEntities(args) => entities::run(&args),
+        Command::EvalStories(args) => entities::stories(&args),
     };
     match result {
         Ok(code) => code,

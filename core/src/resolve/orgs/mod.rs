@@ -11,6 +11,7 @@ mod names;
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::groups::Groups;
 use crate::lexis::countries::Countries;
 use crate::lexis::orgs::known;
 use crate::lexis::words::{in_list, ORG_HEADS};
@@ -38,26 +39,6 @@ impl Org {
         let span = d.span_of(a, b);
         *self.forms.entry(span.of(d.text()).split_whitespace().collect::<Vec<_>>().join(" ")).or_default() += 1;
         self.found.push((Found { article: d.index, span, how }, a, b));
-    }
-}
-
-/// Union-find over organization indexes.
-struct Groups(Vec<usize>);
-
-impl Groups {
-    fn root(&mut self, mut i: usize) -> usize {
-        while self.0[i] != i {
-            self.0[i] = self.0[self.0[i]];
-            i = self.0[i];
-        }
-        i
-    }
-
-    fn join(&mut self, a: usize, b: usize) {
-        let (a, b) = (self.root(a), self.root(b));
-        if a != b {
-            self.0[a.max(b)] = a.min(b);
-        }
     }
 }
 
@@ -147,7 +128,7 @@ pub fn resolve(docs: &[Doc], countries: &Countries, lexicon: &Lexicon, claims: &
 /// Joins the organizations one organization's names make: defined acronyms, acronyms spelling a name's
 /// initials, short forms that fit one organization only.
 fn merge(orgs: &[Org], by_key: &HashMap<String, usize>, defined: &[(String, usize)]) -> Groups {
-    let mut groups = Groups((0..orgs.len()).collect());
+    let mut groups = Groups::new(orgs.len());
     for (acr, i) in defined {
         if let Some(&j) = by_key.get(&key(acr)) {
             groups.join(*i, j);
