@@ -1,7 +1,8 @@
 //! newsprism-core: turns a cluster of news articles into structure a reader can explore.
 //!
 //! Layers, each importing only those above it in this list (a test checks it):
-//! [`lexis`], [`span`], [`error`], [`rng`], [`groups`] (word lists, spans, the load error, a seeded generator, union-find) → [`model`] (the contract: what the
+//! [`lexis`], [`span`], [`error`], [`rng`], [`groups`], [`parallel`] (word lists, spans, the load error, a seeded generator,
+//! union-find, per-article work over threads) → [`model`] (the contract: what the
 //! analysis hands out) → [`corpus`], [`parse`] (bytes to documents, documents to blocks, sentences and
 //! quotations) → [`tag`] (tokens and entity chunks) → [`resolve`] (entities merged across the corpus) →
 //! [`attribute`] (who said each quote) → [`compare`] (stories, one quote across outlets) → [`analysis`] (the pipeline and its one entry point,
@@ -19,6 +20,7 @@ pub mod eval;
 pub mod groups;
 pub mod lexis;
 pub mod model;
+pub mod parallel;
 pub mod parse;
 pub mod resolve;
 pub mod rng;

@@ -11,6 +11,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("error", 0),
     ("rng", 0),
     ("groups", 0),
+    ("parallel", 0),
     ("model", 1),
     ("corpus", 2),
     ("parse", 2),

@@ -146,12 +146,14 @@ pub fn stories(a: &Analysis) -> Vec<Story> {
     for (i, &s) in story_of.iter().enumerate() {
         members[s].push(i);
     }
+    let labels = labels(a, &story_of, members.len());
     members
         .iter()
+        .zip(labels)
         .enumerate()
-        .map(|(s, m)| Story {
+        .map(|(s, (m, label))| Story {
             id: format!("story-{}", s + 1),
-            label: label(a, m),
+            label: if label.is_empty() { a.articles[m[0]].display_title() } else { label },
             articles: m.iter().map(|&i| a.articles[i].id.clone()).collect(),
         })
         .collect()
@@ -183,25 +185,32 @@ impl Centroid {
     }
 }
 
-/// The two or three names a story's articles share most.
-fn label(a: &Analysis, members: &[usize]) -> String {
-    let ids: std::collections::HashSet<&str> = members.iter().map(|&i| a.articles[i].id.as_str()).collect();
-    let mut scored: Vec<(usize, usize, &str)> = a
-        .entities
-        .iter()
-        .filter(|e| e.kind != EntityKind::Country)
-        .map(|e| {
-            let in_story: std::collections::HashSet<&str> =
-                e.mentions.iter().map(|m| m.article.as_str()).filter(|x| ids.contains(x)).collect();
-            (in_story.len(), e.mentions.iter().filter(|m| ids.contains(m.article.as_str())).count(), e.name.as_str())
-        })
-        .filter(|(articles, _, _)| *articles > 0)
-        .collect();
-    scored.sort_by(|x, y| y.0.cmp(&x.0).then(y.1.cmp(&x.1)).then(x.2.cmp(y.2)));
-    let names: Vec<&str> = scored.iter().take(3).map(|x| x.2).collect();
-    if names.is_empty() {
-        members.first().map(|&i| a.articles[i].display_title()).unwrap_or_default()
-    } else {
-        names.join(" · ")
+/// The two or three names each story's articles share most (in most articles, then most often), found
+/// in one pass over the mentions.
+fn labels(a: &Analysis, story_of: &[usize], n_stories: usize) -> Vec<String> {
+    let index: HashMap<&str, usize> = a.articles.iter().enumerate().map(|(i, x)| (x.id.as_str(), i)).collect();
+    // (story, entity) → (articles, mentions, last article counted).
+    let mut counts: HashMap<(usize, usize), (usize, usize, usize)> = HashMap::new();
+    for (ei, e) in a.entities.iter().enumerate().filter(|(_, e)| e.kind != EntityKind::Country) {
+        for m in &e.mentions {
+            let Some(&ai) = index.get(m.article.as_str()) else { continue };
+            let c = counts.entry((story_of[ai], ei)).or_insert((0, 0, usize::MAX));
+            c.1 += 1;
+            if c.2 != ai {
+                c.0 += 1;
+                c.2 = ai;
+            }
+        }
     }
+    let mut per_story: Vec<Vec<(usize, usize, &str)>> = vec![Vec::new(); n_stories];
+    for ((s, ei), (articles, mentions, _)) in counts {
+        per_story[s].push((articles, mentions, a.entities[ei].name.as_str()));
+    }
+    per_story
+        .into_iter()
+        .map(|mut scored| {
+            scored.sort_by(|x, y| y.0.cmp(&x.0).then(y.1.cmp(&x.1)).then(x.2.cmp(y.2)));
+            scored.iter().take(3).map(|x| x.2).collect::<Vec<_>>().join(" · ")
+        })
+        .collect()
 }
