@@ -84,7 +84,8 @@ pub(super) fn speaker_of(ctx: &Ctx, np: &Np, state: &mut State) -> Option<Speake
             let e = &ctx.entities[*idx];
             // An institution before a common noun: "a White House official", "Iraq's military".
             let last = ctx.token_text(np.end - 1);
-            if last.chars().next().is_some_and(char::is_lowercase) && e.kind != EntityKind::Person {
+            let described = ctx.mention_in(*idx, np.start, np.end).is_some_and(|(how, _)| how == How::Description);
+            if last.chars().next().is_some_and(char::is_lowercase) && e.kind != EntityKind::Person && !described {
                 let head = last.to_lowercase();
                 // "the DNC's lawsuit": a document speaks for whose it is.
                 if let Some(body) = body_of(ctx, np, &head) {

@@ -8,6 +8,7 @@ mod cue_patterns;
 mod fixtures;
 mod golden;
 mod model;
+mod news_entities;
 mod robustness;
 mod seeds_entities;
 mod seeds_parse;

@@ -7,6 +7,7 @@
 //! are found too, parents listed ("Security Council" → United Nations), and the country an organization
 //! belongs to read when the text says so ("Russian TASS news agency").
 
+mod descriptions;
 mod names;
 
 use std::collections::{BTreeMap, HashMap};
@@ -112,6 +113,7 @@ pub fn resolve(docs: &[Doc], countries: &Countries, lexicon: &Lexicon, claims: &
     }
     let mut groups = merge(&orgs, &by_key, &defined);
     other_occurrences(docs, lexicon, &mut orgs, &mut groups, claims);
+    descriptions::resolve(docs, &mut orgs, &mut groups, claims);
     // Countries: "Russian TASS news agency", "Syria's opposition".
     for o in &mut orgs {
         for &(f, a, _) in &o.found {
