@@ -75,3 +75,51 @@ export async function contrastViolations(page) {
   const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['color-contrast'], resultTypes: ['violations'] }));
   return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary.split('\n').slice(-1)[0]}`));
 }
+
+/** The ECB+ news file (982 articles), read in place: never copied into the repository. */
+export const ecbplus = join(root, '..', 'shared', 'data', 'news', 'ecbplus.jsonl');
+
+/** Opens the app at `url` (optionally with a query) and waits until an analysis is shown. */
+export async function openApp(browser, url, { width = 1280, height = 900 } = {}) {
+  const page = await openPage(browser, width, height);
+  await page.goto(url);
+  await page.waitForSelector('.panel', { timeout: 60_000 });
+  return page;
+}
+
+/** Loads files through the file input and waits until the summary names `articles` articles. */
+export async function loadFiles(page, files, articles, timeout = 300_000) {
+  await page.setInputFiles('#file-input', files);
+  await page.waitForFunction((n) => document.querySelector('.summary')?.innerText.startsWith(`${n} article`), articles, { timeout });
+}
+
+/** Installs a long-task observer on the page (once); `takeLongTasks` drains what it saw. */
+export async function watchLongTasks(page) {
+  await page.evaluate(() => {
+    if (window.__longTasks) return;
+    window.__longTasks = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
+      .observe({ type: 'longtask' });
+  });
+}
+
+/** Waits for two animation frames and a task, so the work an interaction started has run and painted. */
+export async function settle(page) {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))));
+}
+
+/**
+ * Runs `action`, waits for `until` (a function of the page, awaited), lets the page settle, and returns the
+ * long tasks (ms) seen in between: { max, total, count }.
+ */
+export async function measure(page, action, until) {
+  await watchLongTasks(page);
+  await settle(page);
+  await page.evaluate(() => { window.__longTasks.length = 0; });
+  await action();
+  await until();
+  await settle(page);
+  await settle(page);
+  const tasks = await page.evaluate(() => window.__longTasks.splice(0));
+  return { max: Math.round(Math.max(0, ...tasks)), total: Math.round(tasks.reduce((a, b) => a + b, 0)), count: tasks.length };
+}
