@@ -14,7 +14,11 @@ after(async () => { await browser?.close(); await server?.close(); });
 /** Each interaction: what it does and the condition that says it is done. */
 async function interactions(page) {
   const results = [];
-  const run = async (name, action, until) => results.push([name, await measure(page, action, until)]);
+  const run = async (name, action, until) => {
+    const r = await measure(page, action, until);
+    const t = await page.evaluate(() => window.newsprismTimings ?? {});
+    results.push([name, { ...r, derive: t.deriveMs, render: t.renderMs }]);
+  };
   const tab = (id, selector) => run(`tab ${id}`, () => page.locator(`#tab-${id}`).click(), () => page.waitForSelector(selector));
   await tab('quotes', '.quotes');
   await tab('story', '.story');
@@ -26,9 +30,10 @@ async function interactions(page) {
     () => page.waitForFunction(() => location.search.includes('q=president')));
   await run('clear search', async () => { await page.keyboard.press('Control+A'); await page.keyboard.press('Backspace'); },
     () => page.waitForFunction(() => !location.search.includes('q=')));
-  for (const format of ['CSV', 'JSON']) {
-    await run(`export ${format}`, async () => {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: new RegExp(`^Download.*${format}`) }).first().click()]);
+  for (const what of ['Mentions (CSV)', 'Quotations (CSV)', 'Entities (CSV)', 'All three (JSON)']) {
+    await run(`export ${what}`, async () => {
+      await page.locator('.menu > summary').click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Download ${what}` }).click()]);
       await download.path();
     }, async () => {});
   }
@@ -37,7 +42,8 @@ async function interactions(page) {
 
 function print(label, results) {
   for (const [name, r] of results) {
-    console.log(`${label}: ${name.padEnd(28)} longest task ${String(r.max).padStart(4)} ms, ${r.count} long tasks, ${r.total} ms in all`);
+    const extra = r.render === undefined ? '' : ` (last derive ${r.derive.toFixed(1)} ms, last render ${r.render.toFixed(1)} ms)`;
+    console.log(`${label}: ${name.padEnd(28)} longest task ${String(r.max).padStart(4)} ms, ${r.count} long tasks, ${r.total} ms in all${extra}`);
   }
 }
 
