@@ -54,7 +54,8 @@ pub struct File {
     pub content: String,
 }
 
-/// The columns of each table, in order (the JSON uses the same names).
+/// The columns of each table, in order (the JSON uses the same names). `quote` is the quote's id;
+/// `continues` the index (in the analysis's `quotes`) of the first part of a quote over paragraphs.
 pub const ENTITY_COLUMNS: [&str; 10] =
     ["entity", "kind", "name", "country", "roles", "parent", "gender", "mentions", "articles", "aliases"];
 pub const MENTION_COLUMNS: [&str; 15] = [
@@ -153,7 +154,7 @@ fn row(columns: &[&str], values: Vec<Value>) -> Map<String, Value> {
 
 fn article_cells(ix: &Index, a: usize) -> Vec<Value> {
     let art = &ix.analysis.articles[a];
-    vec![json!(art.id), json!(ix.title(a)), json!(ix.outlets[a]), json!(art.source), json!(art.url)]
+    vec![json!(art.id), json!(ix.title(a)), json!(art.outlet), json!(art.source), json!(art.url)]
 }
 
 fn rows(ix: &Index, d: &Derived, view: &View, tables: &[Export]) -> Rows {
@@ -238,7 +239,7 @@ fn rows(ix: &Index, d: &Derived, view: &View, tables: &[Export]) -> Rows {
                 s.and_then(|s| s.mention.as_ref()).map(|m| m.text.split_whitespace().collect::<Vec<_>>().join(" "));
             let mut values = article_cells(ix, a);
             values.extend([
-                json!(qi),
+                json!(q.id),
                 json!(q.text),
                 json!(q.kind),
                 json!(q.section),

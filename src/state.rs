@@ -72,8 +72,6 @@ pub struct Index {
     pub countries: Vec<usize>,
     /// Per entity, the units of its mentions (one entry per mention placed in a unit).
     pub entity_units: Vec<Vec<u32>>,
-    /// Per article, its outlet's name when it is known (from its URL or its credit line).
-    pub outlets: Vec<Option<&'static str>>,
     speaker_by_name: HashMap<String, usize>,
     country_by_name: HashMap<String, usize>,
     article_by_id: HashMap<String, usize>,
@@ -91,34 +89,6 @@ impl PartialEq for Index {
     fn eq(&self, other: &Index) -> bool {
         Rc::ptr_eq(&self.analysis, &other.analysis)
     }
-}
-
-/// Words of `s` folded and separated by single spaces, with a space at each end (for whole-word search).
-fn words(s: &str) -> String {
-    let folded = fold(s);
-    let joined = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
-    format!(" {joined} ")
-}
-
-/// The outlet of an article: the known outlet its URL's host belongs to, else one its credit line names.
-pub fn outlet_of(a: &newsprism_core::model::Article) -> Option<&'static str> {
-    use newsprism_core::lexis::outlets;
-    let host = a.url.as_deref().and_then(|u| u.split_once("://")).map(|(_, rest)| {
-        let end = rest.find(['/', '?', '#', ':', '@']).unwrap_or(rest.len());
-        &rest[..end]
-    });
-    if let Some(o) = host.and_then(outlets::by_host) {
-        return Some(o.name);
-    }
-    if a.credits.is_empty() {
-        return None;
-    }
-    let credits: Vec<String> = a.credits.iter().map(|c| words(&c.text)).collect();
-    let named = |n: &str| {
-        let n = words(n);
-        n.len() > 4 && credits.iter().any(|c| c.contains(&n))
-    };
-    outlets::outlets().iter().find(|o| named(o.name) || o.aliases.iter().any(|x| named(x))).map(|o| o.name)
 }
 
 impl Index {
@@ -242,7 +212,6 @@ impl Index {
             .map(|(i, _)| i)
             .collect();
         countries.sort_by(|&a, &b| analysis.entities[a].name.cmp(&analysis.entities[b].name));
-        let outlets = analysis.articles.iter().map(outlet_of).collect();
         Index {
             analysis,
             units,
@@ -253,7 +222,6 @@ impl Index {
             n_quotes,
             countries,
             entity_units,
-            outlets,
             speaker_by_name,
             country_by_name,
             article_by_id,
@@ -344,9 +312,14 @@ impl Index {
         self.analysis.articles[article].display_title()
     }
 
+    /// The article's outlet (as the analysis names it), if known.
+    pub fn outlet(&self, article: usize) -> Option<&str> {
+        self.analysis.articles[article].outlet.as_deref()
+    }
+
     /// The article's outlet, else the last part of its source ("report.txt").
     pub fn outlet_or_source(&self, article: usize) -> String {
-        match self.outlets[article] {
+        match self.outlet(article) {
             Some(o) => o.to_string(),
             None => {
                 let s = &self.analysis.articles[article].source;
@@ -358,7 +331,7 @@ impl Index {
     /// A short, stable label for an article in lists and charts: "Article 3", with its outlet when known
     /// ("Article 3 · Al Jazeera"). The reader numbers its articles the same way.
     pub fn article_label(&self, article: usize) -> String {
-        match self.outlets[article] {
+        match self.outlet(article) {
             Some(o) => format!("Article {} · {o}", article + 1),
             None => format!("Article {}", article + 1),
         }
