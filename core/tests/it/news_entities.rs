@@ -166,3 +166,15 @@ fn the_north_names_the_one_north_country_named_before() {
     let south = a.entities.iter().find(|e| e.id == "country:KOR").expect("South Korea");
     assert_eq!(texts(south, How::Description), ["the South"]);
 }
+
+#[test]
+fn a_name_in_apposition_to_a_kind_of_organization_is_an_organization() {
+    let a = analyze(&[(
+        "suit.txt",
+        "Union files suit\n\nThe union hired a labor law firm, Brandt Okafor, to draft the complaint. A Dutch \
+         newspaper, Telders Kamp, reported that talks had stalled. Ivo Brandt, a lawyer, said the suit was strong.",
+    )]);
+    let orgs = names(&a, EntityKind::Organization);
+    assert!(orgs.contains(&"Brandt Okafor") && orgs.contains(&"Telders Kamp"), "{orgs:?}");
+    named(&a, EntityKind::Person, "Ivo Brandt");
+}
