@@ -166,7 +166,7 @@ fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn is_function_word(w: &str) -> bool {
+pub(super) fn is_function_word(w: &str) -> bool {
     in_list(PREPOSITIONS, w) || in_list(DETERMINERS, w) || in_list(&["and", "&", "to", "-", "'s", "’s"], w)
 }
 

@@ -178,3 +178,18 @@ fn a_name_in_apposition_to_a_kind_of_organization_is_an_organization() {
     assert!(orgs.contains(&"Brandt Okafor") && orgs.contains(&"Telders Kamp"), "{orgs:?}");
     named(&a, EntityKind::Person, "Ivo Brandt");
 }
+
+#[test]
+fn a_longer_name_around_a_known_organization_is_another_organization() {
+    let a = analyze(&[(
+        "ceasefire.txt",
+        "Ceasefire holds\n\nTroops of the United Nations Command patrolled the border on Friday. Norway joined \
+         the U.N. Command in 1951. An aide at the National Security Council said the talks would go on, and the \
+         United Nations said it was hopeful.",
+    )]);
+    let command = named(&a, EntityKind::Organization, "United Nations Command");
+    assert!(command.mentions.iter().any(|m| m.text == "U.N. Command"), "{command:?}");
+    named(&a, EntityKind::Organization, "National Security Council");
+    let un = named(&a, EntityKind::Organization, "United Nations");
+    assert_eq!(un.mentions.len(), 1, "the Command is not the United Nations: {un:?}");
+}
