@@ -102,16 +102,73 @@ pub(super) fn body_of<'a>(ctx: &Ctx<'a>, np: &Np, head: &str) -> Option<&'a Enti
     None
 }
 
-/// Who filed or wrote the document `noun` names: the subject of the last sentence before `at` that has
-/// the same noun ("The DNC filed a lawsuit …" … "the lawsuit states").
+/// Documents that are one for a reader: "the lawsuit" filed is "the suit" that claims.
+const SAME_DOCUMENT: &[&[&str]] =
+    &[&["lawsuit", "suit", "complaint"], &["memo", "memorandum"], &["ad", "advertisement"]];
+
+/// Whether `word` names the document `noun` names.
+fn same_document(noun: &str, word: &str) -> bool {
+    word.eq_ignore_ascii_case(noun)
+        || SAME_DOCUMENT.iter().any(|set| in_list(set, noun) && set.iter().any(|w| w.eq_ignore_ascii_case(word)))
+}
+
+/// Verbs of making a document public: its subject is the author.
+const AUTHORING: &[&str] = &[
+    "file",
+    "files",
+    "filed",
+    "bring",
+    "brings",
+    "brought",
+    "issue",
+    "issues",
+    "issued",
+    "release",
+    "releases",
+    "released",
+    "write",
+    "writes",
+    "wrote",
+    "written",
+    "publish",
+    "publishes",
+    "published",
+    "send",
+    "sends",
+    "sent",
+    "submit",
+    "submits",
+    "submitted",
+    "sign",
+    "signs",
+    "signed",
+    "draft",
+    "drafted",
+    "lodge",
+    "lodged",
+    "post",
+    "posted",
+    "put",
+    "launch",
+    "launched",
+];
+
+/// How many earlier mentions of a document are looked at for its author.
+const AUTHOR_TRIES: usize = 8;
+
+/// Who filed or wrote the document `noun` names: the subject of the last sentence before `at` that names
+/// the same document after a verb of filing or writing, with someone as its subject ("The DNC filed a lawsuit …" … "the suit states"; a
+/// sentence whose subject is the document itself, "the suit claims", or a quotation's, is passed over).
 fn author<'a>(ctx: &Ctx<'a>, noun: &str, at: usize) -> Option<&'a Entity> {
     let end = ctx.first_token_from(at);
     let floor = ctx.first_token_from(at.saturating_sub(LOOK_BACK));
-    let earlier = (floor..end).rev().find(|&t| ctx.token_text(t).eq_ignore_ascii_case(noun))?;
-    let sentence = ctx.sentence_range(earlier);
-    let subject = ctx.main_subject(sentence.start, earlier)?;
-    let (e, _, _) = ctx.entities_in(subject.start, subject.end).find(|(e, _, _)| e.kind != EntityKind::Place)?;
-    Some(e)
+    (floor..end).rev().filter(|&t| same_document(noun, ctx.token_text(t))).take(AUTHOR_TRIES).find_map(|t| {
+        let sentence = ctx.sentence_range(t);
+        // The one who filed or wrote it: the phrase before the verb ("Trump, calling the suit …" did not).
+        let verb = (sentence.start..t).rev().find(|&k| in_list(AUTHORING, ctx.token_text(k)))?;
+        let subject = ctx.np_left(verb, sentence.start).filter(|np| ctx.quote_holding_token(np.start).is_none())?;
+        ctx.entities_in(subject.start, subject.end).find(|(e, _, _)| e.kind != EntityKind::Place).map(|(e, _, _)| e)
+    })
 }
 
 /// Of the entities `fits` accepts, the one named most in the article before `at` (then the latest).

@@ -120,3 +120,19 @@ fn an_organization_named_in_apposition_to_its_description_speaks() {
     )]);
     assert_eq!(speaker(&a, "to end the strike"), "Telders Kamp");
 }
+
+#[test]
+fn a_document_speaks_for_whoever_filed_it_not_whoever_named_it_last() {
+    let a = analyze(&[(
+        "suit.txt",
+        "Growers sue the county\n\nCiting \"years of neglect,\" the Valley Growers Association filed a lawsuit \
+         against Marlow County on Monday.\n\n\"The county let the canals rot,\" the suit states. County executive \
+         Dana Pruitt, calling the suit \"a stunt,\" said she would fight it.\n\nThe complaint also claims the \
+         county \"ignored every warning from its own engineers.\"",
+    )]);
+    for words in ["let the canals rot", "ignored every warning"] {
+        let q = quote(&a, words);
+        let s = q.speaker.as_ref().expect("a speaker");
+        assert_eq!(s.name, "Valley Growers Association", "{words}: {s:?}");
+    }
+}
