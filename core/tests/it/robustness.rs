@@ -110,3 +110,17 @@ fn any_text_analyses_without_panic_and_spans_round_trip() {
         }
     }
 }
+
+/// Every broken promise of the analysis of `texts` (spans, indices, unique ids), as the fuzzers check them.
+fn broken(texts: &[(&str, &str)]) -> Vec<String> {
+    newsprism_core::eval::invariants::check(&analyze(texts))
+}
+
+#[test]
+fn names_with_the_same_slug_get_distinct_ids() {
+    // Found by the analysis fuzzer: two places merged by different keys, one id "place:new-york".
+    assert_eq!(broken(&[("a.txt", "in New York New# York")]), Vec::<String>::new());
+    let a = analyze(&[("a.txt", "in New York New# York")]);
+    let ids: Vec<&str> = a.entities.iter().filter(|e| e.id.starts_with("place:")).map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["place:new-york", "place:new-york-2"]);
+}
