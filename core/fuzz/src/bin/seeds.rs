@@ -1,4 +1,5 @@
-//! Writes the seed corpora of both fuzz targets into `core/fuzz/corpus/{loader,analysis}/` (not committed):
+//! Writes the seed corpora of both fuzz targets into `core/fuzz/corpus/{loader,analysis}/` (not committed; the
+//! seeds are the files named `seed-…`, what the fuzzers add stays):
 //! the built-in articles, a few ECB+ texts when the data set is there, and every hostile family at 1, 4 and
 //! 8 KB, each in every format the target can choose (see `newsprism_core_fuzz::loader_input` and `split`).
 //!
@@ -75,18 +76,24 @@ fn record(name: &str, text: &str) -> String {
     json!({"title": name, "text": text, "source": format!("{name}.example"), "published": "2015-09-28"}).to_string()
 }
 
+/// Seeds are named `seed-…`, beside the fuzzer's own (named by hash).
 fn write(dir: &Path, name: &str, bytes: &[u8]) {
-    fs::write(dir.join(name), bytes).expect("write seed");
+    fs::write(dir.join(format!("seed-{name}")), bytes).expect("write seed");
 }
 
-fn fresh(dir: &Path) {
-    let _ = fs::remove_dir_all(dir);
+fn seeds_in(dir: &Path) -> usize {
+    let entries = fs::read_dir(dir).expect("corpus");
+    entries.filter(|e| e.as_ref().is_ok_and(|e| e.file_name().to_string_lossy().starts_with("seed-"))).count()
+}
+
+/// The corpus directory, created if missing; what the fuzzers added to it stays.
+fn create(dir: &Path) {
     fs::create_dir_all(dir).expect("create corpus directory");
 }
 
 /// Loader seeds: the first byte chooses .txt (0), .json (1), .jsonl (2), no extension (3).
 fn write_loader(dir: &Path, texts: &[(String, String)]) -> usize {
-    fresh(dir);
+    create(dir);
     let with = |first: u8, body: &[u8]| [&[first][..], body].concat();
     for (name, text) in texts {
         write(dir, &format!("{name}-txt"), &with(0, text.as_bytes()));
@@ -112,12 +119,12 @@ fn write_loader(dir: &Path, texts: &[(String, String)]) -> usize {
         write(dir, &format!("bad-{i}-json"), &with(1, bad.as_bytes()));
         write(dir, &format!("bad-{i}-jsonl"), &with(2, bad.as_bytes()));
     }
-    fs::read_dir(dir).expect("corpus").count()
+    seeds_in(dir)
 }
 
 /// Analysis seeds: one, two and three inputs (texts split by [`SEPARATOR`]) in several formats.
 fn write_analysis(dir: &Path, texts: &[(String, String)]) -> usize {
-    fresh(dir);
+    create(dir);
     for (i, (name, text)) in texts.iter().enumerate() {
         // One input, as text (0) and as a JSON record (1).
         write(dir, &format!("{name}-txt"), &[&[0u8][..], text.as_bytes()].concat());
@@ -131,5 +138,5 @@ fn write_analysis(dir: &Path, texts: &[(String, String)]) -> usize {
         let three = [&two[..], &[SEPARATOR], b"Putin said, \xE2\x80\x9CNo.\xE2\x80\x9D"].concat();
         write(dir, &format!("{name}-three"), &three);
     }
-    fs::read_dir(dir).expect("corpus").count()
+    seeds_in(dir)
 }
