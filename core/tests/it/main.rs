@@ -7,6 +7,8 @@ mod cue_patterns;
 mod fixtures;
 mod golden;
 mod model;
+#[cfg(not(target_arch = "wasm32"))]
+mod properties;
 mod robustness;
 mod seeds_entities;
 mod seeds_parse;
