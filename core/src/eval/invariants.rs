@@ -1,11 +1,13 @@
 //! The analysis's structural promises, checked on any output: every span lies on `char` boundaries inside its
-//! article's text and round-trips to the text reported with it, every index points at something that exists
+//! article's text and round-trips to the text reported with it; blocks and sentences come in reading order, the
+//! paragraphs are the paragraph blocks, each sentence lies in a block; every index points at something that exists
 //! (a quote's paragraph, block and earlier first part; a mention's article; a speaker's entity). The fuzzers
 //! and the property tests run every analysis they make through [`check`].
 
 use std::collections::HashSet;
 
-use crate::model::{Analysis, Article};
+use crate::model::{Analysis, Article, BlockKind};
+use crate::span::Span;
 
 /// Every broken promise of `a`, one line each; empty when the analysis keeps them all.
 pub fn check(a: &Analysis) -> Vec<String> {
@@ -102,12 +104,26 @@ fn check_article(art: &Article, out: &mut Vec<String>) {
     let at = |what: &str, i: usize| format!("{} {what} {i}", art.id);
     for (i, b) in art.blocks.iter().enumerate() {
         span(art, b.start, b.end, None, &at("block", i), out);
+        // In reading order: each block after the one before it.
+        if i > 0 && b.start < art.blocks[i - 1].end {
+            out.push(format!("{}: starts inside or before block {}", at("block", i), i - 1));
+        }
+    }
+    let body: Vec<Span> = art.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph).map(|b| b.span()).collect();
+    if art.paragraphs != body {
+        out.push(format!("{}: the paragraphs are not the paragraph blocks", art.id));
     }
     for (i, p) in art.paragraphs.iter().enumerate() {
         span(art, p.start, p.end, None, &at("paragraph", i), out);
     }
     for (i, s) in art.sentences.iter().enumerate() {
         span(art, s.start, s.end, None, &at("sentence", i), out);
+        if i > 0 && s.start < art.sentences[i - 1].end {
+            out.push(format!("{}: starts inside or before sentence {}", at("sentence", i), i - 1));
+        }
+        if !art.blocks.iter().any(|b| b.span().contains(*s)) {
+            out.push(format!("{}: inside no block", at("sentence", i)));
+        }
     }
     for (i, c) in art.captions.iter().enumerate() {
         span(art, c.start, c.end, Some(&c.text), &at("caption", i), out);
