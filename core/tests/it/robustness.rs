@@ -124,3 +124,10 @@ fn names_with_the_same_slug_get_distinct_ids() {
     let ids: Vec<&str> = a.entities.iter().filter(|e| e.id.starts_with("place:")).map(|e| e.id.as_str()).collect();
     assert_eq!(ids, ["place:new-york", "place:new-york-2"]);
 }
+
+#[test]
+fn blocks_stay_in_reading_order_around_boilerplate_lines() {
+    // Found by the analysis fuzzer (minimised): a paragraph cut mid-sentence joined the line after an "Error" line.
+    let text = "uDsaiTvices\nError a diSg a di'derent browser.reoubrowser.er. said QuTvices\nError\nSg a ditowser.";
+    assert_eq!(broken(&[("a.txt", text)]), Vec::<String>::new());
+}
