@@ -1,7 +1,9 @@
 //! Messages between the page and the analysis worker, typed on both sides and carried as JavaScript
 //! values by serde-wasm-bindgen (bytes as `Uint8Array`). The page sends a [`Request`]; the worker answers
 //! [`Reply::Ready`] once when it can take requests (messages sent before that would be lost), then for each
-//! request any number of [`Reply::Progress`] and one [`Reply::Done`] or [`Reply::Failed`] naming its id.
+//! analysis any number of [`Reply::Progress`] and one [`Reply::Done`] or [`Reply::Failed`] naming its id.
+//! The worker keeps its last analysis, so the page can ask it for an export ([`Export`]) of a view, answered
+//! by one [`Reply::Exported`] or [`Reply::ExportFailed`]: the heavy work stays off the page's thread.
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
@@ -11,6 +13,26 @@ use wasm_bindgen::JsValue;
 pub struct Request {
     pub id: u32,
     pub inputs: Vec<Input>,
+}
+
+/// Export a view of the analysis `analysis` (the id of the request that made it) as a file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Export {
+    pub id: u32,
+    pub analysis: u32,
+    /// The view as its query string (`View::to_query`).
+    pub view: String,
+    pub what: crate::export::Export,
+    /// Local date and time for the file name ("2026-11-23 22:03").
+    pub when: String,
+}
+
+/// A message to the worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ToWorker {
+    Analyse(Request),
+    Export(Export),
 }
 
 /// One input as the page hands it over.
@@ -69,11 +91,25 @@ pub enum Reply {
         id: u32,
         message: String,
     },
+    /// An export's file. The message also carries the file as a `blob` property (a `Blob` made in the
+    /// worker: passing it to the page copies nothing), which the page reads without going through Rust.
+    Exported {
+        id: u32,
+        name: String,
+        mime: String,
+    },
+    /// The worker has no analysis with that id (it was replaced): the page exports on its own thread.
+    ExportFailed {
+        id: u32,
+        message: String,
+    },
 }
 
-/// A message as a JavaScript value.
+/// A message as a JavaScript value: objects for structs and maps, `Uint8Array` for bytes (one block to copy
+/// between threads, not an array of numbers).
 pub fn to_js<T: Serialize>(message: &T) -> Result<JsValue, String> {
-    message.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| e.to_string())
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    message.serialize(&serializer).map_err(|e| e.to_string())
 }
 
 /// A message from a JavaScript value; `Err` says what did not fit.

@@ -1,10 +1,15 @@
 //! What the page shows for a view: an index over the analysis built once, and the filtering, facet
-//! counts and chart data derived from it for each view. No Yew here, so it is tested natively.
+//! counts and chart data derived from it for each view (`state/derive.rs`). No Yew here, so it is tested
+//! natively.
+//!
+//! The index is the one source of truth for what the page counts: its speakers are what the speaker list
+//! offers, its countries what the country list offers, its quotes what "Who said what" shows unfiltered, and
+//! the header counts exactly these.
 //!
 //! Filters: several values of one kind combine with OR, different kinds with AND. A facet's counts
 //! apply every filter but its own, so a list always shows what choosing one of its values would give.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use newsprism_core::lexis::fold::fold;
@@ -15,6 +20,9 @@ use newsprism_core::Span;
 
 use crate::route::View;
 
+mod derive;
+pub use derive::{Bar, Derived, TOP_BARS};
+
 /// A block of an article that filters keep or hide: the headline, a caption or a paragraph.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unit {
@@ -24,14 +32,25 @@ pub struct Unit {
     pub span: Span,
     /// The text folded for search (no accents, lowercase), as the core compares names.
     folded: String,
-    /// Country entities named in it, directly or through a person tied to them.
+    /// Country entities the block is about: named in it, or tied to a person or place named in it, or to
+    /// the speaker of a quotation in it. Sorted.
     countries: Vec<usize>,
     /// Country entities named in it directly (for counting mentions).
     direct_countries: Vec<usize>,
     /// Quotes in it (indices into `analysis.quotes`).
     pub quotes: Vec<usize>,
-    /// Mentions in it: (entity index, mention index).
+    /// Mentions in it: (entity index, mention index), in text order.
     pub mentions: Vec<(usize, usize)>,
+}
+
+/// A speaker as the page lists it: one name, with every quotation given to that name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpeakerEntry {
+    pub name: String,
+    /// The speaker's entity, when the name stands for one.
+    pub entity: Option<usize>,
+    /// Quotations (in units) given to this name.
+    pub quotes: usize,
 }
 
 /// The analysis with the lookups every view needs, built once per analysis.
@@ -41,7 +60,21 @@ pub struct Index {
     pub units: Vec<Unit>,
     /// Per article, the range of its units.
     pub article_units: Vec<std::ops::Range<usize>>,
+    /// The speakers the list offers, most quoted first (then by name).
+    pub speakers: Vec<SpeakerEntry>,
+    /// Per quote: its speaker (index into `speakers`), if attributed.
+    pub quote_speaker: Vec<Option<usize>>,
+    /// Per quote: the unit holding it. Quotes outside any unit are not shown (and not counted).
+    pub quote_unit: Vec<Option<usize>>,
+    /// Quotes shown by the page (those in a unit), in article order.
+    pub n_quotes: usize,
+    /// The country entities the list offers (those mentioned), by name.
+    pub countries: Vec<usize>,
+    /// Per entity, the units of its mentions (one entry per mention placed in a unit).
+    pub entity_units: Vec<Vec<u32>>,
+    speaker_by_name: HashMap<String, usize>,
     country_by_name: HashMap<String, usize>,
+    article_by_id: HashMap<String, usize>,
 }
 
 fn unit_at(units: &[Unit], range: &std::ops::Range<usize>, span: Span) -> Option<usize> {
@@ -64,7 +97,7 @@ impl Index {
         let mut article_units = Vec::with_capacity(analysis.articles.len());
         let mut article_by_id = HashMap::new();
         for (ai, a) in analysis.articles.iter().enumerate() {
-            article_by_id.insert(a.id.as_str(), ai);
+            article_by_id.insert(a.id.clone(), ai);
             let start = units.len();
             for (bi, b) in a.blocks.iter().enumerate() {
                 if matches!(b.kind, BlockKind::Headline | BlockKind::Caption | BlockKind::Paragraph) {
@@ -84,12 +117,20 @@ impl Index {
             }
             article_units.push(start..units.len());
         }
-        let mut country_by_name = HashMap::new();
-        let person_country: Vec<Option<usize>> = analysis
+        let entity_by_id: HashMap<&str, usize> =
+            analysis.entities.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
+        // The country an entity is tied to: itself for a country, else its `country`.
+        let tied: Vec<Option<usize>> = analysis
             .entities
             .iter()
-            .map(|e| e.country.as_ref().and_then(|c| analysis.entities.iter().position(|x| &x.id == c)))
+            .enumerate()
+            .map(|(i, e)| match e.kind {
+                EntityKind::Country => Some(i),
+                _ => e.country.as_deref().and_then(|c| entity_by_id.get(c).copied()),
+            })
             .collect();
+        let mut country_by_name = HashMap::new();
+        let mut entity_units = vec![Vec::new(); analysis.entities.len()];
         for (ei, e) in analysis.entities.iter().enumerate() {
             if e.kind == EntityKind::Country {
                 country_by_name.insert(e.name.clone(), ei);
@@ -98,51 +139,129 @@ impl Index {
                 let Some(&ai) = article_by_id.get(m.article.as_str()) else { continue };
                 let Some(u) = unit_at(&units, &article_units[ai], Span::new(m.start, m.end)) else { continue };
                 units[u].mentions.push((ei, mi));
-                match e.kind {
-                    EntityKind::Country => {
-                        units[u].countries.push(ei);
-                        units[u].direct_countries.push(ei);
-                    }
-                    // A person or a place ties the block to its country.
-                    EntityKind::Person | EntityKind::Place => {
-                        if let Some(c) = person_country[ei] {
-                            units[u].countries.push(c);
-                        }
-                    }
-                    EntityKind::Organization => {}
+                entity_units[ei].push(u as u32);
+                if e.kind == EntityKind::Country {
+                    units[u].direct_countries.push(ei);
+                }
+                // A person, place or organization ties the block to its country.
+                if let Some(c) = tied[ei] {
+                    units[u].countries.push(c);
                 }
             }
         }
-        for (qi, q) in analysis.quotes.iter().enumerate() {
-            let Some(&ai) = article_by_id.get(q.article.as_str()) else { continue };
-            if let Some(u) = unit_at(&units, &article_units[ai], Span::new(q.start, q.end)) {
-                units[u].quotes.push(qi);
+        // Speakers by name: the list, the counts and the filter all use the same names.
+        let mut speakers: Vec<SpeakerEntry> = Vec::new();
+        let mut speaker_by_name: HashMap<String, usize> = HashMap::new();
+        let mut quote_speaker = Vec::with_capacity(analysis.quotes.len());
+        let mut quote_unit = Vec::with_capacity(analysis.quotes.len());
+        for q in &analysis.quotes {
+            let unit = article_by_id
+                .get(q.article.as_str())
+                .and_then(|&ai| unit_at(&units, &article_units[ai], Span::new(q.start, q.end)));
+            quote_unit.push(unit);
+            let speaker = match (&q.speaker, unit) {
+                (Some(s), Some(_)) => Some(*speaker_by_name.entry(s.name.clone()).or_insert_with(|| {
+                    let entity = s.entity.as_deref().and_then(|id| entity_by_id.get(id).copied());
+                    speakers.push(SpeakerEntry { name: s.name.clone(), entity, quotes: 0 });
+                    speakers.len() - 1
+                })),
+                _ => None,
+            };
+            quote_speaker.push(speaker);
+        }
+        let mut n_quotes = 0;
+        for (qi, unit) in quote_unit.iter().enumerate() {
+            let Some(u) = *unit else { continue };
+            n_quotes += 1;
+            units[u].quotes.push(qi);
+            if let Some(s) = quote_speaker[qi] {
+                speakers[s].quotes += 1;
+                // A quotation ties its block to its speaker's country.
+                if let Some(c) = speakers[s].entity.and_then(|e| tied[e]) {
+                    units[u].countries.push(c);
+                }
             }
+        }
+        // Most quoted first, then by name; the ids follow the new order.
+        let mut order: Vec<usize> = (0..speakers.len()).collect();
+        order.sort_by(|&a, &b| {
+            speakers[b].quotes.cmp(&speakers[a].quotes).then_with(|| speakers[a].name.cmp(&speakers[b].name))
+        });
+        let mut new_id = vec![0; speakers.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_id[old] = new;
+        }
+        let speakers: Vec<SpeakerEntry> = order.iter().map(|&i| speakers[i].clone()).collect();
+        for s in quote_speaker.iter_mut().flatten() {
+            *s = new_id[*s];
+        }
+        for (name, id) in speaker_by_name.iter_mut() {
+            *id = new_id[*id];
+            debug_assert_eq!(&speakers[*id].name, name);
         }
         for u in &mut units {
             u.countries.sort_unstable();
             u.countries.dedup();
             u.mentions.sort_by_key(|&(e, m)| analysis.entities[e].mentions[m].start);
         }
-        Index { analysis, units, article_units, country_by_name }
+        let mut countries: Vec<usize> = analysis
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(i, e)| e.kind == EntityKind::Country && !entity_units[*i].is_empty())
+            .map(|(i, _)| i)
+            .collect();
+        countries.sort_by(|&a, &b| analysis.entities[a].name.cmp(&analysis.entities[b].name));
+        Index {
+            analysis,
+            units,
+            article_units,
+            speakers,
+            quote_speaker,
+            quote_unit,
+            n_quotes,
+            countries,
+            entity_units,
+            speaker_by_name,
+            country_by_name,
+            article_by_id,
+        }
     }
 
     /// The speaker name of a quote, if attributed.
     pub fn speaker_name(&self, quote: usize) -> Option<&str> {
-        self.analysis.quotes[quote].speaker.as_ref().map(|s| s.name.as_str())
+        self.quote_speaker[quote].map(|s| self.speakers[s].name.as_str())
+    }
+
+    /// The speaker id of a name, if the list offers it.
+    pub fn speaker_id(&self, name: &str) -> Option<usize> {
+        self.speaker_by_name.get(name).copied()
     }
 
     /// Whether a speaker name or country name exists in this analysis (for checking a link's values).
     pub fn has_speaker(&self, name: &str) -> bool {
-        self.analysis.speakers.iter().any(|s| s.name == name)
+        self.speaker_by_name.contains_key(name)
+    }
+
+    pub fn country_id(&self, name: &str) -> Option<usize> {
+        self.country_by_name.get(name).copied().filter(|c| self.countries.contains(c))
     }
 
     pub fn has_country(&self, name: &str) -> bool {
-        self.country_by_name.contains_key(name)
+        self.country_id(name).is_some()
+    }
+
+    pub fn article_id(&self, id: &str) -> Option<usize> {
+        self.article_by_id.get(id).copied()
     }
 
     pub fn has_article(&self, id: &str) -> bool {
-        self.analysis.articles.iter().any(|a| a.id == id)
+        self.article_by_id.contains_key(id)
+    }
+
+    /// The article a quote is in.
+    pub fn quote_article(&self, quote: usize) -> usize {
+        self.article_id(&self.analysis.quotes[quote].article).unwrap_or(0)
     }
 
     /// Drops the link's values this analysis does not know, with a notice for each.
@@ -170,175 +289,52 @@ impl Index {
         }
         notices
     }
-}
-
-/// Which filters to apply when deciding whether a unit is kept.
-#[derive(Clone, Copy)]
-struct Apply {
-    speakers: bool,
-    countries: bool,
-}
-
-/// A bar of the mention chart: one entity, its mentions per article.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Bar {
-    pub entity: usize,
-    pub per_article: Vec<usize>,
-    pub total: usize,
-}
-
-/// What one view shows.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Derived {
-    /// Per unit: shown.
-    pub visible: Vec<bool>,
-    /// Per article: any unit shown.
-    pub article_visible: Vec<bool>,
-    /// Speaker facet: (name, quotes) for every speaker, most quoted first.
-    pub speakers: Vec<(String, usize)>,
-    /// Country facet: (country entity index, mentions), most mentioned first.
-    pub countries: Vec<(usize, usize)>,
-    /// Quotes shown (indices into `analysis.quotes`), in article order.
-    pub quotes: Vec<usize>,
-    /// The most-mentioned entities of the view's kinds among the shown units.
-    pub bars: Vec<Bar>,
-    pub n_visible_units: usize,
-}
-
-/// How many bars the mention chart shows.
-pub const TOP_BARS: usize = 15;
-
-impl Index {
-    fn keeps(&self, u: &Unit, view: &View, q: &str, apply: Apply) -> bool {
-        let a = &self.analysis.articles[u.article];
-        if view.article.as_ref().is_some_and(|id| *id != a.id) {
-            return false;
-        }
-        if !q.is_empty() && !u.folded.contains(q) {
-            return false;
-        }
-        if apply.countries && !view.countries.is_empty() {
-            let selected: Vec<usize> =
-                view.countries.iter().filter_map(|c| self.country_by_name.get(c).copied()).collect();
-            if !u.countries.iter().any(|c| selected.contains(c)) {
-                return false;
-            }
-        }
-        if apply.speakers && !view.speakers.is_empty() {
-            let by_selected =
-                u.quotes.iter().any(|&qi| self.speaker_name(qi).is_some_and(|n| view.speakers.contains(n)));
-            if !by_selected {
-                return false;
-            }
-        }
-        true
-    }
-
-    /// Everything a view shows.
-    pub fn derive(&self, view: &View) -> Derived {
-        let q = fold(view.q.trim());
-        let all = Apply { speakers: true, countries: true };
-        let visible: Vec<bool> = self.units.iter().map(|u| self.keeps(u, view, &q, all)).collect();
-        let article_visible: Vec<bool> = self.article_units.iter().map(|r| r.clone().any(|u| visible[u])).collect();
-
-        let mut speaker_counts: BTreeMap<&str, usize> = BTreeMap::new();
-        let mut country_counts: BTreeMap<usize, usize> = BTreeMap::new();
-        let no_speakers = Apply { speakers: false, countries: true };
-        let no_countries = Apply { speakers: true, countries: false };
-        for u in &self.units {
-            if self.keeps(u, view, &q, no_speakers) {
-                for &qi in &u.quotes {
-                    if let Some(n) = self.speaker_name(qi) {
-                        *speaker_counts.entry(n).or_default() += 1;
-                    }
-                }
-            }
-            if self.keeps(u, view, &q, no_countries) {
-                for &c in &u.direct_countries {
-                    *country_counts.entry(c).or_default() += 1;
-                }
-            }
-        }
-        let mut speakers: Vec<(String, usize)> = self.analysis.speakers.iter().map(|s| (s.name.clone(), 0)).collect();
-        speakers.dedup_by(|a, b| a.0 == b.0);
-        for s in &mut speakers {
-            s.1 = speaker_counts.get(s.0.as_str()).copied().unwrap_or(0);
-        }
-        speakers.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        speakers.dedup_by(|a, b| a.0 == b.0);
-        let mut countries: Vec<(usize, usize)> = self
-            .analysis
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == EntityKind::Country && !e.mentions.is_empty())
-            .map(|(i, _)| (i, country_counts.get(&i).copied().unwrap_or(0)))
-            .collect();
-        countries.sort_by(|a, b| {
-            b.1.cmp(&a.1).then_with(|| self.analysis.entities[a.0].name.cmp(&self.analysis.entities[b.0].name))
-        });
-
-        let mut quotes = Vec::new();
-        for u in &self.units {
-            if !self.keeps(u, view, &q, no_speakers) {
-                continue;
-            }
-            for &qi in &u.quotes {
-                let by = self.speaker_name(qi);
-                if view.speakers.is_empty() || by.is_some_and(|n| view.speakers.contains(n)) {
-                    quotes.push(qi);
-                }
-            }
-        }
-
-        let n_articles = self.analysis.articles.len();
-        let mut per_entity: HashMap<usize, Vec<usize>> = HashMap::new();
-        for (ui, u) in self.units.iter().enumerate() {
-            if !visible[ui] {
-                continue;
-            }
-            for &(e, _) in &u.mentions {
-                if view.kinds.contains(&self.analysis.entities[e].kind) {
-                    per_entity.entry(e).or_insert_with(|| vec![0; n_articles])[u.article] += 1;
-                }
-            }
-        }
-        let mut bars: Vec<Bar> = per_entity
-            .into_iter()
-            .map(|(entity, per_article)| Bar { entity, total: per_article.iter().sum(), per_article })
-            .collect();
-        bars.sort_by(|a, b| {
-            b.total
-                .cmp(&a.total)
-                .then_with(|| self.analysis.entities[a.entity].name.cmp(&self.analysis.entities[b.entity].name))
-        });
-        bars.truncate(TOP_BARS);
-
-        let n_visible_units = visible.iter().filter(|v| **v).count();
-        Derived { visible, article_visible, speakers, countries, quotes, bars, n_visible_units }
-    }
 
     /// For the story view: each article's mentions of `entity` as positions along the article (0 = its
     /// first block, 1 = its last), among the shown units.
     pub fn positions(&self, entity: usize, visible: &[bool]) -> Vec<Vec<f32>> {
-        self.article_units
-            .iter()
-            .map(|r| {
-                let n = r.len().max(2) as f32 - 1.0;
-                r.clone()
-                    .filter(|&u| visible[u])
-                    .flat_map(|u| {
-                        let pos = (u - r.start) as f32 / n;
-                        self.units[u].mentions.iter().filter(move |(e, _)| *e == entity).map(move |_| pos)
-                    })
-                    .collect()
-            })
-            .collect()
+        let mut out = vec![Vec::new(); self.article_units.len()];
+        for &u in &self.entity_units[entity] {
+            let u = u as usize;
+            if !visible[u] {
+                continue;
+            }
+            let a = self.units[u].article;
+            let r = &self.article_units[a];
+            let n = r.len().max(2) as f32 - 1.0;
+            out[a].push((u - r.start) as f32 / n);
+        }
+        out
     }
 
     /// A title for an article (the core's display title).
     pub fn title(&self, article: usize) -> String {
         self.analysis.articles[article].display_title()
+    }
+
+    /// The article's outlet (as the analysis names it), if known.
+    pub fn outlet(&self, article: usize) -> Option<&str> {
+        self.analysis.articles[article].outlet.as_deref()
+    }
+
+    /// The article's outlet, else the last part of its source ("report.txt").
+    pub fn outlet_or_source(&self, article: usize) -> String {
+        match self.outlet(article) {
+            Some(o) => o.to_string(),
+            None => {
+                let s = &self.analysis.articles[article].source;
+                s.rsplit(['/', '\\']).next().unwrap_or(s).to_string()
+            }
+        }
+    }
+
+    /// A short, stable label for an article in lists and charts: "Article 3", with its outlet when known
+    /// ("Article 3 · Al Jazeera"). The reader numbers its articles the same way.
+    pub fn article_label(&self, article: usize) -> String {
+        match self.outlet(article) {
+            Some(o) => format!("Article {} · {o}", article + 1),
+            None => format!("Article {}", article + 1),
+        }
     }
 
     /// A human explanation of a mention: "Moscow → Russia, capital".

@@ -6,15 +6,23 @@ use std::rc::Rc;
 use newsprism_core::model::EntityKind;
 use newsprism_core::model::{Analysis, InputError};
 
+use crate::protocol::Content;
 use crate::route::{Tab, View};
 use crate::state::Index;
 
-/// One input the page holds: built-in, dropped, picked or pasted.
+/// One input the page holds: built-in, dropped, picked or pasted; its bytes, or why the page has none
+/// (too large to read, unreadable: the analysis reports it with the others).
 #[derive(Debug, Clone, PartialEq)]
 pub struct InputFile {
     pub name: String,
-    pub bytes: Rc<Vec<u8>>,
+    pub content: Rc<Content>,
     pub builtin: bool,
+}
+
+impl InputFile {
+    pub fn bytes(name: impl Into<String>, bytes: Vec<u8>, builtin: bool) -> InputFile {
+        InputFile { name: name.into(), content: Rc::new(Content::Bytes { bytes }), builtin }
+    }
 }
 
 /// Where the analysis stands.
@@ -40,7 +48,11 @@ pub enum UrlUpdate {
 pub struct Store {
     pub inputs: Vec<InputFile>,
     pub index: Option<Rc<Index>>,
-    /// Load errors of the current inputs.
+    /// The request whose analysis `index` holds (the worker keeps that analysis for exports), and its
+    /// inputs (which `inputs` goes back to when a newer analysis fails).
+    pub index_request: u32,
+    pub index_inputs: Vec<InputFile>,
+    /// Load errors of the current inputs, as the analysis reports them (listed apart from the articles).
     pub errors: Vec<InputError>,
     pub status: Status,
     /// The id of the analysis request in flight; replies to older ones are ignored.
@@ -92,6 +104,8 @@ impl Store {
         Store {
             inputs: Vec::new(),
             index: None,
+            index_request: 0,
+            index_inputs: Vec::new(),
             errors: Vec::new(),
             status: Status::Analysing { fraction: 0.0, stage: "starting".into() },
             request: 0,
@@ -129,11 +143,7 @@ impl Store {
                     return;
                 }
                 let index = Index::new(analysis.clone());
-                let before = self.errors.clone();
                 self.errors = analysis.errors.clone();
-                for e in self.errors.iter().filter(|e| !before.contains(e)) {
-                    self.notices.push(e.message.clone());
-                }
                 let dropped = index.validate(&mut self.view);
                 if !dropped.is_empty() {
                     self.notices.extend(dropped);
@@ -141,14 +151,21 @@ impl Store {
                     self.url_update = UrlUpdate::Replace;
                 }
                 self.index = Some(Rc::new(index));
+                self.index_request = request;
+                self.index_inputs = self.inputs.clone();
                 self.analysis_ms = millis;
                 self.status = Status::Ready;
             }
             Action::Failed { request, message } => {
                 if request == self.request {
                     self.notices.push(message.clone());
-                    // What was loaded before stays on screen.
-                    self.status = if self.index.is_some() { Status::Ready } else { Status::Failed(message) };
+                    // What was loaded before stays on screen, and counts as what is loaded.
+                    if self.index.is_some() {
+                        self.inputs = self.index_inputs.clone();
+                        self.status = Status::Ready;
+                    } else {
+                        self.status = Status::Failed(message);
+                    }
                 }
             }
             Action::UrlChanged(mut view, notices) => {

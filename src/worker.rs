@@ -1,12 +1,29 @@
-//! The analysis worker: analyses the inputs it is sent with the core's one entry point, reporting progress.
-//! Runs in a dedicated worker so the page never freezes, whatever the size of the corpus; if it dies or
-//! hangs, the page replaces it (`effects/analyzer.rs`).
+//! The analysis worker: analyses the inputs it is sent with the core's one entry point, reporting progress,
+//! and exports views of its last analysis. Runs in a dedicated worker so the page never freezes, whatever
+//! the size of the corpus; if it dies or hangs, the page replaces it (`effects/analyzer.rs`).
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use newsprism_core::model::Analysis;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::protocol::{from_js, to_js, Reply, Request};
+use crate::protocol::{from_js, to_js, Export, Reply, Request, ToWorker};
+use crate::route::View;
+use crate::state::Index;
+
+/// The last analysis (by request id) and its index, built on the first export.
+struct Last {
+    id: u32,
+    analysis: Rc<Analysis>,
+    index: Option<Rc<Index>>,
+}
+
+thread_local! {
+    static LAST: RefCell<Option<Last>> = const { RefCell::new(None) };
+}
 
 /// Installs the message handler; called once when the worker starts.
 pub fn run() {
@@ -21,8 +38,21 @@ pub fn run() {
         let data = e.data();
         // The id is read on its own first, so even a request that does not parse is answered by its id.
         let id = js_sys::Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).map_or(0, |v| v as u32);
-        match from_js::<Request>(data) {
-            Ok(request) => post(analyse(&request, &post)),
+        match from_js::<ToWorker>(data) {
+            Ok(ToWorker::Analyse(request)) => {
+                let (reply, analysis) = analyse(&request, &post);
+                LAST.with(|l| *l.borrow_mut() = analysis.map(|analysis| Last { id, analysis, index: None }));
+                post(reply)
+            }
+            Ok(ToWorker::Export(request)) => match export(&request) {
+                Ok((reply, blob)) => {
+                    if let Ok(v) = to_js(&reply) {
+                        let _ = js_sys::Reflect::set(&v, &"blob".into(), &blob);
+                        let _ = reply_scope.post_message(&v);
+                    }
+                }
+                Err(reply) => post(reply),
+            },
             Err(e) => post(Reply::Failed { id, message: format!("the worker could not read the request: {e}") }),
         }
     });
@@ -37,10 +67,12 @@ fn now() -> f64 {
     js_sys::Date::now()
 }
 
-/// Loads and analyses; progress goes out as it happens.
-pub fn analyse(request: &Request, post: &dyn Fn(Reply)) -> Reply {
+/// Loads and analyses; progress goes out as it happens. Returns the reply and the analysis it carries.
+pub fn analyse(request: &Request, post: &dyn Fn(Reply)) -> (Reply, Option<Rc<Analysis>>) {
     let t0 = now();
     let id = request.id;
+    // The first answer comes before any work: the page knows the worker is alive.
+    post(Reply::Progress { id, fraction: 0.0, stage: "starting".to_string() });
     let inputs: Vec<newsprism_core::Input> = request.inputs.iter().map(|i| i.to_core()).collect();
     let mut last = -1.0f32;
     let analysis = newsprism_core::analyze_inputs(&inputs, &mut |p| {
@@ -50,7 +82,29 @@ pub fn analyse(request: &Request, post: &dyn Fn(Reply)) -> Reply {
         }
     });
     match serde_json::to_vec(&analysis) {
-        Ok(json) => Reply::Done { id, json, millis: now() - t0 },
-        Err(e) => Reply::Failed { id, message: format!("could not send the analysis to the page: {e}") },
+        Ok(json) => (Reply::Done { id, json, millis: now() - t0 }, Some(Rc::new(analysis))),
+        Err(e) => (Reply::Failed { id, message: format!("could not send the analysis to the page: {e}") }, None),
     }
+}
+
+/// Exports a view of the last analysis, if it is the one the page asks about: the reply and the file as
+/// a `Blob`, or the reply saying why not.
+fn export(request: &Export) -> Result<(Reply, JsValue), Reply> {
+    let failed = |message: String| Reply::ExportFailed { id: request.id, message };
+    let index = LAST.with(|l| {
+        let mut l = l.borrow_mut();
+        let last = l.as_mut().filter(|last| last.id == request.analysis)?;
+        let analysis = last.analysis.clone();
+        Some(last.index.get_or_insert_with(|| Rc::new(Index::new(analysis))).clone())
+    });
+    let index = index.ok_or_else(|| failed("this worker does not hold that analysis".into()))?;
+    let (view, _) = View::from_query(&request.view);
+    let derived = index.derive(&view);
+    let file = crate::export::export(&index, &derived, &view, request.what, &request.when);
+    let bytes = js_sys::Uint8Array::from(file.content.as_bytes());
+    let props = web_sys::BlobPropertyBag::new();
+    props.set_type(file.mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&js_sys::Array::of1(&bytes), &props)
+        .map_err(|e| failed(format!("could not make the file: {e:?}")))?;
+    Ok((Reply::Exported { id: request.id, name: file.name, mime: file.mime.to_string() }, blob.into()))
 }

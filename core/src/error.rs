@@ -25,6 +25,9 @@ pub enum LoadError {
     MissingText { name: String, line: usize },
     /// A JSON input parsed, but holds no records.
     NoRecords { name: String },
+    /// A document whose text is already loaded (the same file picked twice, a record repeated); `name` is
+    /// the input ("file.jsonl:7" for a record), `first` where the text was loaded first.
+    Duplicate { name: String, first: String },
 }
 
 impl LoadError {
@@ -38,7 +41,8 @@ impl LoadError {
             | LoadError::InvalidUtf8 { name, .. }
             | LoadError::MalformedJson { name, .. }
             | LoadError::MissingText { name, .. }
-            | LoadError::NoRecords { name } => name,
+            | LoadError::NoRecords { name }
+            | LoadError::Duplicate { name, .. } => name,
         }
     }
 
@@ -53,6 +57,7 @@ impl LoadError {
             LoadError::MalformedJson { .. } => "malformed_json",
             LoadError::MissingText { .. } => "missing_text",
             LoadError::NoRecords { .. } => "no_records",
+            LoadError::Duplicate { .. } => "duplicate",
         }
     }
 }
@@ -83,6 +88,9 @@ impl fmt::Display for LoadError {
                 write!(f, "{name}: the record at line {line} has no \"text\" field with text in it")
             }
             LoadError::NoRecords { name } => write!(f, "{name}: the JSON holds no article records"),
+            LoadError::Duplicate { name, first } => {
+                write!(f, "{name}: the same text as {first} is already loaded, so it was not added again")
+            }
         }
     }
 }

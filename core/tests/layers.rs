@@ -10,16 +10,19 @@ const LAYERS: &[(&str, u8)] = &[
     ("span", 0),
     ("error", 0),
     ("rng", 0),
+    ("groups", 0),
+    ("parallel", 0),
     ("model", 1),
     ("corpus", 2),
     ("parse", 2),
     ("tag", 3),
     ("resolve", 4),
     ("attribute", 5),
-    ("analysis", 6),
-    ("eval", 7),
-    ("train", 8),
-    ("wasm", 9),
+    ("compare", 6),
+    ("analysis", 7),
+    ("eval", 8),
+    ("train", 9),
+    ("wasm", 10),
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -17,15 +17,39 @@ pub fn article_colour(i: usize) -> &'static str {
     PALETTE[i.min(PALETTE.len() - 1)]
 }
 
-/// A short label for an article: its title, cut.
-pub fn article_label(ix: &Index, a: usize) -> String {
+/// An article's title cut at a word to about 40 characters, for legends and lanes.
+pub fn short_title(ix: &Index, a: usize) -> String {
     let full = ix.title(a);
     let full = full.trim_end_matches('…');
-    if full.chars().count() > 48 {
-        format!("{}…", full.chars().take(46).collect::<String>())
-    } else {
-        full.to_string()
+    if full.chars().count() <= 42 {
+        return full.to_string();
     }
+    let cut: String = full.chars().take(40).collect();
+    format!("{}…", cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head).trim_end_matches([',', ';', ':']))
+}
+
+/// The segments of a bar: the first articles in their colours, the rest together in grey.
+fn segments(per_article: &[usize]) -> Vec<(usize, usize)> {
+    let last = PALETTE.len() - 1;
+    let mut out: Vec<(usize, usize)> =
+        per_article.iter().take(last).copied().enumerate().filter(|(_, n)| *n > 0).collect();
+    let rest: usize = per_article.iter().skip(last).sum();
+    if rest > 0 {
+        out.push((last, rest));
+    }
+    out
+}
+
+/// "Article 3: 4" for each article mentioning the entity, the most first (at most `max`).
+fn by_article(ix: &Index, per_article: &[usize], max: usize) -> String {
+    let mut parts: Vec<(usize, usize)> = per_article.iter().copied().enumerate().filter(|(_, n)| *n > 0).collect();
+    parts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let n = parts.len();
+    let mut out: Vec<String> = parts.iter().take(max).map(|(a, c)| format!("{}: {c}", ix.article_label(*a))).collect();
+    if n > max {
+        out.push(format!("{} more articles", n - max));
+    }
+    out.join(" · ")
 }
 
 #[derive(Properties, PartialEq)]
@@ -57,16 +81,11 @@ pub fn Chart(props: &ChartProps) -> Html {
     let rows = bars.iter().enumerate().map(|(i, b)| {
         let e = &ix.analysis.entities[b.entity];
         let y = i as f64 * row;
-        let parts: Vec<String> =
-            b.per_article.iter().enumerate().filter(|(_, n)| **n > 0).map(|(a, n)| format!("{}: {n}", article_label(ix, a))).collect();
-        let label = format!("{}: {} mentions ({}). Select to filter.", e.name, b.total, parts.join("; "));
         let mut x = 0.0;
-        let segments = b.per_article.iter().enumerate().filter(|(_, n)| **n > 0).map(|(a, &n)| {
+        let segments = segments(&b.per_article).into_iter().map(|(a, n)| {
             let w = n as f64 / max * 100.0;
             let seg = html! {
-                <rect x={format!("{x:.3}%")} y={format!("{}", y + 20.0)} width={format!("{:.3}%", w)} height="14" fill={article_colour(a)} class="segment">
-                    <title>{ format!("{}: {n}", article_label(ix, a)) }</title>
-                </rect>
+                <rect x={format!("{x:.3}%")} y={format!("{}", y + 20.0)} width={format!("{:.3}%", w)} height="14" fill={article_colour(a)} class="segment" />
             };
             x += w;
             seg
@@ -93,36 +112,44 @@ pub fn Chart(props: &ChartProps) -> Html {
                 }
             })
         };
+        // The bar's name is its visible text ("Iran 16 mentions"); the numbers by article show below on focus.
         html! {
-            <g class={classes!("bar", format!("bar-{}", kind_str(e.kind)))} tabindex="0" role="button" aria-label={label.clone()}
+            <g class={classes!("bar", format!("bar-{}", kind_str(e.kind)))} tabindex="0" role="button" aria-describedby="bar-detail"
                 onclick={click} onkeydown={key} onfocus={on_focus} onmouseenter={on_enter} data-entity={e.id.clone()}>
-                <title>{ label }</title>
                 <rect class="hit" x="0" y={format!("{y}")} width="100%" height={format!("{}", row - 2.0)} fill="transparent" />
                 <text x="0" y={format!("{}", y + 14.0)} class="bar-label">{ e.name.clone() }</text>
-                <text x="100%" y={format!("{}", y + 14.0)} class="bar-value" text-anchor="end">{ b.total }</text>
+                <text x="100%" y={format!("{}", y + 14.0)} class="bar-value" text-anchor="end">{ format!("{} mentions", b.total) }</text>
                 { for segments }
             </g>
         }
     });
     let legend = (0..n_articles.min(PALETTE.len())).map(|a| {
         let label = if a == PALETTE.len() - 1 && n_articles > PALETTE.len() {
-            format!("{} more articles", n_articles - a)
+            format!("Articles {} to {n_articles}", a + 1)
         } else {
-            article_label(ix, a)
+            format!("{}: {}", ix.article_label(a), short_title(ix, a))
         };
-        html! { <li><span class="swatch" style={format!("background:{}", article_colour(a))}></span>{ label }</li> }
+        html! { <li><span class={classes!("swatch", format!("swatch-{a}"))}></span>{ label }</li> }
     });
+    // Per-article columns while they fit; past that, how many articles and which mentions it most.
+    let wide = n_articles <= PALETTE.len();
     let table_rows = bars.iter().map(|b| {
         let e = &ix.analysis.entities[b.entity];
+        let n = b.per_article.iter().filter(|n| **n > 0).count();
         html! { <tr><th scope="row">{ e.name.clone() }</th><td>{ kind_str(e.kind) }</td><td>{ b.total }</td>
-        { for b.per_article.iter().map(|n| html! { <td>{ *n }</td> }) }</tr> }
+        if wide {
+            { for b.per_article.iter().map(|n| html! { <td>{ *n }</td> }) }
+        } else {
+            <td>{ n }</td><td>{ by_article(ix, &b.per_article, 1) }</td>
+        }
+        </tr> }
     });
     let height = (bars.len() as f64 * row).max(row);
     html! {
         <figure class="chart">
             <figcaption>
                 <h2>{ "Most mentioned" }</h2>
-                <p class="muted">{ format!("Top {} {} in the shown text, split by article. Select a bar to filter.", bars.len(), kinds.join(", ")) }</p>
+                <p class="muted">{ format!("The {} most mentioned of {} {} in the shown text, split by article. Select a bar to filter.", bars.len(), props.derived.n_entities, kinds.join(", ")) }</p>
             </figcaption>
             <div class="kind-toggles" role="group" aria-label="Entity kinds to chart">{ for kind_toggles }</div>
             if bars.is_empty() {
@@ -130,11 +157,10 @@ pub fn Chart(props: &ChartProps) -> Html {
             } else {
                 <svg class="bars" width="100%" height={format!("{height}")} role="group" aria-label="Bar chart of mentions per entity">{ for rows }</svg>
             }
-            <p class="bar-detail" aria-live="polite">
+            <p class="bar-detail" id="bar-detail" aria-live="polite">
                 { match focused.and_then(|i| bars.get(i)) {
                     Some(b) => {
-                        let parts: Vec<String> = b.per_article.iter().enumerate().filter(|(_, n)| **n > 0).map(|(a, n)| format!("{}: {n}", article_label(ix, a))).collect();
-                        format!("{}: {} mentions. {}", ix.analysis.entities[b.entity].name, b.total, parts.join(" · "))
+                        format!("{}: {} mentions. {}", ix.analysis.entities[b.entity].name, b.total, by_article(ix, &b.per_article, 6))
                     }
                     None => "Point at or focus a bar for its numbers by article.".to_string(),
                 } }
@@ -143,11 +169,32 @@ pub fn Chart(props: &ChartProps) -> Html {
             <details class="table-alt">
                 <summary>{ "The numbers as a table" }</summary>
                 <table>
-                    <thead><tr><th>{ "Entity" }</th><th>{ "Kind" }</th><th>{ "Total" }</th>
-                        { for (0..n_articles).map(|a| html! { <th title={article_label(ix, a)}>{ format!("#{}", a + 1) }</th> }) }</tr></thead>
+                    <thead><tr><th>{ "Entity" }</th><th>{ "Kind" }</th><th>{ "Mentions" }</th>
+                        if wide {
+                            { for (0..n_articles).map(|a| html! { <th title={ix.title(a)}>{ ix.article_label(a) }</th> }) }
+                        } else {
+                            <th>{ "Articles" }</th><th>{ "Most in" }</th>
+                        }
+                    </tr></thead>
                     <tbody>{ for table_rows }</tbody>
                 </table>
             </details>
         </figure>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn articles_past_the_palette_share_one_grey_segment() {
+        assert_eq!(segments(&[2, 0, 1]), [(0, 2), (2, 1)]);
+        let mut many = vec![1; 7];
+        many.extend([0, 3, 0, 2]);
+        let s = segments(&many);
+        assert_eq!(s.len(), PALETTE.len());
+        assert_eq!(s.last(), Some(&(PALETTE.len() - 1, 5)), "one segment for the articles past the seventh");
+        assert_eq!(s.iter().map(|x| x.1).sum::<usize>(), many.iter().sum::<usize>());
     }
 }

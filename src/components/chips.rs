@@ -24,9 +24,9 @@ pub fn Chips(props: &ChipsProps) -> Html {
     let chips = props.chips.iter().map(|c| {
         let cb = c.on_remove.clone();
         html! {
-            <li><button class="chip" onclick={Callback::from(move |_| cb.emit(()))}
-                aria-label={format!("Remove filter {}: {}", c.kind, c.label)}>
-                <span class="chip-kind">{ c.kind }</span>{ c.label.clone() }<span aria-hidden="true">{ " ×" }</span>
+            <li><button class="chip" onclick={Callback::from(move |_| cb.emit(()))}>
+                <span class="visually-hidden">{ "Remove filter: " }</span>
+                <span class="chip-kind">{ c.kind }</span>{ " " }{ c.label.clone() }<span aria-hidden="true">{ " ×" }</span>
             </button></li>
         }
     });

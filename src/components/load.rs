@@ -1,18 +1,67 @@
-//! Bringing one's own articles: drop or pick files, paste text, or go back to the built-in corpus.
+//! Bringing one's own articles: drop or pick files, paste text, or go back to the built-in corpus; and the
+//! list of inputs that could not be loaded, each with its message, apart from the articles.
 
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct LoadProps {
-    /// Names of the loaded inputs, and whether they are the built-in corpus.
-    pub inputs: Vec<String>,
+    /// How many inputs were given, how many articles they made, how many could not be loaded.
+    pub n_inputs: usize,
+    pub n_articles: Option<usize>,
+    pub n_failed: usize,
+    /// Whether the inputs are the built-in corpus.
     pub builtin: bool,
     pub on_files: Callback<Vec<web_sys::File>>,
     pub on_paste: Callback<String>,
     pub on_builtin: Callback<()>,
     /// 0..1 while analysing.
     pub progress: Option<(f32, String)>,
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "5 articles from 5 files", "982 articles from 1 file; 1 file not loaded (listed above the articles)".
+fn load_count(p: &LoadProps) -> String {
+    let files = plural(p.n_inputs, "file", "files");
+    let mut s = match p.n_articles {
+        Some(n) if p.builtin => format!("{}: the built-in example", plural(n, "article", "articles")),
+        Some(n) => format!("{} from {files}", plural(n, "article", "articles")),
+        None => format!("{files}, being analysed"),
+    };
+    if p.n_failed > 0 {
+        s += &format!("; {} not loaded (listed with the articles)", plural(p.n_failed, "input", "inputs"));
+    }
+    s
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NotLoadedProps {
+    pub errors: Vec<newsprism_core::model::InputError>,
+}
+
+/// Inputs the analysis could not load, each with its message: apart from the articles, never mixed in.
+#[function_component]
+pub fn NotLoaded(props: &NotLoadedProps) -> Html {
+    if props.errors.is_empty() {
+        return html! {};
+    }
+    let n = props.errors.len();
+    html! {
+        <details class="not-loaded" open=true>
+            <summary>{ format!("{} could not be loaded", plural(n, "input", "inputs")) }</summary>
+            <ul>
+                { for props.errors.iter().map(|e| {
+                    // Messages start with the input's name; it is set in bold, and given when one does not.
+                    let rest = e.message.strip_prefix(e.input.as_str()).map(str::to_string)
+                        .unwrap_or_else(|| format!(": {}", e.message));
+                    html! { <li data-code={e.code.clone()}><span class="input-name">{ e.input.clone() }</span>{ rest }</li> }
+                }) }
+            </ul>
+        </details>
+    }
 }
 
 #[function_component]
@@ -62,11 +111,10 @@ pub fn Load(props: &LoadProps) -> Html {
         })
     };
     let builtin = props.on_builtin.clone();
-    let busy = props.progress.is_some();
     html! {
         <section class="load" aria-labelledby="load-title">
             <h2 id="load-title">{ "Articles" }</h2>
-            <p class="muted">{ format!("{} loaded{}", props.inputs.len(), if props.builtin { " (built-in example: the Obama–Putin meeting at the UN, 28 Sept 2015)" } else { "" }) }</p>
+            <p class="muted load-count">{ load_count(props) }</p>
             if let Some((f, stage)) = &props.progress {
                 <div class="progress" role="status">
                     <progress max="1" value={f.to_string()} aria-label="Analysis progress"></progress>
@@ -74,18 +122,18 @@ pub fn Load(props: &LoadProps) -> Html {
                 </div>
             }
             <label class={classes!("drop", (*over).then_some("over"))} ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
-                <span>{ "Drop .txt, .json or .jsonl files here, or " }<u>{ "pick files" }</u></span>
+                <span>{ "Drop .txt, .json or .jsonl files here, or " }<u>{ "pick files" }</u>{ " (a new load stops one under way)" }</span>
                 <input id="file-input" type="file" multiple=true accept=".txt,.text,.md,.json,.jsonl,.ndjson,text/plain,application/json"
-                    onchange={on_change} disabled={busy} class="visually-hidden" />
+                    onchange={on_change} class="visually-hidden" />
             </label>
             <details class="paste">
                 <summary>{ "Paste an article" }</summary>
                 <label for="paste-text" class="visually-hidden">{ "Article text" }</label>
                 <textarea id="paste-text" rows="6" placeholder="Headline, then the article text…" value={(*paste).clone()} oninput={on_paste_input} />
-                <button onclick={analyse_paste} disabled={busy}>{ "Add this article" }</button>
+                <button onclick={analyse_paste}>{ "Add this article" }</button>
             </details>
             if !props.builtin {
-                <button onclick={Callback::from(move |_| builtin.emit(()))} disabled={busy}>{ "Back to the built-in corpus" }</button>
+                <button onclick={Callback::from(move |_| builtin.emit(()))}>{ "Back to the built-in corpus" }</button>
             }
         </section>
     }

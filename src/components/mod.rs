@@ -8,6 +8,7 @@ pub mod load;
 pub mod notices;
 pub mod quotes;
 pub mod reader;
+pub mod sheet;
 pub mod story;
 pub mod tabs;
 pub mod text;

@@ -22,5 +22,5 @@ pub fn Notices(props: &NoticesProps) -> Html {
             </li>
         }
     });
-    html! { <ul class="notices" role="status" aria-live="polite">{ for items }</ul> }
+    html! { <div role="status" aria-live="polite"><ul class="notices">{ for items }</ul></div> }
 }

@@ -1,10 +1,11 @@
-//! Who said what: every shown quotation with its speaker, outlet and reporting verb, grouped by speaker.
+//! Who said what: every shown quotation with its speaker, article and reporting verb, grouped by speaker.
+//! Groups come in pages and long groups open on demand, so a corpus with thousands of quotations draws
+//! only what fits a few screens.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::chart::article_label;
 use crate::route::View;
 use crate::state::{Derived, Index};
 
@@ -16,33 +17,60 @@ pub struct QuotesProps {
     pub on_speaker: Callback<String>,
 }
 
+/// Speakers drawn at first and added by each "show more"; quotations shown per speaker until opened.
+pub const GROUPS: usize = 20;
+pub const PER_GROUP: usize = 5;
+
+/// The shown quotes grouped by speaker (`None` = unattributed, last), most quoted first.
+pub fn groups(ix: &Index, quotes: &[usize]) -> Vec<(Option<usize>, Vec<usize>)> {
+    let mut by_speaker: Vec<Vec<usize>> = vec![Vec::new(); ix.speakers.len()];
+    let mut unattributed = Vec::new();
+    for &q in quotes {
+        match ix.quote_speaker[q] {
+            Some(s) => by_speaker[s].push(q),
+            None => unattributed.push(q),
+        }
+    }
+    let mut out: Vec<(Option<usize>, Vec<usize>)> =
+        by_speaker.into_iter().enumerate().filter(|(_, qs)| !qs.is_empty()).map(|(s, qs)| (Some(s), qs)).collect();
+    // Speaker ids are in list order (most quoted overall first); here the shown counts decide.
+    out.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+    if !unattributed.is_empty() {
+        out.push((None, unattributed));
+    }
+    out
+}
+
 #[function_component]
 pub fn Quotes(props: &QuotesProps) -> Html {
     let ix = &props.index;
-    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
-    for &q in &props.derived.quotes {
-        let name = ix.speaker_name(q).unwrap_or("Unattributed").to_string();
-        match groups.iter_mut().find(|(n, _)| *n == name) {
-            Some(g) => g.1.push(q),
-            None => groups.push((name, vec![q])),
-        }
-    }
-    groups.sort_by(|a, b| {
-        (a.0 == "Unattributed").cmp(&(b.0 == "Unattributed")).then(b.1.len().cmp(&a.1.len())).then(a.0.cmp(&b.0))
-    });
+    let limit = use_state(|| GROUPS);
+    // Speakers whose every quotation is shown.
+    let open = use_state(Vec::<Option<usize>>::new);
+    let groups = use_memo((ix.clone(), props.derived.clone()), |(ix, d)| groups(ix, &d.quotes));
     if groups.is_empty() {
         return html! { <p class="empty" role="status">{ "No quotation matches these filters." }</p> };
     }
-    let sections = groups.iter().map(|(name, qs)| {
-        let items = qs.iter().map(|&qi| {
+    let sections = groups.iter().take(*limit).map(|(speaker, qs)| {
+        let name = speaker.map_or("Unattributed", |s| ix.speakers[s].name.as_str()).to_string();
+        let all = open.contains(speaker);
+        let items = qs.iter().take(if all { qs.len() } else { PER_GROUP }).map(|&qi| {
             let q = &ix.analysis.quotes[qi];
-            let a = ix.analysis.articles.iter().position(|x| x.id == q.article).unwrap_or(0);
+            let a = ix.quote_article(qi);
             let verb = q.verb.clone().map(|v| format!(" · “{v}”")).unwrap_or_default();
-            let named = q.speaker.as_ref().and_then(|s| s.mention.as_ref()).map(|m| format!(" · named as “{}”", m.text.split_whitespace().collect::<Vec<_>>().join(" "))).unwrap_or_default();
+            let named = q
+                .speaker
+                .as_ref()
+                .and_then(|s| s.mention.as_ref())
+                .map(|m| format!(" · named as “{}”", m.text.split_whitespace().collect::<Vec<_>>().join(" ")))
+                .unwrap_or_default();
             html! {
                 <li class="quote-item" key={qi}>
                     <blockquote>{ format!("“{}”", q.text) }</blockquote>
-                    <p class="meta">{ format!("{}{verb}{named} · confidence {:.0} %", article_label(ix, a), q.confidence * 100.0) }</p>
+                    <p class="meta">
+                        <span class="quote-article" title={ix.title(a)}>{ ix.article_label(a) }</span>
+                        { format!("{verb}{named} · confidence {:.0} %", q.confidence * 100.0) }
+                    </p>
                 </li>
             }
         });
@@ -51,18 +79,54 @@ pub fn Quotes(props: &QuotesProps) -> Html {
             let n = name.clone();
             Callback::from(move |_| cb.emit(n.clone()))
         };
-        let selected = props.view.speakers.contains(name);
+        let toggle_all = {
+            let open = open.clone();
+            let speaker = *speaker;
+            Callback::from(move |_| {
+                let mut o = (*open).clone();
+                match o.iter().position(|s| *s == speaker) {
+                    Some(i) => {
+                        o.remove(i);
+                    }
+                    None => o.push(speaker),
+                }
+                open.set(o);
+            })
+        };
+        let selected = props.view.speakers.contains(&name);
         html! {
             <section class="speaker-group" key={name.clone()}>
                 <h3>
-                    { format!("{name} ") }<span class="count">{ qs.len() }</span>
-                    if name != "Unattributed" {
-                        <button class="link-button" onclick={filter} aria-pressed={selected.to_string()}>{ if selected { "remove filter" } else { "filter" } }</button>
+                    { format!("{name} ") }<span class="count">{ qs.len() }<span class="visually-hidden">{ " quotations" }</span></span>
+                    if speaker.is_some() {
+                        <button class="link-button" onclick={filter} aria-pressed={selected.to_string()}>
+                            { if selected { "Remove filter" } else { "Filter" } }<span class="visually-hidden">{ format!(" by {name}") }</span>
+                        </button>
                     }
                 </h3>
                 <ul>{ for items }</ul>
+                if qs.len() > PER_GROUP {
+                    <button class="link-button" onclick={toggle_all} aria-expanded={all.to_string()}>
+                        { if all { "Show fewer".to_string() } else { format!("Show all {} quotations", qs.len()) } }
+                    </button>
+                }
             </section>
         }
     });
-    html! { <div class="quotes"><h2 class="visually-hidden">{ "Who said what" }</h2>{ for sections }</div> }
+    let more = {
+        let limit = limit.clone();
+        Callback::from(move |_| limit.set(*limit + GROUPS))
+    };
+    let rest = groups.len().saturating_sub(*limit);
+    let n_quotes = props.derived.quotes.len();
+    html! {
+        <div class="quotes">
+            <h2 class="visually-hidden">{ "Who said what" }</h2>
+            <p class="muted count-line">{ format!("{n_quotes} quotations by {} speakers", groups.iter().filter(|g| g.0.is_some()).count()) }</p>
+            { for sections }
+            if rest > 0 {
+                <button class="more" onclick={more}>{ format!("Show {} more of {rest} speakers", rest.min(GROUPS)) }</button>
+            }
+        </div>
+    }
 }

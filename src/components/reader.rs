@@ -1,8 +1,14 @@
-//! The articles: headline, outlet, dateline, then the blocks the filters keep, with the rest folded.
+//! The articles: number, headline, outlet, dateline, then the blocks the filters keep, with the rest folded.
+//!
+//! Each article is one Tab stop: its "Only this article" button first, then its highlighted names, which
+//! the arrow keys move between (Home and End go to the first and last); the item last visited keeps the
+//! Tab stop (a roving tabindex).
 
 use std::rc::Rc;
 
 use newsprism_core::model::BlockKind;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::components::text::BlockText;
@@ -17,18 +23,51 @@ pub struct ReaderProps {
     pub on_article: Callback<Option<String>>,
 }
 
-/// Articles rendered at first, and added by each "show more": big corpora stay quick to draw.
+/// Articles offered at first, and added by each "show more": big corpora stay quick to draw.
 pub const PAGE: usize = 25;
+
+/// Blocks and articles drawn per task at most (at least one article per task): a new filter draws its
+/// articles over a few short tasks instead of one long one, so typing and clicking stay responsive.
+pub const BLOCKS_PER_TASK: usize = 60;
+pub const ARTICLES_PER_TASK: usize = 8;
+
+/// How many of `shown` articles to draw in the next task, having drawn `drawn`, up to `limit`.
+pub fn next_batch(ix: &Index, d: &Derived, shown: &[usize], drawn: usize, limit: usize) -> usize {
+    let end = limit.min(shown.len());
+    let mut blocks = 0;
+    let mut n = drawn;
+    while n < end && (n == drawn || (blocks < BLOCKS_PER_TASK && n - drawn < ARTICLES_PER_TASK)) {
+        blocks += ix.article_units[shown[n]].clone().filter(|&u| d.visible[u]).count();
+        n += 1;
+    }
+    n
+}
 
 #[function_component]
 pub fn Reader(props: &ReaderProps) -> Html {
     let ix = &props.index;
     let limit = use_state(|| PAGE);
-    let shown: Vec<usize> = (0..ix.analysis.articles.len()).filter(|&a| props.derived.article_visible[a]).collect();
+    // (the derived view drawn, how many of its articles are drawn so far)
+    let drawn = use_state(|| (0usize, 0usize));
+    let shown = &props.derived.articles;
+    let key = Rc::as_ptr(&props.derived) as usize;
+    let first = next_batch(ix, &props.derived, shown, 0, *limit);
+    let count = if drawn.0 == key { drawn.1.max(first) } else { first };
+    {
+        // Draw the rest of the page in the next tasks, a batch at a time.
+        let drawn = drawn.clone();
+        let (ix, d) = (ix.clone(), props.derived.clone());
+        let limit = *limit;
+        use_effect_with((key, count, limit), move |&(key, count, limit)| {
+            let next = next_batch(&ix, &d, &d.articles, count, limit);
+            let timer = (next > count).then(|| gloo::timers::callback::Timeout::new(0, move || drawn.set((key, next))));
+            move || drop(timer)
+        });
+    }
     if shown.is_empty() {
         return html! { <p class="empty" role="status">{ "No paragraph matches these filters." }</p> };
     }
-    let articles = shown.iter().take(*limit).map(|&a| {
+    let articles = shown.iter().take(count).map(|&a| {
         html! { <ArticleView key={ix.analysis.articles[a].id.clone()} index={ix.clone()} derived={props.derived.clone()} view={props.view.clone()} article={a} on_article={props.on_article.clone()} /> }
     });
     let more = {
@@ -37,7 +76,11 @@ pub fn Reader(props: &ReaderProps) -> Html {
     };
     let rest = shown.len().saturating_sub(*limit);
     html! {
-        <div class="reader">
+        <div class="reader" aria-busy={(count < (*limit).min(shown.len())).to_string()}>
+            <h2 class="visually-hidden">{ "Articles" }</h2>
+            if shown.len() > PAGE {
+                <p class="muted count-line">{ format!("Showing {} of {} articles", shown.len().min(*limit), shown.len()) }</p>
+            }
             { for articles }
             if rest > 0 {
                 <button class="more" onclick={more}>{ format!("Show {} more of {rest} articles", rest.min(PAGE)) }</button>
@@ -55,10 +98,62 @@ pub struct ArticleViewProps {
     pub on_article: Callback<Option<String>>,
 }
 
+/// The roving item of an article: its button, or a mark (unit, entity, mention).
+type Active = Option<(usize, usize, usize)>;
+
+fn parse_key(key: &str) -> Active {
+    let mut it = key.split(':').map(str::parse::<usize>);
+    match (it.next(), it.next(), it.next()) {
+        (Some(Ok(u)), Some(Ok(e)), Some(Ok(m))) => Some((u, e, m)),
+        _ => None,
+    }
+}
+
+/// Moves the focus among an article's roving items on arrow keys, Home and End.
+fn on_rove_key(e: &KeyboardEvent, active: &UseStateHandle<Active>) {
+    let step: isize = match e.key().as_str() {
+        "ArrowRight" | "ArrowDown" => 1,
+        "ArrowLeft" | "ArrowUp" => -1,
+        "Home" => isize::MIN,
+        "End" => isize::MAX,
+        _ => return,
+    };
+    let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+    if target.get_attribute("data-rove").is_none() {
+        return;
+    }
+    let Some(article) = target.closest("article").ok().flatten() else { return };
+    let Ok(list) = article.query_selector_all("[data-rove]") else { return };
+    let items: Vec<HtmlElement> = (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect();
+    let Some(at) = items.iter().position(|i| **i == target) else { return };
+    let next = match step {
+        isize::MIN => 0,
+        isize::MAX => items.len() - 1,
+        s => (at as isize + s).clamp(0, items.len() as isize - 1) as usize,
+    };
+    e.prevent_default();
+    let item = &items[next];
+    active.set(item.get_attribute("data-rove").as_deref().and_then(parse_key));
+    let _ = item.focus();
+}
+
+/// The article's URL when it is a web address (http or https); anything else (javascript:, data:) is not
+/// linked.
+pub fn web_url(url: Option<&str>) -> Option<String> {
+    let url = url?.trim();
+    let scheme = url.split_once("://")?.0.to_ascii_lowercase();
+    (matches!(scheme.as_str(), "http" | "https") && !url.chars().any(char::is_control)).then(|| url.to_string())
+}
+
 #[function_component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let ix = &props.index;
     let a = &ix.analysis.articles[props.article];
+    let active = use_state(|| None::<(usize, usize, usize)>);
+    // The active mark counts only while it is drawn: shown by the filters, of a kind highlighted.
+    let current = (*active).filter(|&(u, e, _)| {
+        props.derived.visible.get(u) == Some(&true) && props.view.kinds.contains(&ix.analysis.entities[e].kind)
+    });
     let title = ix.title(props.article);
     let range = ix.article_units[props.article].clone();
     let mut body = Vec::new();
@@ -81,9 +176,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         }
         flush(&mut hidden, &mut body);
         let class = if unit.kind == BlockKind::Caption { "caption" } else { "paragraph" };
-        body.push(
-            html! { <p class={class} key={u}><BlockText index={ix.clone()} unit={u} view={props.view.clone()} /></p> },
-        );
+        let here = current.filter(|c| c.0 == u).map(|(_, e, m)| (e, m));
+        body.push(html! { <p class={class} key={u}><BlockText index={ix.clone()} unit={u} view={props.view.clone()} active={here} /></p> });
     }
     flush(&mut hidden, &mut body);
     let only_this = props.view.article.as_deref() == Some(a.id.as_str());
@@ -92,18 +186,41 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         let id = a.id.clone();
         Callback::from(move |_| cb.emit(if only_this { None } else { Some(id.clone()) }))
     };
-    let outlet = a.source.rsplit(['/', '\\']).next().unwrap_or(&a.source).to_string();
+    let onkeydown = {
+        let active = active.clone();
+        Callback::from(move |e: KeyboardEvent| on_rove_key(&e, &active))
+    };
+    let onfocusin = {
+        let active = active.clone();
+        Callback::from(move |e: FocusEvent| {
+            let key = e.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.get_attribute("data-rove"));
+            if let Some(key) = key {
+                let next = parse_key(&key);
+                if *active != next {
+                    active.set(next);
+                }
+            }
+        })
+    };
+    let label = ix.article_label(props.article);
+    let source = ix.outlet_or_source(props.article);
+    let heading = format!("heading-{}", a.id);
     html! {
-        <article class="article" id={format!("article-{}", a.id)} tabindex="-1" aria-label={title.clone()}>
+        <article class="article" id={format!("article-{}", a.id)} tabindex="-1" aria-labelledby={heading.clone()} {onkeydown} {onfocusin}>
             <header>
-                <h2 class="headline">{ title }</h2>
+                <p class="article-number">{ label }</p>
+                <h3 class="headline" id={heading}>{ title }</h3>
                 <p class="meta">
-                    <span class="source">{ outlet }</span>
+                    <span class="source">{ source }</span>
                     if let Some(d) = &a.dateline { <span class="dateline">{ d.clone() }</span> }
                     if let Some(p) = &a.published { <span class="published">{ p.clone() }</span> }
-                    <button class="link-button" onclick={toggle} aria-pressed={only_this.to_string()}>
+                    <button class="link-button" onclick={toggle} aria-pressed={only_this.to_string()} data-rove="button"
+                        tabindex={if current.is_none() { "0" } else { "-1" }}>
                         { if only_this { "Show all articles" } else { "Only this article" } }
                     </button>
+                    if let Some(url) = web_url(a.url.as_deref()) {
+                        <a class="original" href={url} target="_blank" rel="noopener noreferrer" data-rove="link" tabindex="-1">{ "Original" }</a>
+                    }
                 </p>
             </header>
             { for body }

@@ -16,6 +16,9 @@ pub struct BlockTextProps {
     /// Index into `index.units`.
     pub unit: usize,
     pub view: Rc<View>,
+    /// The mention (entity, mention) of this block that is its article's Tab stop, if it is in this block.
+    #[prop_or_default]
+    pub active: Option<(usize, usize)>,
 }
 
 pub fn kind_class(k: EntityKind) -> &'static str {
@@ -43,18 +46,37 @@ pub fn BlockText(props: &BlockTextProps) -> Html {
             (Span::new(men.start, men.end), e, m)
         })
         .collect();
-    let render = |p: &Piece| render_piece(p, ix, text, &props.view);
+    let at = Ctx { ix, text, view: &props.view, unit: props.unit, active: props.active };
+    let render = |p: &Piece| render_piece(p, &at);
     html! { <>{ for pieces(u.span, &quotes, &mentions).iter().map(render) }</> }
 }
 
-fn render_piece(p: &Piece, ix: &Index, text: &str, view: &View) -> Html {
+/// What rendering a block's pieces needs.
+struct Ctx<'a> {
+    ix: &'a Index,
+    text: &'a str,
+    view: &'a View,
+    unit: usize,
+    active: Option<(usize, usize)>,
+}
+
+/// The roving key of a mark: "unit:entity:mention" (the article reads it back on arrow keys).
+pub fn rove_key(unit: usize, entity: usize, mention: usize) -> String {
+    format!("{unit}:{entity}:{mention}")
+}
+
+fn render_piece(p: &Piece, at: &Ctx) -> Html {
+    let (ix, text, view) = (at.ix, at.text, at.view);
     match p {
         Piece::Text(s) => html! { { s.of(text).to_string() } },
         Piece::Mention { span, entity, mention } => {
             let e = &ix.analysis.entities[*entity];
             let tip = ix.explain(*entity, *mention);
+            // One Tab stop per article: the active mark is reachable by Tab, the others by the arrow keys.
+            let tabindex = if at.active == Some((*entity, *mention)) { "0" } else { "-1" };
             html! {
-                <mark class={kind_class(e.kind)} tabindex="0" title={tip.clone()} data-tip={tip} data-entity={e.id.clone()}>
+                <mark class={kind_class(e.kind)} {tabindex} data-tip={tip} data-entity={e.id.clone()}
+                    data-rove={rove_key(at.unit, *entity, *mention)}>
                     { span.of(text).to_string() }
                 </mark>
             }
@@ -83,7 +105,7 @@ fn render_piece(p: &Piece, ix: &Index, text: &str, view: &View) -> Html {
             // The "said by" badge is drawn by CSS from `data-said`, so the article's text stays exactly as written.
             html! {
                 <span {class} data-speaker={speaker.clone().unwrap_or_default()} data-said={said} {title}>
-                    { for inner.iter().map(|p| render_piece(p, ix, text, view)) }
+                    { for inner.iter().map(|p| render_piece(p, at)) }
                 </span>
             }
         }

@@ -4,6 +4,14 @@
 //! silent for [`STALL_MS`] is terminated, the request in flight fails with a message, and a fresh worker
 //! takes the next one. A new request while one is running terminates the worker and starts a fresh one, so
 //! a long analysis never holds up the next load.
+//!
+//! Exports are asked of the worker too (it keeps its last analysis); when it cannot answer (it was
+//! replaced, or analyses run inline) the outcome says so and the page exports on its own thread.
+//!
+//! A worker that is gone without a word (closed, crashed in a way that fires no error) is found out by
+//! its silence: everything posted to a ready worker is answered at once (an analysis by its first
+//! progress report), so a worker that says nothing for [`ACK_MS`] is replaced and the analysis sent
+//! again, once.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -15,10 +23,14 @@ use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 use yew::Callback;
 
-use crate::protocol::{from_js, to_js, Input, Reply, Request};
+use crate::protocol::{from_js, to_js, Export, Input, Reply, Request, ToWorker};
 
 /// How long a worker may say nothing while analysing before it is taken for stuck.
 pub const STALL_MS: u32 = 60_000;
+
+/// How long a ready worker may take to answer a message at all (an analysis answers with a progress
+/// report before any work; an export may first wait for one in progress).
+pub const ACK_MS: u32 = 8_000;
 
 /// An analysis on the page's own thread (component tests).
 pub type InlineAnalysis = fn(&[Input]) -> Analysis;
@@ -46,9 +58,34 @@ impl PartialEq for Analyzer {
 /// What comes back from an analysis.
 #[derive(Debug, Clone)]
 pub enum Outcome {
-    Progress { request: u32, fraction: f32, stage: String },
-    Done { request: u32, analysis: Rc<Analysis>, millis: f64 },
-    Failed { request: u32, message: String },
+    Progress {
+        request: u32,
+        fraction: f32,
+        stage: String,
+    },
+    Done {
+        request: u32,
+        analysis: Rc<Analysis>,
+        millis: f64,
+    },
+    Failed {
+        request: u32,
+        message: String,
+    },
+    /// An exported file; `blob` is the `Blob` the worker made.
+    Exported {
+        id: u32,
+        name: String,
+        mime: String,
+        blob: JsValue,
+    },
+    /// The worker could not export (it lost the analysis, or died): export on the page's thread.
+    ExportFailed {
+        id: u32,
+        message: String,
+    },
+    /// Something the reader should know that is not a failure ("a new worker took over").
+    Notice(String),
 }
 
 /// One worker and its handlers.
@@ -66,7 +103,14 @@ struct Inner {
     parked: Option<JsValue>,
     /// The request the worker is working on.
     in_flight: Option<u32>,
+    /// The export the worker is working on.
+    export_in_flight: Option<u32>,
     watchdog: Option<Timeout>,
+    /// Runs out when the worker leaves a message unanswered for [`ACK_MS`].
+    ack: Option<Timeout>,
+    /// The analysis request in flight as posted, to send again to a new worker once; and whether it was.
+    sent: Option<JsValue>,
+    resent: bool,
     on_outcome: Callback<Outcome>,
 }
 
@@ -87,7 +131,11 @@ impl Running {
                     ready: false,
                     parked: None,
                     in_flight: None,
+                    export_in_flight: None,
                     watchdog: None,
+                    ack: None,
+                    sent: None,
+                    resent: false,
                     on_outcome,
                 }));
                 spawn(&inner);
@@ -109,7 +157,7 @@ impl Running {
             return;
         }
         let Some(inner) = &self.inner else { return };
-        let message = match to_js(&Request { id, inputs }) {
+        let message = match to_js(&ToWorker::Analyse(Request { id, inputs })) {
             Ok(m) => m,
             Err(e) => {
                 let cb = inner.borrow().on_outcome.clone();
@@ -124,24 +172,45 @@ impl Running {
             // Cancel: the old analysis dies with its worker.
             respawn(inner);
         }
-        let failure = {
+        let ready = {
             let mut s = inner.borrow_mut();
             s.in_flight = Some(id);
+            s.sent = Some(message.clone());
+            s.resent = false;
             if !s.ready {
-                s.parked = Some(message);
-                None
-            } else {
-                let posted = s.spawned.as_ref().map(|w| w.worker.post_message(&message));
-                match posted {
-                    Some(Ok(())) => None,
-                    Some(Err(e)) => Some(format!("could not reach the analysis worker: {e:?}")),
-                    None => Some("the analysis worker is not running".to_string()),
-                }
+                s.parked = Some(message.clone());
             }
+            s.ready
         };
-        match failure {
-            Some(message) => fail(inner, message),
-            None => arm_watchdog(inner),
+        match if ready { post(inner, &message) } else { Ok(()) } {
+            Err(message) => fail(inner, message),
+            Ok(()) => arm_watchdog(inner),
+        }
+    }
+}
+
+impl Running {
+    /// Asks the worker for an export; the outcome (`Exported` or `ExportFailed`) names `request.id`.
+    pub fn export(&self, request: Export) {
+        let id = request.id;
+        let Some(inner) = &self.inner else {
+            if let Some((_, on_outcome)) = &self.inline {
+                on_outcome.emit(Outcome::ExportFailed { id, message: "analyses run on this thread".into() });
+            }
+            return;
+        };
+        let idle = {
+            let s = inner.borrow();
+            s.ready && s.in_flight.is_none() && s.export_in_flight.is_none()
+        };
+        let posted = match (idle, to_js(&ToWorker::Export(request))) {
+            (true, Ok(m)) => post(inner, &m).map(|()| inner.borrow_mut().export_in_flight = Some(id)),
+            (false, _) => Err("the analysis worker is busy or starting".to_string()),
+            (_, Err(e)) => Err(e),
+        };
+        if let Err(message) = posted {
+            let cb = inner.borrow().on_outcome.clone();
+            cb.emit(Outcome::ExportFailed { id, message });
         }
     }
 }
@@ -151,10 +220,48 @@ impl Drop for Running {
         if let Some(inner) = &self.inner {
             let mut s = inner.borrow_mut();
             s.watchdog = None;
+            s.ack = None;
             if let Some(w) = s.spawned.take() {
                 w.worker.terminate();
             }
         }
+    }
+}
+
+/// Posts a message to the worker and starts waiting for its answer.
+fn post(inner: &Rc<RefCell<Inner>>, message: &JsValue) -> Result<(), String> {
+    let worker = inner.borrow().spawned.as_ref().map(|w| w.worker.clone());
+    let Some(worker) = worker else { return Err("the analysis worker is not running".to_string()) };
+    worker.post_message(message).map_err(|e| format!("could not reach the analysis worker: {e:?}"))?;
+    let weak = Rc::downgrade(inner);
+    let timer = Timeout::new(ACK_MS, move || {
+        if let Some(inner) = weak.upgrade() {
+            on_silent(&inner);
+        }
+    });
+    inner.borrow_mut().ack = Some(timer);
+    Ok(())
+}
+
+/// The worker left a message unanswered: replace it, and send the analysis in flight again, once.
+fn on_silent(inner: &Rc<RefCell<Inner>>) {
+    let (again, resent, cb) = {
+        let s = inner.borrow();
+        (s.in_flight.and(s.sent.clone()), s.resent, s.on_outcome.clone())
+    };
+    respawn(inner);
+    match again {
+        Some(message) if !resent => {
+            {
+                let mut s = inner.borrow_mut();
+                s.resent = true;
+                s.parked = Some(message);
+            }
+            arm_watchdog(inner);
+            cb.emit(Outcome::Notice("The analysis worker stopped answering; a new one took over.".into()));
+        }
+        Some(_) => fail(inner, "the analysis worker stopped answering twice and was stopped".into()),
+        None => {}
     }
 }
 
@@ -193,17 +300,23 @@ fn spawn(inner: &Rc<RefCell<Inner>>) {
     s.spawned = Some(Spawned { worker, _on_message: on_message, _on_error: on_error });
 }
 
-/// Terminates the current worker and starts a fresh one; a parked request is dropped with it.
+/// Terminates the current worker and starts a fresh one; a parked request is dropped with it, and an
+/// export in flight is reported as failed (the page then exports on its own thread).
 fn respawn(inner: &Rc<RefCell<Inner>>) {
-    {
+    let (export, cb) = {
         let mut s = inner.borrow_mut();
         s.watchdog = None;
+        s.ack = None;
         s.parked = None;
         if let Some(w) = s.spawned.take() {
             w.worker.terminate();
         }
-    }
+        (s.export_in_flight.take(), s.on_outcome.clone())
+    };
     spawn(inner);
+    if let Some(id) = export {
+        cb.emit(Outcome::ExportFailed { id, message: "the analysis worker was replaced".into() });
+    }
 }
 
 /// Fails the request in flight, if any, with `message`.
@@ -211,6 +324,7 @@ fn fail(inner: &Rc<RefCell<Inner>>, message: String) {
     let (request, cb) = {
         let mut s = inner.borrow_mut();
         s.watchdog = None;
+        s.sent = None;
         (s.in_flight.take(), s.on_outcome.clone())
     };
     if let Some(request) = request {
@@ -230,21 +344,54 @@ fn arm_watchdog(inner: &Rc<RefCell<Inner>>) {
     inner.borrow_mut().watchdog = Some(timer);
 }
 
+/// An export's reply, read without copying its file into Rust.
+fn on_exported(inner: &Rc<RefCell<Inner>>, data: &JsValue) {
+    inner.borrow_mut().ack = None;
+    let get = |k: &str| js_sys::Reflect::get(data, &k.into()).unwrap_or(JsValue::UNDEFINED);
+    let id = get("id").as_f64().unwrap_or(0.0) as u32;
+    let cb = {
+        let mut s = inner.borrow_mut();
+        if s.export_in_flight == Some(id) {
+            s.export_in_flight = None;
+        }
+        s.on_outcome.clone()
+    };
+    cb.emit(Outcome::Exported {
+        id,
+        name: get("name").as_string().unwrap_or_default(),
+        mime: get("mime").as_string().unwrap_or_default(),
+        blob: get("blob"),
+    });
+}
+
 fn on_reply(inner: &Rc<RefCell<Inner>>, data: JsValue) {
+    let kind = js_sys::Reflect::get(&data, &"type".into()).ok().and_then(|t| t.as_string());
+    if kind.as_deref() == Some("exported") {
+        return on_exported(inner, &data);
+    }
+    inner.borrow_mut().ack = None;
     let reply = match from_js::<Reply>(data) {
         Ok(r) => r,
         Err(e) => return fail(inner, format!("the analysis worker sent a message the page cannot read: {e}")),
     };
+    if let Reply::ExportFailed { id, message } = reply {
+        let cb = {
+            let mut s = inner.borrow_mut();
+            s.export_in_flight = None;
+            s.on_outcome.clone()
+        };
+        return cb.emit(Outcome::ExportFailed { id, message });
+    }
     if reply == Reply::Ready {
         let parked = {
             let mut s = inner.borrow_mut();
             s.ready = true;
             s.parked.take().map(|m| (m, s.spawned.as_ref().map(|w| w.worker.clone())))
         };
-        if let Some((message, Some(worker))) = parked {
-            match worker.post_message(&message) {
+        if let Some((message, Some(_))) = parked {
+            match post(inner, &message) {
                 Ok(()) => arm_watchdog(inner),
-                Err(e) => fail(inner, format!("could not reach the analysis worker: {e:?}")),
+                Err(e) => fail(inner, e),
             }
         }
         return;
@@ -254,6 +401,7 @@ fn on_reply(inner: &Rc<RefCell<Inner>>, data: JsValue) {
         let mut s = inner.borrow_mut();
         if finished {
             s.in_flight = None;
+            s.sent = None;
             s.watchdog = None;
         }
         s.on_outcome.clone()
@@ -262,7 +410,7 @@ fn on_reply(inner: &Rc<RefCell<Inner>>, data: JsValue) {
         arm_watchdog(inner);
     }
     cb.emit(match reply {
-        Reply::Ready => return,
+        Reply::Ready | Reply::Exported { .. } | Reply::ExportFailed { .. } => return,
         Reply::Progress { id, fraction, stage } => Outcome::Progress { request: id, fraction, stage },
         Reply::Failed { id, message } => Outcome::Failed { request: id, message },
         Reply::Done { id, json, millis } => match serde_json::from_slice::<Analysis>(&json) {

@@ -5,10 +5,15 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
 /// Offers `content` as a download named `name`.
 pub fn save(name: &str, mime: &str, content: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&content.into());
+    save_part(name, mime, &content.into())
+}
+
+/// Offers `part` (a string, a `Uint8Array` or a `Blob`, which is not copied) as a download named `name`.
+pub fn save_part(name: &str, mime: &str, part: &wasm_bindgen::JsValue) -> Result<(), String> {
+    let parts = js_sys::Array::of1(part);
     let props = BlobPropertyBag::new();
     props.set_type(mime);
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &props).map_err(|e| format!("{e:?}"))?;
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &props).map_err(|e| format!("{e:?}"))?;
     let url = Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
     let doc = gloo::utils::document();
     let a: HtmlAnchorElement = doc.create_element("a").map_err(|e| format!("{e:?}"))?.unchecked_into();

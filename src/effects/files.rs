@@ -1,29 +1,31 @@
-//! Reading dropped or picked files into inputs, refusing over-large ones before reading them.
+//! Reading dropped or picked files into inputs. A file over the size limit is not read, and one the
+//! browser cannot read keeps its reason: both go to the analysis, which reports them with the others.
 
 use std::rc::Rc;
 
 use gloo::file::futures::read_as_bytes;
 use gloo::file::File;
 
+use crate::protocol::Content;
 use crate::store::InputFile;
 
-/// Reads files; a file that is too large or unreadable becomes an error message instead.
-pub async fn read(files: Vec<web_sys::File>) -> (Vec<InputFile>, Vec<String>) {
+/// Reads files into inputs, one per file, in order.
+pub async fn read(files: Vec<web_sys::File>) -> Vec<InputFile> {
     let mut inputs = Vec::new();
-    let mut errors = Vec::new();
     for f in files {
         let name = f.name();
         let size = f.size() as usize;
-        if let Err(e) = newsprism_core::check_size(&name, size) {
-            errors.push(e.to_string());
-            continue;
-        }
-        match read_as_bytes(&File::from(f)).await {
-            Ok(bytes) => inputs.push(InputFile { name, bytes: Rc::new(bytes), builtin: false }),
-            Err(e) => errors.push(format!("{name}: could not be read ({e})")),
-        }
+        let content = if newsprism_core::check_size(&name, size).is_err() {
+            Content::Oversized { size }
+        } else {
+            match read_as_bytes(&File::from(f)).await {
+                Ok(bytes) => Content::Bytes { bytes },
+                Err(e) => Content::Unreadable { reason: e.to_string() },
+            }
+        };
+        inputs.push(InputFile { name, content: Rc::new(content), builtin: false });
     }
-    (inputs, errors)
+    inputs
 }
 
 /// The files of a `FileList`.

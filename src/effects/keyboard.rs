@@ -1,4 +1,5 @@
-//! Keys for the whole page: "/" search, "j" / "k" next and previous article, "Esc" clears the filter in focus.
+//! Keys for the whole page: "/" search, "j" / "k" next and previous article, "Esc" clears the filter in focus
+//! (the search box and a list's Find box clear their own text first, on their own).
 
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -32,8 +33,9 @@ fn focus_area() -> &'static str {
     ""
 }
 
-/// Listens for the page's keys and calls `f` with each command.
-pub fn listen(f: impl Fn(Command) + 'static) -> EventListener {
+/// Listens for the page's keys and calls `f` with each command; `f` says whether it did something, and
+/// only then is the key's default (a dialog closing on Esc, "/" typing itself) prevented.
+pub fn listen(f: impl Fn(Command) -> bool + 'static) -> EventListener {
     // Not passive: "/" must not also type itself into the search box it focuses.
     EventListener::new_with_options(
         &gloo::utils::document(),
@@ -53,10 +55,9 @@ pub fn listen(f: impl Fn(Command) + 'static) -> EventListener {
                 _ => None,
             };
             if let Some(c) = command {
-                if c != Command::Clear("") {
+                if f(c) {
                     e.prevent_default();
                 }
-                f(c);
             }
         },
     )

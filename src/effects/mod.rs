@@ -4,4 +4,5 @@ pub mod analyzer;
 pub mod download;
 pub mod files;
 pub mod keyboard;
+pub mod media;
 pub mod url;

@@ -73,24 +73,66 @@ fn filters_of_two_kinds_combine_with_and_values_of_one_kind_with_or() {
     assert!(ix.derive(&either).quotes.len() > d_putin.quotes.len());
 }
 
+fn speaker_count(ix: &Index, d: &Derived, name: &str) -> usize {
+    d.speaker_counts[ix.speaker_id(name).unwrap()]
+}
+
 #[test]
 fn facet_counts_ignore_their_own_filter_and_follow_the_others() {
     let ix = index();
     let all = ix.derive(&View::default());
-    let putin_quotes = all.speakers.iter().find(|(n, _)| n == "Vladimir Putin").map(|(_, c)| *c).unwrap();
+    let putin_quotes = speaker_count(&ix, &all, "Vladimir Putin");
     let mut v = View::default();
     v.speakers.insert("Vladimir Putin".into());
     let d = ix.derive(&v);
     // Selecting a speaker does not zero the others' counts…
-    assert!(d.speakers.iter().any(|(n, c)| n == "Barack Obama" && *c > 0));
+    assert!(speaker_count(&ix, &d, "Barack Obama") > 0);
     // …but a country filter changes the speaker counts.
     let mut brazil = View::default();
     brazil.countries.insert("Brazil".into());
     let db = ix.derive(&brazil);
-    let putin_in_brazil = db.speakers.iter().find(|(n, _)| n == "Vladimir Putin").map(|(_, c)| *c).unwrap();
-    assert!(putin_in_brazil < putin_quotes);
+    assert!(speaker_count(&ix, &db, "Vladimir Putin") < putin_quotes);
     let russia = ix.analysis.entities.iter().position(|e| e.name == "Russia").unwrap();
     assert_eq!(all.countries[0].0, russia, "Russia is the most mentioned country");
+}
+
+#[test]
+fn every_count_the_header_gives_is_a_list_the_page_offers() {
+    let ix = index();
+    let d = ix.derive(&View::default());
+    // Speakers: one entry per name, and every quotation given to a name is counted under it.
+    let names: std::collections::BTreeSet<&str> =
+        ix.analysis.quotes.iter().filter_map(|q| q.speaker.as_ref()).map(|s| s.name.as_str()).collect();
+    assert_eq!(ix.speakers.len(), names.len());
+    assert_eq!(d.speaker_counts.iter().sum::<usize>(), ix.quote_speaker.iter().flatten().count());
+    assert!(ix.speakers.iter().all(|s| s.quotes > 0));
+    // "United States" speaks once (the U.S. agreed …): it can be filtered like any speaker.
+    let mut us = View::default();
+    us.speakers.insert("United States".into());
+    assert!(ix.has_speaker("United States"));
+    assert_eq!(ix.derive(&us).quotes.len(), speaker_count(&ix, &d, "United States"));
+    // Quotations: the unfiltered "Who said what" shows them all.
+    assert_eq!(d.quotes.len(), ix.n_quotes);
+    // Countries: the list offers each country mentioned, and only those.
+    assert_eq!(d.countries.len(), ix.countries.len());
+    assert!(d.countries.iter().all(|(_, n)| *n > 0));
+}
+
+#[test]
+fn a_country_filter_keeps_the_quotations_of_people_tied_to_it() {
+    let ix = index();
+    let mut brazil = View::default();
+    brazil.countries.insert("Brazil".into());
+    let d = ix.derive(&brazil);
+    let rousseff =
+        ix.analysis.quotes.iter().filter(|q| q.speaker.as_ref().is_some_and(|s| s.name == "Dilma Rousseff")).count();
+    assert!(rousseff >= 2);
+    let shown: Vec<&str> = d.quotes.iter().filter_map(|&q| ix.speaker_name(q)).collect();
+    assert_eq!(shown.iter().filter(|n| **n == "Dilma Rousseff").count(), rousseff, "{shown:?}");
+    for &q in &d.quotes {
+        let u = ix.quote_unit[q].unwrap();
+        assert!(d.visible[u], "the paragraph of each quotation shown is shown");
+    }
 }
 
 #[test]

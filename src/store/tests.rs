@@ -13,6 +13,21 @@ fn ready(view: View) -> Store {
 }
 
 #[test]
+fn load_errors_are_kept_apart_not_pushed_as_notices() {
+    let mut s = Store::new(View::default(), Vec::new());
+    s.apply(Action::Analyse(Vec::new()));
+    let mut a = builtin::analysis();
+    a.errors.push(newsprism_core::model::InputError {
+        input: "photo.txt".into(),
+        code: "binary".into(),
+        message: "photo.txt: this looks like binary data, not text".into(),
+    });
+    s.apply(Action::Done { request: 1, analysis: Rc::new(a), millis: 1.0 });
+    assert_eq!(s.errors.len(), 1);
+    assert!(s.notices.is_empty());
+}
+
+#[test]
 fn replies_to_an_old_request_are_ignored() {
     let mut s = Store::new(View::default(), Vec::new());
     s.apply(Action::Analyse(Vec::new()));
@@ -56,11 +71,13 @@ fn back_and_forward_do_not_push() {
 #[test]
 fn a_failed_analysis_keeps_what_was_loaded() {
     let mut s = ready(View::default());
-    s.apply(Action::Analyse(Vec::new()));
+    let shown = s.inputs.clone();
+    s.apply(Action::Analyse(vec![InputFile::bytes("new.txt", b"New text".to_vec(), false)]));
     s.apply(Action::Failed { request: 2, message: "boom".into() });
     assert_eq!(s.status, Status::Ready);
     assert!(s.index.is_some());
     assert_eq!(s.notices, ["boom"]);
+    assert_eq!(s.inputs, shown, "the inputs on screen are those of the analysis shown");
 }
 
 #[test]

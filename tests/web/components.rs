@@ -22,7 +22,7 @@ async fn text_with_markup_renders_as_text_with_marks() {
     let root = fresh_root();
     yew::Renderer::<BlockText>::with_root_and_props(
         root.clone(),
-        BlockTextProps { index, unit, view: Rc::new(View::default()) },
+        BlockTextProps { index, unit, view: Rc::new(View::default()), active: None },
     )
     .render();
     wait_until("the text renders", || root.text_content().is_some_and(|t| t.contains("today"))).await;
@@ -46,7 +46,7 @@ async fn highlights_explain_themselves_and_follow_kinds() {
     let mut view = View::default();
     yew::Renderer::<BlockText>::with_root_and_props(
         root.clone(),
-        BlockTextProps { index: index.clone(), unit, view: Rc::new(view.clone()) },
+        BlockTextProps { index: index.clone(), unit, view: Rc::new(view.clone()), active: None },
     )
     .render();
     wait_until("marks render", || !query_all(&root, "mark").is_empty()).await;
@@ -55,12 +55,15 @@ async fn highlights_explain_themselves_and_follow_kinds() {
         .find(|m| m.text_content().as_deref() == Some("Moscow"))
         .expect("Moscow marked");
     assert_eq!(moscow.get_attribute("data-tip").as_deref(), Some("Moscow → Russia (country), capital"));
-    assert_eq!(moscow.get_attribute("tabindex").as_deref(), Some("0"));
+    assert_eq!(moscow.get_attribute("tabindex").as_deref(), Some("-1"), "marks are reached by the arrow keys, not Tab");
     root.remove();
     view.kinds.remove(&newsprism_core::model::EntityKind::Country);
     let root = fresh_root();
-    yew::Renderer::<BlockText>::with_root_and_props(root.clone(), BlockTextProps { index, unit, view: Rc::new(view) })
-        .render();
+    yew::Renderer::<BlockText>::with_root_and_props(
+        root.clone(),
+        BlockTextProps { index, unit, view: Rc::new(view), active: None },
+    )
+    .render();
     wait_until("marks render", || !query_all(&root, "mark").is_empty()).await;
     assert!(query_all(&root, "mark.ent-country").is_empty());
     root.remove();
@@ -79,7 +82,7 @@ async fn facet_lists_counts_and_toggles() {
         title: "Speakers".into(),
         noun: "quotations".into(),
         find: "Find a speaker".into(),
-        items,
+        items: Rc::new(items),
         on_toggle: Callback::from(move |s: String| sink.borrow_mut().push(s)),
         on_clear: Callback::noop(),
     };
@@ -88,7 +91,7 @@ async fn facet_lists_counts_and_toggles() {
     wait_until("items render", || query_all(&root, ".facet-item").len() == 2).await;
     let buttons = query_all(&root, ".facet-item");
     assert_eq!(buttons[0].get_attribute("aria-pressed").as_deref(), Some("true"));
-    assert_eq!(texts(&root, ".count"), ["24", "14"]);
+    assert_eq!(texts(&root, ".count"), ["24 quotations", "14 quotations"], "the count says what it counts");
     buttons[1].click();
     assert_eq!(*got.borrow(), ["Barack Obama"]);
     root.remove();
@@ -115,9 +118,10 @@ async fn chart_bars_match_the_counts_and_apply_filters() {
     assert_eq!(bars.len(), derived.bars.len());
     let first = &derived.bars[0];
     let name = &index.analysis.entities[first.entity].name;
-    let label =
-        root.query_selector("g.bar").ok().flatten().and_then(|g| g.get_attribute("aria-label")).unwrap_or_default();
-    assert!(label.starts_with(&format!("{name}: {} mentions", first.total)), "{label}");
+    // A bar is named by what it shows (no aria-label to disagree with the visible text).
+    let g0 = root.query_selector("g.bar").ok().flatten().expect("a bar");
+    assert_eq!(g0.get_attribute("aria-label"), None);
+    assert_eq!(g0.text_content().unwrap_or_default(), format!("{name}{} mentions", first.total));
     let segments = root.query_selector_all("g.bar:first-of-type rect.segment").expect("selector").length();
     assert_eq!(segments as usize, first.per_article.iter().filter(|n| **n > 0).count());
     let g: web_sys::Element = root.query_selector("g.bar").ok().flatten().expect("a bar");

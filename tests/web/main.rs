@@ -5,4 +5,6 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 mod app;
 mod components;
+mod keys;
+mod protocol;
 mod support;

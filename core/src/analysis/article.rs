@@ -4,6 +4,7 @@ use std::collections::HashSet;
 
 use crate::corpus::input::Document;
 use crate::model::{Article, Block, BlockKind, Boilerplate, BoilerplateReason, Quote, Section, Snippet};
+use crate::parse::outlet::outlet;
 use crate::parse::{layout, quote, sentence};
 use crate::span::Span;
 
@@ -55,9 +56,11 @@ pub(super) fn parse_article(id: String, doc: &Document, first_quote: usize) -> (
         .collect();
     let quotes = quote::quotes(text, &blocks)
         .into_iter()
-        .map(|q| {
+        .enumerate()
+        .map(|(n, q)| {
             let block = blocks[q.block];
             Quote {
+                id: format!("{id}-q{n}"),
                 article: id.clone(),
                 start: q.span.start,
                 end: q.span.end,
@@ -85,6 +88,13 @@ pub(super) fn parse_article(id: String, doc: &Document, first_quote: usize) -> (
         source: doc.source.clone(),
         url: doc.url.clone(),
         published: doc.published.clone(),
+        outlet: outlet(
+            doc.outlet.as_deref(),
+            &doc.source,
+            doc.url.as_deref(),
+            &of_kind(BlockKind::Credit).map(|b| b.span().of(text)).collect::<Vec<_>>(),
+            dateline.as_deref(),
+        ),
         headline,
         dateline,
         captions: of_kind(BlockKind::Caption).map(|b| snippet(text, b)).collect(),

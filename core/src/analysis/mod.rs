@@ -7,10 +7,11 @@
 mod article;
 mod speakers;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::attribute::rank::Ranker;
 use crate::attribute::{self, Mode};
+use crate::compare;
 use crate::corpus::input::{self, Document};
 use crate::error::LoadError;
 use crate::model::{Analysis, Article, Entity, InputError, Quote};
@@ -80,24 +81,31 @@ impl Stage {
     }
 }
 
-/// The models an analysis runs with.
+/// The models an analysis runs with, and how many threads the per-article stages may use.
 #[derive(Clone, Copy)]
 pub struct Engine<'m> {
     pub tagger: &'m Tagger,
     pub attribution: Mode<'m>,
+    /// 1 in the browser; the command line uses every core on large inputs. The output is the same.
+    pub threads: usize,
 }
 
 impl Engine<'static> {
-    /// The committed tagger and attribution ranker.
+    /// The committed tagger and attribution ranker, on one thread.
     pub fn builtin() -> Engine<'static> {
-        Engine { tagger: Tagger::builtin(), attribution: Mode::Ranked(Ranker::builtin()) }
+        Engine { tagger: Tagger::builtin(), attribution: Mode::Ranked(Ranker::builtin()), threads: 1 }
     }
 }
 
 /// Loads each input and analyses everything that loaded; the rest are listed in `errors`.
 pub fn analyze_inputs(inputs: &[Input], progress: &mut dyn FnMut(Progress)) -> Analysis {
+    analyze_inputs_with(inputs, Engine::builtin(), progress)
+}
+
+/// [`analyze_inputs`] with given models and threads.
+pub fn analyze_inputs_with(inputs: &[Input], engine: Engine, progress: &mut dyn FnMut(Progress)) -> Analysis {
     let (docs, errors) = load_all(inputs, progress);
-    analyze_docs(&docs, errors, Engine::builtin(), progress)
+    analyze_docs(&docs, errors, engine, progress)
 }
 
 /// Analyses documents already loaded. Never fails: odd text yields less structure, not an error.
@@ -105,22 +113,41 @@ pub fn analyze(docs: &[Document]) -> Analysis {
     analyze_docs(docs, Vec::new(), Engine::builtin(), &mut |_| {})
 }
 
-/// Loads the inputs in order; a refused input becomes an error naming it.
-fn load_all(inputs: &[Input], progress: &mut dyn FnMut(Progress)) -> (Vec<Document>, Vec<InputError>) {
-    let mut docs = Vec::new();
+/// Loads the inputs in order; a refused input, a bad record and a text loaded twice each become an error
+/// naming them, and everything else loads.
+pub fn load_all(inputs: &[Input], progress: &mut dyn FnMut(Progress)) -> (Vec<Document>, Vec<InputError>) {
+    let mut docs: Vec<Document> = Vec::new();
     let mut errors = Vec::new();
+    // The texts loaded so far, by hash: where each came from.
+    let mut seen: HashMap<u64, usize> = HashMap::new();
     let n = inputs.len().max(1) as f32;
     for (i, input) in inputs.iter().enumerate() {
         progress(Progress { fraction: 0.02 * i as f32 / n, stage: Stage::Loading });
         let loaded = match input.content {
-            Content::Bytes(bytes) => input::load(input.name, bytes),
-            Content::Oversized(bytes) => input::check_size(input.name, bytes).map(|_| Vec::new()),
+            Content::Bytes(bytes) => input::load_lenient(input.name, bytes),
+            Content::Oversized(bytes) => input::check_size(input.name, bytes).map(|_| input::Loaded::default()),
             Content::Unreadable(why) => {
                 Err(LoadError::Unreadable { name: input.name.to_string(), reason: why.to_string() })
             }
         };
         match loaded {
-            Ok(d) => docs.extend(d),
+            Ok(loaded) => {
+                errors.extend(loaded.problems.iter().map(InputError::from));
+                for d in loaded.documents {
+                    let key = crate::tag::hash::str(d.text.trim());
+                    match seen.get(&key).filter(|&&k| docs[k].text.trim() == d.text.trim()) {
+                        Some(&k) => {
+                            let first: &Document = &docs[k];
+                            let e = LoadError::Duplicate { name: d.origin.clone(), first: first.origin.clone() };
+                            errors.push(InputError::from(&e));
+                        }
+                        None => {
+                            seen.insert(key, docs.len());
+                            docs.push(d);
+                        }
+                    }
+                }
+            }
             Err(e) => errors.push(InputError::from(&e)),
         }
     }
@@ -134,9 +161,9 @@ pub fn analyze_docs(
     engine: Engine,
     progress: &mut dyn FnMut(Progress),
 ) -> Analysis {
-    let prepared = prepare(docs, engine.tagger, progress);
+    let prepared = prepare_with(docs, engine, progress);
     progress(Progress { fraction: 0.95, stage: Stage::Attributing });
-    let analysis = finish(prepared, engine.attribution, errors);
+    let analysis = finish_with(prepared, engine.attribution, engine.threads, errors);
     progress(Progress { fraction: 1.0, stage: Stage::Done });
     analysis
 }
@@ -149,42 +176,71 @@ pub struct Prepared {
     pub entities: Vec<Entity>,
 }
 
-/// Parses, tags and resolves; quotes are found but not yet attributed. Parsing reports the first tenth
-/// of the progress, tagging most of the rest.
+/// Parses, tags and resolves; quotes are found but not yet attributed.
 pub fn prepare(docs: &[Document], tagger: &Tagger, progress: &mut dyn FnMut(Progress)) -> Prepared {
+    prepare_with(docs, Engine { tagger, ..Engine::builtin() }, progress)
+}
+
+/// [`prepare`] with `engine.threads` threads for parsing and tagging. On one thread, parsing reports the
+/// first tenth of the progress and tagging most of the rest, article by article.
+pub fn prepare_with(docs: &[Document], engine: Engine, progress: &mut dyn FnMut(Progress)) -> Prepared {
     let mut ids = HashSet::new();
+    let ids: Vec<String> = docs.iter().map(|d| article::unique_id(&d.origin, &mut ids)).collect();
+    let n = docs.len().max(1) as f32;
+    progress(Progress { fraction: 0.02, stage: Stage::Parsing });
+    let one = engine.threads <= 1;
+    let parsed = crate::parallel::map_with(
+        docs,
+        engine.threads,
+        || (),
+        |_, i, doc| article::parse_article(ids[i].clone(), doc, 0),
+    );
     let mut articles = Vec::with_capacity(docs.len());
     let mut quotes = Vec::new();
-    let n = docs.len().max(1) as f32;
-    for (i, doc) in docs.iter().enumerate() {
-        if i % 16 == 0 {
-            progress(Progress { fraction: 0.02 + 0.08 * i as f32 / n, stage: Stage::Parsing });
+    for (article, mut article_quotes) in parsed {
+        // Quote indexes were counted from the article's first quote; the analysis counts from its first.
+        let offset = quotes.len();
+        for q in &mut article_quotes {
+            q.continues = q.continues.map(|c| c + offset);
         }
-        let id = article::unique_id(&doc.origin, &mut ids);
-        let (parsed, article_quotes) = article::parse_article(id, doc, quotes.len());
-        articles.push(parsed);
+        articles.push(article);
         quotes.extend(article_quotes);
     }
-    let mut scratch = Scratch::default();
-    let tagged: Vec<TaggedArticle> = articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            if i % 4 == 0 {
-                progress(Progress { fraction: 0.1 + 0.75 * i as f32 / n, stage: Stage::Tagging });
-            }
-            tag_article(a, tagger, &mut scratch)
+    progress(Progress { fraction: 0.1, stage: Stage::Tagging });
+    let tagged: Vec<TaggedArticle> = if one {
+        let mut scratch = Scratch::default();
+        articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                if i % 4 == 0 {
+                    progress(Progress { fraction: 0.1 + 0.75 * i as f32 / n, stage: Stage::Tagging });
+                }
+                tag_article(a, engine.tagger, &mut scratch)
+            })
+            .collect()
+    } else {
+        crate::parallel::map_with(&articles, engine.threads, Scratch::default, |scratch, _, a| {
+            tag_article(a, engine.tagger, scratch)
         })
-        .collect();
+    };
     progress(Progress { fraction: 0.85, stage: Stage::Resolving });
-    let entities = resolve::resolve(&articles, &tagged, &tagger.lexicon);
+    let entities = resolve::resolve(&articles, &tagged, &engine.tagger.lexicon);
     Prepared { articles, quotes, tagged, entities }
 }
 
 /// Attributes the quotes and assembles the analysis.
 pub fn finish(prepared: Prepared, mode: Mode, errors: Vec<InputError>) -> Analysis {
+    finish_with(prepared, mode, 1, errors)
+}
+
+/// [`finish`] with `threads` threads for attribution.
+pub fn finish_with(prepared: Prepared, mode: Mode, threads: usize, errors: Vec<InputError>) -> Analysis {
     let Prepared { articles, mut quotes, tagged, entities } = prepared;
-    attribute::attribute_all(&articles, &tagged, &entities, &mut quotes, mode);
+    attribute::attribute_all(&articles, &tagged, &entities, &mut quotes, mode, threads);
     let speakers = speakers::count(&quotes);
-    Analysis { articles, quotes, entities, speakers, errors }
+    let quote_clusters = compare::quotes::cluster(&articles, &quotes);
+    let mut analysis = Analysis { articles, quotes, entities, speakers, stories: Vec::new(), quote_clusters, errors };
+    analysis.stories = compare::stories::stories(&analysis);
+    analysis
 }

@@ -74,6 +74,7 @@ pub fn attribute_all(
     entities: &[Entity],
     quotes: &mut [Quote],
     mode: Mode,
+    threads: usize,
 ) {
     let ids = entity_ids(entities);
     let article_index: HashMap<&str, usize> = articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
@@ -85,14 +86,27 @@ pub fn attribute_all(
             }
         }
     }
+    // Each article's quotes: a range of `quotes`.
+    let mut ranges = Vec::with_capacity(articles.len());
     let mut start = 0;
-    for ((article, tagged), mentions) in articles.iter().zip(tagged).zip(mentions) {
+    for article in articles {
         let n = quotes[start..].iter().take_while(|q| q.article == article.id).count();
-        let range = start..start + n;
-        let found = {
-            let ctx = Ctx::new(article, tagged, entities, mentions, &quotes[range.clone()], &ids);
-            attribute_article(&ctx, start, mode)
-        };
+        ranges.push(start..start + n);
+        start += n;
+    }
+    let jobs: Vec<(usize, Vec<ArticleMention>)> = mentions.into_iter().enumerate().collect();
+    let all = &*quotes;
+    let found: Vec<Vec<Attribution>> = crate::parallel::map_with(
+        &jobs,
+        threads,
+        || (),
+        |_, _, (i, mentions)| {
+            let range = ranges[*i].clone();
+            let ctx = Ctx::new(&articles[*i], &tagged[*i], entities, mentions.clone(), &all[range.clone()], &ids);
+            attribute_article(&ctx, range.start, mode)
+        },
+    );
+    for (range, found) in ranges.into_iter().zip(found) {
         for (q, a) in quotes[range].iter_mut().zip(found) {
             q.speaker = a.speaker;
             q.verb = a.verb;
@@ -101,7 +115,6 @@ pub fn attribute_all(
             // Three decimals: what a reader can use, and the same natively and in wasm whatever libm does.
             q.confidence = (a.confidence * 1000.0).round() / 1000.0;
         }
-        start += n;
     }
 }
 

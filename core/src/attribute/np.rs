@@ -243,6 +243,13 @@ impl<'a> Ctx<'a> {
             let end = self.first_token_from(span.end).min(b).max(a + 1);
             return Some(Np { start: a, end, head: NpHead::Entity(*idx) });
         }
+        // "the committee": a description the resolver tied to an organization ends the phrase.
+        let last_span = self.token_span(b - 1);
+        if let Some((_, idx, _)) =
+            mentions.iter().find(|(s, _, how)| *how == How::Description && s.end == last_span.end)
+        {
+            return Some(Np { start: a, end: b, head: NpHead::Entity(*idx) });
+        }
         let last = self.token_text(b - 1);
         if last.chars().next().is_some_and(char::is_lowercase) {
             return Some(Np { start: a, end: b, head: NpHead::Noun(last.to_string()) });

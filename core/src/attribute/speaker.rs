@@ -2,8 +2,8 @@
 //! roles resolved), or an unnamed source labelled by its kind and institution ("unnamed official (White
 //! House)", "unnamed officials (United States)"), kept the same within an article.
 
-use crate::attribute::bodies::body_of;
-use crate::attribute::context::Ctx;
+use crate::attribute::bodies::{body_of, DOCUMENTS};
+use crate::attribute::context::{Ctx, LOOK_BACK};
 use crate::attribute::np::{Np, NpHead};
 use crate::lexis::words::SOURCE_NOUNS;
 use crate::model::{Entity, EntityKind, How, MentionSpan, Speaker};
@@ -84,7 +84,8 @@ pub(super) fn speaker_of(ctx: &Ctx, np: &Np, state: &mut State) -> Option<Speake
             let e = &ctx.entities[*idx];
             // An institution before a common noun: "a White House official", "Iraq's military".
             let last = ctx.token_text(np.end - 1);
-            if last.chars().next().is_some_and(char::is_lowercase) && e.kind != EntityKind::Person {
+            let described = ctx.mention_in(*idx, np.start, np.end).is_some_and(|(how, _)| how == How::Description);
+            if last.chars().next().is_some_and(char::is_lowercase) && e.kind != EntityKind::Person && !described {
                 let head = last.to_lowercase();
                 // "the DNC's lawsuit": a document speaks for whose it is.
                 if let Some(body) = body_of(ctx, np, &head) {
@@ -124,9 +125,39 @@ pub(super) fn speaker_of(ctx: &Ctx, np: &Np, state: &mut State) -> Option<Speake
             if let Some(body) = body_of(ctx, np, &head) {
                 return Some(entity_speaker(body, mention, None));
             }
+            // "said the text": the document named before it, by whoever signed it.
+            if definite && head == "text" {
+                if let Some(label) = document_label(ctx, np, state) {
+                    state.unnamed.push((head, label.clone()));
+                    let key = format!("unnamed:{article}:{label}");
+                    return Some(Speaker { entity: None, key, name: label, unnamed: true, mention });
+                }
+            }
             Some(unnamed(ctx, np, &head, state, mention))
         }
     }
+}
+
+/// A label for "the text" a quotation comes from: the document named last before it in the article, with
+/// its modifiers, and the unnamed source speaking last ("open letter (opposition figures)").
+fn document_label(ctx: &Ctx, np: &Np, state: &State) -> Option<String> {
+    let end = np.start;
+    let floor = ctx.first_token_from(ctx.token_span(np.start).start.saturating_sub(LOOK_BACK));
+    let doc = (floor..end).rev().find(|&t| DOCUMENTS.contains(&ctx.token_text(t).to_lowercase().as_str()))?;
+    let modifier = |t: usize| {
+        let w = ctx.token_text(t);
+        w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+            && !matches!(w, "a" | "an" | "the" | "this" | "that" | "its" | "their" | "his" | "her" | "in" | "of" | "on")
+    };
+    let mut start = doc;
+    while start > floor && doc - start < 2 && modifier(start - 1) {
+        start -= 1;
+    }
+    let words = ctx.phrase_text(start, doc + 1).to_lowercase();
+    Some(match state.unnamed.last() {
+        Some((_, source)) => format!("{words} ({source})"),
+        None => words,
+    })
 }
 
 fn entity_speaker(e: &Entity, mention: Option<MentionSpan>, label: Option<String>) -> Speaker {

@@ -22,6 +22,23 @@ pub struct Document {
     pub text: String,
     pub url: Option<String>,
     pub published: Option<String>,
+    /// The record's `outlet` (or `publisher`): who published it, as the input says.
+    pub outlet: Option<String>,
+}
+
+impl Document {
+    /// A document of text alone, named `origin` (its source too).
+    pub fn from_text(origin: &str, text: &str) -> Document {
+        Document {
+            source: origin.to_string(),
+            origin: origin.to_string(),
+            title: None,
+            text: text.to_string(),
+            url: None,
+            published: None,
+            outlet: None,
+        }
+    }
 }
 
 /// How the bytes of an input are to be read.
@@ -53,27 +70,44 @@ pub fn check_size(name: &str, bytes: usize) -> Result<(), LoadError> {
     Ok(())
 }
 
+/// What one input gave: its documents, and the records that could not be read (each naming its line).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Loaded {
+    pub documents: Vec<Document>,
+    pub problems: Vec<LoadError>,
+}
+
+/// Reads one input into documents, strictly: any bad record refuses the input (see [`load_lenient`]).
+pub fn load(name: &str, bytes: &[u8]) -> Result<Vec<Document>, LoadError> {
+    let loaded = load_lenient(name, bytes)?;
+    match loaded.problems.into_iter().next() {
+        Some(problem) => Err(problem),
+        None => Ok(loaded.documents),
+    }
+}
+
 /// Reads one input into documents. The format comes from the name's extension, else from the content.
 ///
 /// A text input is one document. A JSON input is one record or an array of records; a JSON Lines
 /// input is one record a line. Records are objects with a `text` field and optionally `title`
-/// (or `headline`), `source`, `url` and `published` (or `date`, `publication_date`).
-pub fn load(name: &str, bytes: &[u8]) -> Result<Vec<Document>, LoadError> {
+/// (or `headline`), `source`, `url` and `published` (or `date`, `publication_date`). A record that does
+/// not parse or has no text is a problem of its own, named by its line: the other records still load.
+/// `Err` is for an input refused whole (empty, binary, not UTF-8, too large, malformed JSON, no records).
+pub fn load_lenient(name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
     check_size(name, bytes.len())?;
     let text = decode(name, bytes)?;
     let format = Format::from_name(name).unwrap_or_else(|| sniff(&text));
-    match format {
-        Format::Text => Ok(vec![Document {
-            source: name.to_string(),
-            origin: name.to_string(),
-            title: None,
-            text,
-            url: None,
-            published: None,
-        }]),
-        Format::Json => load_json(name, &text),
+    let loaded = match format {
+        Format::Text => {
+            Loaded { documents: vec![Document { text, ..Document::from_text(name, "") }], problems: Vec::new() }
+        }
+        Format::Json => load_json(name, &text)?,
         Format::JsonLines => load_json_lines(name, &text),
+    };
+    if loaded.documents.is_empty() && loaded.problems.is_empty() {
+        return Err(LoadError::NoRecords { name: name.to_string() });
     }
+    Ok(loaded)
 }
 
 /// Validates the bytes as text: not empty, not binary, UTF-8 (UTF-16 with a byte-order mark is converted).
@@ -148,9 +182,11 @@ struct Record {
     url: Option<serde_json::Value>,
     #[serde(alias = "date", alias = "publication_date")]
     published: Option<serde_json::Value>,
+    #[serde(alias = "publisher")]
+    outlet: Option<serde_json::Value>,
 }
 
-fn load_json(name: &str, text: &str) -> Result<Vec<Document>, LoadError> {
+fn load_json(name: &str, text: &str) -> Result<Loaded, LoadError> {
     let malformed = |e: serde_json::Error| LoadError::MalformedJson {
         name: name.to_string(),
         line: e.line(),
@@ -163,42 +199,42 @@ fn load_json(name: &str, text: &str) -> Result<Vec<Document>, LoadError> {
     } else {
         vec![serde_json::from_str(text).map_err(malformed)?]
     };
-    if raws.is_empty() {
-        return Err(LoadError::NoRecords { name: name.to_string() });
+    let mut loaded = Loaded::default();
+    for raw in raws {
+        let line = line_of(text, raw.get());
+        let record = serde_json::from_str::<Record>(raw.get()).map_err(|e| LoadError::MalformedJson {
+            name: name.to_string(),
+            line: line + e.line() - 1,
+            column: e.column(),
+            message: strip_position(&e.to_string()),
+        });
+        match record.and_then(|r| document(name, line, r)) {
+            Ok(d) => loaded.documents.push(d),
+            Err(e) => loaded.problems.push(e),
+        }
     }
-    raws.into_iter()
-        .map(|raw| {
-            let line = line_of(text, raw.get());
-            let record: Record = serde_json::from_str(raw.get()).map_err(|e| LoadError::MalformedJson {
-                name: name.to_string(),
-                line: line + e.line() - 1,
-                column: e.column(),
-                message: strip_position(&e.to_string()),
-            })?;
-            document(name, line, record)
-        })
-        .collect()
+    Ok(loaded)
 }
 
-fn load_json_lines(name: &str, text: &str) -> Result<Vec<Document>, LoadError> {
-    let mut docs = Vec::new();
+fn load_json_lines(name: &str, text: &str) -> Loaded {
+    let mut loaded = Loaded::default();
     for (i, line_text) in text.lines().enumerate() {
         let line = i + 1;
         if line_text.trim().is_empty() {
             continue;
         }
-        let record: Record = serde_json::from_str(line_text).map_err(|e| LoadError::MalformedJson {
+        let record = serde_json::from_str::<Record>(line_text).map_err(|e| LoadError::MalformedJson {
             name: name.to_string(),
             line,
             column: e.column(),
             message: strip_position(&e.to_string()),
-        })?;
-        docs.push(document(name, line, record)?);
+        });
+        match record.and_then(|r| document(name, line, r)) {
+            Ok(d) => loaded.documents.push(d),
+            Err(e) => loaded.problems.push(e),
+        }
     }
-    if docs.is_empty() {
-        return Err(LoadError::NoRecords { name: name.to_string() });
-    }
-    Ok(docs)
+    loaded
 }
 
 fn document(name: &str, line: usize, record: Record) -> Result<Document, LoadError> {
@@ -214,6 +250,7 @@ fn document(name: &str, line: usize, record: Record) -> Result<Document, LoadErr
         text,
         url: string_field(record.url),
         published: string_field(record.published),
+        outlet: string_field(record.outlet),
     })
 }
 

@@ -198,14 +198,7 @@ pub fn evaluate(gold_jsonl: &str, texts_jsonl: &str, split: Split) -> Result<Ent
         score.articles += records.len();
         let docs: Vec<Document> = records
             .iter()
-            .map(|r| Document {
-                source: r.doc_id.clone(),
-                origin: r.doc_id.clone(),
-                title: None,
-                text: r.text.clone(),
-                url: None,
-                published: None,
-            })
+            .map(|r| Document { source: r.doc_id.clone(), text: r.text.clone(), ..Document::from_text(&r.doc_id, "") })
             .collect();
         let analysis = analyze(&docs);
         let found = find(&analysis, records, &gold, &mut score);

@@ -9,3 +9,4 @@ pub mod ner;
 pub mod person_check;
 pub mod quotes;
 pub mod sanity;
+pub mod stories;

@@ -13,7 +13,6 @@ use crate::error::DataError;
 use crate::eval::person_check::{right_person, source_name};
 use crate::model::Quote;
 use crate::span::Span;
-use crate::tag::tagger::Tagger;
 
 /// The scores, and examples of misses for error analysis.
 #[derive(Debug, Default, Clone)]
@@ -153,7 +152,7 @@ pub fn evaluate_with(
     now: &dyn Fn() -> f64,
     ranker: &Ranker,
 ) -> Result<QuoteScore, DataError> {
-    let engine = Engine { tagger: Tagger::builtin(), attribution: Mode::Ranked(ranker) };
+    let engine = Engine { attribution: Mode::Ranked(ranker), ..Engine::builtin() };
     let mut score = QuoteScore::default();
     let mut rules: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
     let mut tokens = 0usize;
@@ -162,11 +161,8 @@ pub fn evaluate_with(
         let (line, rec) = rec?;
         let doc = Document {
             source: rec.article.clone(),
-            origin: format!("polnear:{line}"),
-            title: None,
             text: rec.text.clone(),
-            url: None,
-            published: None,
+            ..Document::from_text(&format!("polnear:{line}"), "")
         };
         let t0 = now();
         let analysis = analyze_docs(std::slice::from_ref(&doc), Vec::new(), engine, &mut |_| {});

@@ -12,6 +12,9 @@ pub struct Article {
     pub source: String,
     pub url: Option<String>,
     pub published: Option<String>,
+    /// Who published it ("The New York Times"), when the input or the text says; the same outlet always
+    /// has the same name.
+    pub outlet: Option<String>,
     pub headline: Option<String>,
     pub dateline: Option<String>,
     pub captions: Vec<Snippet>,

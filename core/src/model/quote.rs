@@ -16,6 +16,9 @@ pub enum QuoteKind {
 /// One quotation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
+    /// Stable for the same inputs and unique in the analysis: the article's id and the quote's place in it
+    /// ("000_fb588c1a204cc496-q3").
+    pub id: String,
     /// The article's id.
     pub article: String,
     /// Byte span of the quoted words in the article's text.

@@ -161,7 +161,10 @@ pub fn pair(s: &str, continues_after: bool) -> Vec<(usize, char, Role)> {
             } else {
                 let o = i - st;
                 let words = content_score(content(o, marks[i].0));
-                relax(0, here + scores[i].1 + words, Role::Close, &mut best, &mut back);
+                // Marks of one style pair with each other: a straight pair inside curly marks is nested.
+                let style =
+                    if opening_glyph(marks[o].1).is_some() == opening_glyph(marks[i].1).is_some() { 1.5 } else { -1.0 };
+                relax(0, here + scores[i].1 + words + style, Role::Close, &mut best, &mut back);
                 // Opening again while open: the earlier quotation was never closed.
                 relax(1, here + REOPEN + words + scores[i].0, Role::Open, &mut best, &mut back);
             }
@@ -243,6 +246,12 @@ mod tests {
         assert_eq!(quoted(s), ["He delivers every time", "We are thrilled."]);
         assert!(narration("said the president of the academy.") && narration("a friend of the actress said."));
         assert!(!narration("a disaster") && !narration("We said we would come."));
+    }
+
+    #[test]
+    fn straight_marks_inside_curly_ones_are_nested() {
+        let s = "Putin said “<b>Moscow</b> is <img src=x onerror=\"alert(1)\">” today.";
+        assert_eq!(quoted(s).len(), 1, "{:?}", quoted(s));
     }
 
     #[test]

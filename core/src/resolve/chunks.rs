@@ -23,6 +23,7 @@ use crate::resolve::countries::located;
 use crate::resolve::places::place_forms;
 use crate::resolve::Doc;
 use crate::span::Span;
+use crate::tag::article::NerChunk;
 use crate::tag::gazetteer::country_forms;
 use crate::tag::hash;
 use crate::tag::labels::EntityType;
@@ -109,6 +110,9 @@ const PLACE_HEADS: &[&str] = &[
     "border",
 ];
 
+/// First words of names of landforms and waters: "Lake Champlain", "Mount Hood", "Gulf of Aden".
+const PLACE_FIRST: &[&str] = &["lake", "mount", "mt.", "cape", "isle", "gulf", "bay", "sea", "strait", "river"];
+
 /// Head words of names that are places unless the tagger saw an organization ("Hennepin County" may be its
 /// government).
 const PLACE_OR_BODY_HEADS: &[&str] =
@@ -166,19 +170,31 @@ fn is_function_word(w: &str) -> bool {
     in_list(PREPOSITIONS, w) || in_list(DETERMINERS, w) || in_list(&["and", "&", "to", "-", "'s", "’s"], w)
 }
 
-/// A sentence written like a headline: nearly every content word capitalised, or all in capitals.
-fn headline_like(d: &Doc, range: std::ops::Range<usize>) -> bool {
-    let (mut content, mut caps, mut upper) = (0, 0, 0);
+/// A sentence written like a headline: its ordinary words (those the lexicon knows as usually lowercase)
+/// nearly all capitalised, or nearly every word in capitals. A lede dense with names and titles ("Iranian
+/// Foreign Minister Mohammad Javad Zarif met John Kerry") is prose: its verb is lowercase.
+fn headline_like(d: &Doc, range: std::ops::Range<usize>, lexicon: &Lexicon) -> bool {
+    let (mut content, mut upper, mut ordinary, mut ordinary_caps) = (0, 0, 0, 0);
+    let mut first = true;
     for t in range {
         let w = d.token_text(t);
-        if w.chars().filter(|c| c.is_alphabetic()).count() < 3 || is_function_word(w) {
+        if !w.chars().next().is_some_and(char::is_alphabetic) {
             continue;
         }
-        content += 1;
-        caps += capitalised(w) as usize;
-        upper += w.chars().all(|c| !c.is_lowercase()) as usize;
+        // The sentence's first word is capitalised in any sentence.
+        if std::mem::take(&mut first) || is_function_word(w) {
+            continue;
+        }
+        if w.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+            content += 1;
+            upper += w.chars().all(|c| !c.is_lowercase()) as usize;
+        }
+        if lexicon.get(&w.to_lowercase()).is_some_and(|c| c.cap <= 1) {
+            ordinary += 1;
+            ordinary_caps += capitalised(w) as usize;
+        }
     }
-    content >= 4 && (caps * 10 >= content * 8 || upper * 10 >= content * 8)
+    (ordinary >= 2 && ordinary_caps * 10 >= ordinary * 8) || (content >= 4 && upper * 10 >= content * 8)
 }
 
 /// The folded key of a token sequence.
@@ -212,7 +228,9 @@ pub fn clean(docs: &[Doc], lexicon: &Lexicon) -> Vec<Vec<Chunk>> {
             d.tagged
                 .sentences
                 .iter()
-                .map(|s| d.article.blocks[s.block].kind == BlockKind::Headline || headline_like(d, s.tokens.clone()))
+                .map(|s| {
+                    d.article.blocks[s.block].kind == BlockKind::Headline || headline_like(d, s.tokens.clone(), lexicon)
+                })
                 .collect()
         })
         .collect();
@@ -231,6 +249,7 @@ pub fn clean(docs: &[Doc], lexicon: &Lexicon) -> Vec<Vec<Chunk>> {
     for d in docs {
         let mut out = Vec::with_capacity(d.tagged.chunks.len());
         for c in &d.tagged.chunks {
+            let c = &with_given_name(d, c, &casing);
             let k = key(d, c.tokens.0, c.tokens.1);
             let reliable = in_prose(d, c.tokens, &headlines[d.index])
                 && (repeated.get(&k).is_some_and(|&n| n >= 2) || !edge_glue(d, c.tokens, &casing))
@@ -250,12 +269,28 @@ pub fn clean(docs: &[Doc], lexicon: &Lexicon) -> Vec<Vec<Chunk>> {
                 if c.reliable && !made_of_names(d, c, &names) {
                     out.push(trim(d, c));
                 } else {
-                    segment(d, c, &names, &casing, &mut out);
+                    let headline = d.tagged.sentence_of(c.tokens.0).is_some_and(|s| headlines[d.index][s]);
+                    segment(d, c, headline, &names, &casing, &mut out);
                 }
             }
             out.into_iter().filter_map(|c| decide_kind(d, c, &names, &casing)).collect()
         })
         .collect()
+}
+
+/// A person's chunk with the given name the tagger left out before it, often a sentence's first word
+/// ("Harold James King led …" tagged "James King").
+fn with_given_name(d: &Doc, c: &NerChunk, casing: &Casing) -> NerChunk {
+    let a = c.tokens.0;
+    if c.ty != EntityType::Per || a == 0 || d.tagged.sentence_of(a - 1) != d.tagged.sentence_of(a) {
+        return *c;
+    }
+    let w = d.token_text(a - 1);
+    let outside = d.tagged.chunks_overlapping(d.span_of(a - 1, a)).next().is_none();
+    if outside && capitalised(w) && is_given_name(&fold(w)) && !casing.usually_lowercase(w) {
+        return NerChunk { tokens: (a - 1, c.tokens.1), span: d.span_of(a - 1, c.tokens.1), ..*c };
+    }
+    *c
 }
 
 /// Capitalised and lowercase uses of each word in running prose, sentence starts and headlines left out.
@@ -378,7 +413,7 @@ fn trim(d: &Doc, c: Chunk) -> Chunk {
 
 /// Cuts an unreliable chunk into the reliable names inside it, longest first from the left; with none,
 /// trims its edges.
-fn segment(d: &Doc, c: Chunk, names: &HashMap<u64, [u32; 4]>, casing: &Casing, out: &mut Vec<Chunk>) {
+fn segment(d: &Doc, c: Chunk, headline: bool, names: &HashMap<u64, [u32; 4]>, casing: &Casing, out: &mut Vec<Chunk>) {
     let (a, b) = c.tokens;
     let mut found = Vec::new();
     let mut t = a;
@@ -398,6 +433,11 @@ fn segment(d: &Doc, c: Chunk, names: &HashMap<u64, [u32; 4]>, casing: &Casing, o
     }
     if !found.is_empty() {
         out.extend(found);
+        return;
+    }
+    // A person only a headline names, with no given name and no name the prose confirms, is a run of
+    // capitalised words ("Vows Fight Over Bridge Tolls").
+    if headline && c.ty == EntityType::Per && !(a..b).any(|t| is_given_name(&fold(d.token_text(t)))) {
         return;
     }
     let glue = |w: &str| casing.usually_lowercase(w) || in_list(WEEKDAYS_MONTHS, w) || !capitalised(w);
@@ -441,10 +481,14 @@ fn decide_kind(d: &Doc, c: Chunk, names: &HashMap<u64, [u32; 4]>, casing: &Casin
     }
     let head = lower.last().map(String::as_str).unwrap_or("");
     let mut ty = c.ty;
+    // "Lake Champlain", "Mount Hood", "Gulf of Aden": a landform's word first.
+    let place_first = PLACE_FIRST.contains(&lower[0].as_str()) && !in_list(ORG_HEADS, head);
     if words.len() >= 2 && NOT_AN_ACTOR.contains(&head) {
         return None;
     } else if words.len() >= 2
-        && (PLACE_HEADS.contains(&head) || (PLACE_OR_BODY_HEADS.contains(&head) && ty != EntityType::Org))
+        && (place_first
+            || PLACE_HEADS.contains(&head)
+            || (PLACE_OR_BODY_HEADS.contains(&head) && ty != EntityType::Org))
     {
         ty = EntityType::Loc;
     } else if ty != EntityType::Per

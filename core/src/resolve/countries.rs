@@ -92,6 +92,7 @@ pub fn resolve(docs: &[Doc], table: &Countries, claims: &mut Claims) -> Vec<Enti
     for d in docs {
         let text = d.text();
         let mut found: Vec<(usize, usize, Span, usize)> = Vec::new(); // (token a, token b, span, form)
+        let mut named: Vec<(usize, usize)> = Vec::new(); // (where, country)
         for s in &d.tagged.sentences {
             for m in gaz.matches(&d.keys[s.tokens.clone()]) {
                 let (a, b) = (s.tokens.start + m.start, s.tokens.start + m.start + m.len);
@@ -150,6 +151,7 @@ pub fn resolve(docs: &[Doc], table: &Countries, claims: &mut Claims) -> Vec<Enti
                 continue;
             }
             claims.claim(d.index, span);
+            named.push((span.start, form.country));
             mentions[form.country].push(Mention {
                 article: d.article.id.clone(),
                 start: span.start,
@@ -158,6 +160,15 @@ pub fn resolve(docs: &[Doc], table: &Countries, claims: &mut Claims) -> Vec<Enti
                 how,
                 paragraph: d.paragraph_of(span),
             });
+        }
+        for (country, span) in compass_descriptions(d, table, &named) {
+            if !claims.overlaps(d.index, span) {
+                claims.claim(d.index, span);
+                let how = How::Description;
+                let (article, text) = (d.article.id.clone(), span.of(text).to_string());
+                let paragraph = d.paragraph_of(span);
+                mentions[country].push(Mention { article, start: span.start, end: span.end, text, how, paragraph });
+            }
         }
     }
     table
@@ -171,4 +182,38 @@ pub fn resolve(docs: &[Doc], table: &Countries, claims: &mut Claims) -> Vec<Enti
             e
         })
         .collect()
+}
+
+/// "the North", "the South": the one country named "North …" ("South …") the article has named before.
+fn compass_descriptions(d: &Doc, table: &Countries, named: &[(usize, usize)]) -> Vec<(usize, Span)> {
+    let mut named = named.to_vec();
+    named.sort_unstable();
+    // The countries named "North …" and "South …" so far, in a running scan.
+    let (mut seen, mut north, mut south) = (0, Vec::new(), Vec::new());
+    let mut out = Vec::new();
+    for t in 1..d.tagged.tokens.len() {
+        let word = d.token_text(t);
+        if !matches!(word, "North" | "South") || !d.token_text(t - 1).eq_ignore_ascii_case("the") {
+            continue;
+        }
+        // "the North Atlantic", "the South China Sea" are other places.
+        if t + 1 < d.tagged.tokens.len() && d.token_text(t + 1).starts_with(char::is_uppercase) {
+            continue;
+        }
+        let span = d.span_of(t - 1, t + 1);
+        while seen < named.len() && named[seen].0 < span.start {
+            let c = named[seen].1;
+            let name = &table.countries[c].name;
+            for (prefix, list) in [("North ", &mut north), ("South ", &mut south)] {
+                if name.starts_with(prefix) && !list.contains(&c) {
+                    list.push(c);
+                }
+            }
+            seen += 1;
+        }
+        if let [country] = if word == "North" { north.as_slice() } else { south.as_slice() } {
+            out.push((*country, span));
+        }
+    }
+    out
 }

@@ -100,6 +100,7 @@ pub fn resolve(docs: &[Doc], claims: &mut Claims) -> Vec<Entity> {
             }
         }
     }
+    short_forms(docs.len(), &mut all);
     let mut taken = HashSet::new();
     all.into_iter()
         .filter(|p| !p.found.is_empty())
@@ -112,6 +113,45 @@ pub fn resolve(docs: &[Doc], claims: &mut Claims) -> Vec<Entity> {
             e
         })
         .collect()
+}
+
+/// "the Gulf" in an article that names the Gulf of Aden (and no other place starting or ending so): a
+/// mention of the longer name's place there.
+fn short_forms(n_docs: usize, all: &mut [Place]) {
+    // Per article: the places named there in several words, by their first and last words.
+    let mut edges: Vec<HashMap<String, Vec<usize>>> = vec![HashMap::new(); n_docs];
+    for (i, p) in all.iter().enumerate() {
+        let k = key(&p.name);
+        let words: Vec<&str> = k.split(' ').collect();
+        if words.len() < 2 {
+            continue;
+        }
+        for f in &p.found {
+            for w in [words[0], words[words.len() - 1]] {
+                let list = edges[f.article].entry(w.to_string()).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+            }
+        }
+    }
+    let mut moved: Vec<(usize, Found)> = Vec::new();
+    for p in all.iter_mut() {
+        let k = key(&p.name);
+        if k.contains(' ') {
+            continue;
+        }
+        p.found.retain(|f| match edges[f.article].get(&k).map(Vec::as_slice) {
+            Some(&[j]) => {
+                moved.push((j, *f));
+                false
+            }
+            _ => true,
+        });
+    }
+    for (j, f) in moved {
+        all[j].found.push(f);
+    }
 }
 
 /// Words that open the name of a water or landform: "Gulf of …", "Horn of …".

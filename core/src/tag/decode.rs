@@ -11,6 +11,27 @@ pub trait Scorer {
     fn add(&self, feature: u64, scores: &mut [f32; N_LABELS]);
 }
 
+/// Which label may follow which, and which may end a sentence: the constraints as tables, read in the
+/// innermost loop instead of worked out there.
+struct Constraints {
+    follows: [[bool; N_LABELS]; N_LABELS],
+    ends: [bool; N_LABELS],
+}
+
+fn constraints() -> &'static Constraints {
+    static C: std::sync::OnceLock<Constraints> = std::sync::OnceLock::new();
+    C.get_or_init(|| {
+        let mut c = Constraints { follows: [[false; N_LABELS]; N_LABELS], ends: [false; N_LABELS] };
+        for l in 0..N_LABELS {
+            c.ends[l] = Label::from_index(l).can_end();
+            for p in 0..N_LABELS {
+                c.follows[p][l] = Label::from_index(l).can_follow(Label::from_index(p));
+            }
+        }
+        c
+    })
+}
+
 /// Buffers for decoding, reused across sentences.
 #[derive(Default)]
 pub struct Lattice {
@@ -56,15 +77,15 @@ impl Lattice {
         }
         self.best.clear();
         self.back.clear();
+        let c = constraints();
         let mut trans = [0u64; N_TRANSITION_FEATURES];
         for i in 0..n {
             let mut best = [f32::NEG_INFINITY; N_LABELS];
             let mut back = [0u8; N_LABELS];
             let last = i + 1 == n;
             for p in 0..N_LABELS {
-                let prev = Label::from_index(p);
                 let base = if i == 0 {
-                    if prev != O {
+                    if p != O.index() {
                         continue;
                     }
                     0.0
@@ -75,13 +96,13 @@ impl Lattice {
                     continue;
                 }
                 let mut s = self.unary[i];
-                transition_features(info, i, prev, &mut trans);
+                transition_features(info, i, Label::from_index(p), &mut trans);
                 for &f in &trans {
                     scorer.add(f, &mut s);
                 }
+                let follows = &c.follows[p];
                 for (l, &score) in s.iter().enumerate() {
-                    let label = Label::from_index(l);
-                    if !label.can_follow(prev) || (last && !label.can_end()) {
+                    if !follows[l] || (last && !c.ends[l]) {
                         continue;
                     }
                     let total = base + score;

@@ -18,6 +18,16 @@ fn row_scale(e: u8) -> f32 {
 pub struct Weights {
     index: HashIndex,
     rows: Vec<[f32; N_LABELS]>,
+    /// A bit per slot of a small table, set for every key: most features have no weights, and this says
+    /// so from a few kilobytes that stay in cache, before the index is touched.
+    filter: Vec<u64>,
+}
+
+/// Two bit positions of a key in a filter of `bits` bits (a power of two).
+#[inline]
+fn filter_bits(key: u64, bits: usize) -> (usize, usize) {
+    let m = bits - 1;
+    ((key as usize) & m, ((key >> 16) as usize ^ (key as usize).rotate_left(7)) & m)
 }
 
 /// Models key features by the top 32 bits of their 64-bit hash.
@@ -29,15 +39,26 @@ pub fn model_key(feature: u64) -> u64 {
 impl Weights {
     /// Weights from `(feature hash, row)` pairs; a later row for the same 32-bit key is dropped.
     pub fn from_rows(rows: impl IntoIterator<Item = (u64, [f32; N_LABELS])>) -> Weights {
+        Weights::keyed(rows.into_iter().map(|(f, row)| (model_key(f), row)))
+    }
+
+    /// Weights from `(model key, row)` pairs; a later row for the same key is dropped.
+    fn keyed(rows: impl IntoIterator<Item = (u64, [f32; N_LABELS])>) -> Weights {
         let rows: Vec<(u64, [f32; N_LABELS])> = rows.into_iter().collect();
         let mut index = HashIndex::with_capacity(rows.len());
         let mut kept = Vec::with_capacity(rows.len());
-        for (f, row) in rows {
-            if index.insert(model_key(f), kept.len() as u32) {
+        // About sixteen bits a key: two probes then answer "no weights" for all but ~1 % of absent keys.
+        let bits = (rows.len().max(1) * 16).next_power_of_two();
+        let mut filter = vec![0u64; bits / 64];
+        for (key, row) in rows {
+            if index.insert(key, kept.len() as u32) {
                 kept.push(row);
+                let (a, b) = filter_bits(key, bits);
+                filter[a / 64] |= 1 << (a % 64);
+                filter[b / 64] |= 1 << (b % 64);
             }
         }
-        Weights { index, rows: kept }
+        Weights { index, rows: kept, filter }
     }
 
     pub fn len(&self) -> usize {
@@ -53,7 +74,12 @@ impl Scorer for Weights {
     /// Adds the weights of `feature` to `scores`.
     #[inline]
     fn add(&self, feature: u64, scores: &mut [f32; N_LABELS]) {
-        if let Some(r) = self.index.get(model_key(feature)) {
+        let key = model_key(feature);
+        let (a, b) = filter_bits(key, self.filter.len() * 64);
+        if self.filter[a / 64] & (1 << (a % 64)) == 0 || self.filter[b / 64] & (1 << (b % 64)) == 0 {
+            return;
+        }
+        if let Some(r) = self.index.get(key) {
             let row = &self.rows[r as usize];
             for (s, w) in scores.iter_mut().zip(row) {
                 *s += w;
@@ -133,7 +159,6 @@ impl Weights {
         for _ in 0..n {
             masks.push(r.varint()? as u32);
         }
-        let mut index = HashIndex::with_capacity(n);
         let mut rows = Vec::with_capacity(n);
         for ((key, mask), scale) in keys.into_iter().zip(masks).zip(scales) {
             let mut row = [0f32; N_LABELS];
@@ -142,13 +167,11 @@ impl Weights {
                     *w = r.u8()? as i8 as f32 * scale;
                 }
             }
-            if index.insert(key, rows.len() as u32) {
-                rows.push(row);
-            }
+            rows.push((key, row));
         }
         if r.at != bytes.len() {
             return Err(FormatError("trailing bytes after the weights".into()));
         }
-        Ok(Weights { index, rows })
+        Ok(Weights::keyed(rows))
     }
 }

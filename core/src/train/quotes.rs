@@ -40,11 +40,8 @@ pub fn examples(jsonl: &str) -> Result<(Vec<Example>, Stats), DataError> {
         let span = |p: &Part| offsets.span(p);
         let doc = Document {
             source: String::new(),
-            origin: format!("train:{line}"),
-            title: None,
             text: rec.text.clone(),
-            url: None,
-            published: None,
+            ..Document::from_text(&format!("train:{line}"), "")
         };
         let p = prepare(std::slice::from_ref(&doc), Tagger::builtin(), &mut |_| {});
         let (Some(article), Some(tagged)) = (p.articles.first(), p.tagged.first()) else { continue };

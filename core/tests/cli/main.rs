@@ -74,8 +74,8 @@ fn a_bad_file_is_reported_and_the_rest_analysed() {
     assert!(err.contains("bad.jsonl: malformed JSON at line 2"), "{err}");
     assert!(err.contains("/no/such/file.txt"), "{err}");
     let v: Value = serde_json::from_str(&out).expect("still prints the analysis");
-    assert_eq!(v["articles"].as_array().map(Vec::len), Some(1));
-    assert_eq!(v["errors"].as_array().map(Vec::len), Some(2));
+    assert_eq!(v["articles"].as_array().map(Vec::len), Some(2), "the seed and the good record of bad.jsonl");
+    assert_eq!(v["errors"].as_array().map(Vec::len), Some(2), "the bad line and the missing file");
     std::fs::remove_dir_all(&dir).ok();
 }
 

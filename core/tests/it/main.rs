@@ -3,10 +3,13 @@
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
+mod compare;
 mod cue_patterns;
 mod fixtures;
 mod golden;
 mod model;
+mod news_entities;
+mod news_speakers;
 #[cfg(not(target_arch = "wasm32"))]
 mod properties;
 mod robustness;

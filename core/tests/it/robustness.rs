@@ -111,6 +111,18 @@ fn any_text_analyses_without_panic_and_spans_round_trip() {
     }
 }
 
+#[test]
+fn a_text_loaded_twice_is_reported_and_counted_once() {
+    let text = "Head line\n\nThe mayor said the roads were open.";
+    let jsonl = "{\"text\": \"Another story entirely.\"}\n{\"text\": \"Another story entirely.\"}\n";
+    let a = analyze(&[("a.txt", text), ("copy of a.txt", text), ("feed.jsonl", jsonl)]);
+    assert_eq!(a.articles.len(), 2);
+    let dups: Vec<&str> = a.errors.iter().filter(|e| e.code == "duplicate").map(|e| e.message.as_str()).collect();
+    assert_eq!(dups.len(), 2, "{dups:?}");
+    assert!(dups[0].starts_with("copy of a.txt: the same text as a.txt is already loaded"), "{dups:?}");
+    assert!(dups[1].starts_with("feed.jsonl:2: the same text as feed.jsonl:1"), "{dups:?}");
+}
+
 /// Every broken promise of the analysis of `texts` (spans, indices, unique ids), as the fuzzers check them.
 fn broken(texts: &[(&str, &str)]) -> Vec<String> {
     newsprism_core::eval::invariants::check(&analyze(texts))

@@ -113,6 +113,16 @@ fn unnamed_officials_are_speakers_grouped_in_their_article() {
 }
 
 #[test]
+fn the_text_of_a_document_is_named_after_it_and_its_signers() {
+    // "In an open letter, opposition figures rejected …" … "“Human rights violations …,” said the text".
+    let a = seeds();
+    assert_eq!(
+        speaker(&a, "002", "Human rights violations committed by ISIS"),
+        ("open letter (opposition figures)".into(), "the text".into())
+    );
+}
+
+#[test]
 fn titles_in_quotation_marks_stay_unattributed() {
     let a = seeds();
     for title in ["60 Minutes.", "This Week."] {

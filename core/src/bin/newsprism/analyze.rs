@@ -4,13 +4,14 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use newsprism_core::{analyze_inputs, check_size, Analysis, Content, Input};
+use newsprism_core::analysis::{analyze_inputs_with, Engine};
+use newsprism_core::{check_size, Analysis, Content, Input};
 
 use crate::cli::{CliError, Format};
 
 /// Analyses the files. Files that cannot be read or loaded are reported on stderr and in `errors`; the
 /// exit code is 1 only when nothing at all could be analysed.
-pub fn run(format: Format, files: &[PathBuf], sanity: bool) -> Result<ExitCode, CliError> {
+pub fn run(format: Format, files: &[PathBuf], sanity: bool, threads: Option<usize>) -> Result<ExitCode, CliError> {
     let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
     let contents: Vec<File> = files.iter().zip(&names).map(|(f, n)| read(f, n)).collect();
     let inputs: Vec<Input> = names
@@ -25,7 +26,11 @@ pub fn run(format: Format, files: &[PathBuf], sanity: bool) -> Result<ExitCode, 
             },
         })
         .collect();
-    let analysis = analyze_inputs(&inputs, &mut |_| {});
+    // Every core on a large input (the output is the same as on one thread).
+    let bytes: usize = contents.iter().map(|c| if let File::Bytes(b) = c { b.len() } else { 0 }).sum();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = threads.unwrap_or(if bytes > 256 << 10 { cores } else { 1 }).max(1);
+    let analysis = analyze_inputs_with(&inputs, Engine { threads, ..Engine::builtin() }, &mut |_| {});
     for e in &analysis.errors {
         eprintln!("newsprism: {}", e.message);
     }

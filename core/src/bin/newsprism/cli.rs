@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::{analyze, entities, hostile, ner, quotes};
+use crate::{analyze, bench, entities, hostile, ner, quotes};
 
 #[derive(Parser)]
 #[command(name = "newsprism", version, about = "Explore a cluster of news articles: entities, quotes, speakers.")]
@@ -32,6 +32,9 @@ enum Command {
         /// run unclosed.
         #[arg(long)]
         sanity: bool,
+        /// Threads for the per-article stages (default: every core for inputs over 256 KiB, else one).
+        #[arg(long)]
+        threads: Option<usize>,
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -52,6 +55,10 @@ enum Command {
     TrainQuotes(quotes::TrainArgs),
     /// Score entities (mention recall, same-entity pairs, B-cubed) against ECB+'s gold chains.
     EvalEntities(entities::EntityArgs),
+    /// Split ECB+ into stories and score them (B-cubed) against its topics and events.
+    EvalStories(entities::StoryArgs),
+    /// Time every stage of the analysis on the given files at 1x, 5x and 10x, on one thread and on all.
+    Bench(bench::BenchArgs),
     /// Time the whole analysis on every hostile family at several sizes (the adversarial scaling benchmark).
     BenchHostile(hostile::HostileArgs),
 }
@@ -88,14 +95,16 @@ pub fn read_text(path: &std::path::Path) -> Result<String, CliError> {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Analyze { format, files, sanity } => analyze::run(format, &files, sanity),
+        Command::Analyze { format, files, sanity, threads } => analyze::run(format, &files, sanity, threads),
         Command::EvalNer { file } => ner::eval(&file),
         Command::TagConll { file } => ner::tag_conll(&file),
         Command::TrainNer(args) => ner::train(&args),
         Command::EvalQuotes { file, errors } => quotes::eval(&file, errors),
         Command::TrainQuotes(args) => quotes::train(&args),
         Command::BenchHostile(args) => hostile::run(&args),
+        Command::Bench(args) => bench::run(&args),
         Command::EvalEntities(args) => entities::run(&args),
+        Command::EvalStories(args) => entities::stories(&args),
     };
     match result {
         Ok(code) => code,

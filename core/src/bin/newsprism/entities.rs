@@ -41,3 +41,29 @@ pub fn run(args: &EntityArgs) -> Result<ExitCode, CliError> {
     println!("({:.1} s)", t0.elapsed().as_secs_f64());
     Ok(ExitCode::SUCCESS)
 }
+
+/// Options of `newsprism eval-stories`.
+#[derive(clap::Args)]
+pub struct StoryArgs {
+    /// The articles with their gold events: ecbplus.jsonl.
+    file: PathBuf,
+    /// dev, train or all (train and dev; the test topics are held out).
+    #[arg(long, default_value = "all")]
+    split: String,
+}
+
+pub fn stories(args: &StoryArgs) -> Result<ExitCode, CliError> {
+    let split = match args.split.as_str() {
+        "dev" => Split::Dev,
+        "train" => Split::Train,
+        "all" => Split::All,
+        other => return Err(CliError::Usage(format!("--split takes dev, train or all, not {other:?}"))),
+    };
+    let texts = read_text(&args.file)?;
+    let t0 = Instant::now();
+    let report = newsprism_core::eval::stories::evaluate(&texts, split)
+        .map_err(|error| CliError::Data { path: args.file.clone(), error })?;
+    print!("{report}");
+    println!("({:.1} s)", t0.elapsed().as_secs_f64());
+    Ok(ExitCode::SUCCESS)
+}

@@ -24,14 +24,7 @@ pub struct HostileArgs {
 
 /// The seconds each stage took, in pipeline order, and in all.
 fn timed(text: String) -> (Vec<(Stage, f64)>, f64) {
-    let doc = Document {
-        source: "hostile.txt".into(),
-        origin: "hostile.txt".into(),
-        title: None,
-        text,
-        url: None,
-        published: None,
-    };
+    let doc = Document { text, ..Document::from_text("hostile.txt", "") };
     let t0 = Instant::now();
     let mut stages: Vec<(Stage, f64)> = Vec::new();
     let mut current: Option<(Stage, Instant)> = None;

@@ -97,3 +97,19 @@ fn records_without_text_are_refused() {
     assert_eq!(err("r.json", b"[]").code(), "no_records");
     assert_eq!(err("r.json", b"{\"text\": 3}").code(), "missing_text");
 }
+
+#[test]
+fn a_bad_record_loses_only_itself() {
+    let input = "{\"text\": \"One.\"}\n{oops\n{\"title\": \"no text\"}\n{\"text\": \"Four.\"}\n";
+    let loaded = load_lenient("mixed.jsonl", input.as_bytes()).unwrap();
+    assert_eq!(loaded.documents.iter().map(|d| d.text.as_str()).collect::<Vec<_>>(), ["One.", "Four."]);
+    let problems: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems[0].starts_with("mixed.jsonl: malformed JSON at line 2"), "{problems:?}");
+    assert!(problems[1].contains("line 3"), "{problems:?}");
+    // The strict reading still refuses the file, naming the first bad line.
+    assert_eq!(err("mixed.jsonl", input.as_bytes()).code(), "malformed_json");
+    let array = "[{\"text\": \"A.\"}, {\"title\": \"none\"}]";
+    let loaded = load_lenient("set.json", array.as_bytes()).unwrap();
+    assert_eq!((loaded.documents.len(), loaded.problems.len()), (1, 1));
+}

@@ -7,10 +7,12 @@
 //! are found too, parents listed ("Security Council" → United Nations), and the country an organization
 //! belongs to read when the text says so ("Russian TASS news agency").
 
+mod descriptions;
 mod names;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use crate::groups::Groups;
 use crate::lexis::countries::Countries;
 use crate::lexis::orgs::known;
 use crate::lexis::words::{in_list, ORG_HEADS};
@@ -38,26 +40,6 @@ impl Org {
         let span = d.span_of(a, b);
         *self.forms.entry(span.of(d.text()).split_whitespace().collect::<Vec<_>>().join(" ")).or_default() += 1;
         self.found.push((Found { article: d.index, span, how }, a, b));
-    }
-}
-
-/// Union-find over organization indexes.
-struct Groups(Vec<usize>);
-
-impl Groups {
-    fn root(&mut self, mut i: usize) -> usize {
-        while self.0[i] != i {
-            self.0[i] = self.0[self.0[i]];
-            i = self.0[i];
-        }
-        i
-    }
-
-    fn join(&mut self, a: usize, b: usize) {
-        let (a, b) = (self.root(a), self.root(b));
-        if a != b {
-            self.0[a.max(b)] = a.min(b);
-        }
     }
 }
 
@@ -131,6 +113,7 @@ pub fn resolve(docs: &[Doc], countries: &Countries, lexicon: &Lexicon, claims: &
     }
     let mut groups = merge(&orgs, &by_key, &defined);
     other_occurrences(docs, lexicon, &mut orgs, &mut groups, claims);
+    descriptions::resolve(docs, &mut orgs, &mut groups, claims);
     // Countries: "Russian TASS news agency", "Syria's opposition".
     for o in &mut orgs {
         for &(f, a, _) in &o.found {
@@ -147,7 +130,7 @@ pub fn resolve(docs: &[Doc], countries: &Countries, lexicon: &Lexicon, claims: &
 /// Joins the organizations one organization's names make: defined acronyms, acronyms spelling a name's
 /// initials, short forms that fit one organization only.
 fn merge(orgs: &[Org], by_key: &HashMap<String, usize>, defined: &[(String, usize)]) -> Groups {
-    let mut groups = Groups((0..orgs.len()).collect());
+    let mut groups = Groups::new(orgs.len());
     for (acr, i) in defined {
         if let Some(&j) = by_key.get(&key(acr)) {
             groups.join(*i, j);

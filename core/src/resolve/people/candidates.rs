@@ -42,10 +42,13 @@ pub(super) fn collect(docs: &[Doc]) -> Vec<Candidate> {
             if let Some((_, n)) = title_starting(&lower) {
                 a += n;
             }
-            // Titles after the name, with the country word before them: "Regina Benjamin U.S. Surgeon".
+            // Titles glued after the name, with the country word before them: "Regina Benjamin U.S. Surgeon".
+            // One title word alone after a name read in prose is a family name ("Martin Luther King").
             while b > a + 1 {
                 let lower = d.lower_words(a, b);
-                if let Some((_, n)) = title_ending(&lower).filter(|&(_, n)| n + 2 <= b - a) {
+                let glued =
+                    |n: usize| n >= 2 || !c.reliable || country_forms.lookup(&d.keys[b - n - 1..b - n]).is_some();
+                if let Some((_, n)) = title_ending(&lower).filter(|&(_, n)| n + 2 <= b - a && glued(n)) {
                     b -= n;
                 } else if country_forms.lookup(&d.keys[b - 1..b]).is_some() && b - a > 2 {
                     b -= 1;

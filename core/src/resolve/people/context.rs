@@ -1,16 +1,11 @@
 //! What the words around a person's mentions say: titles and roles ("Russian President", ", the U.S.
-//! ambassador"), the country those tie them to, gender from titles and from "he" and "she" nearby, and
-//! definite descriptions ("the Russian leader") resolved where exactly one person fits.
-
-use std::collections::HashMap;
+//! ambassador"), the country those tie them to, and gender from titles and from "he" and "she" nearby.
 
 use crate::lexis::countries::{Countries, FormKind};
 use crate::lexis::titles::{is_honorific, role_name, title_ending, title_starting, Title};
-use crate::model::How;
 use crate::resolve::people::Person;
-use crate::resolve::{Doc, Found, SpanSet};
+use crate::resolve::Doc;
 use crate::span::Span;
-use crate::tag::gazetteer::country_forms;
 
 /// How many tokens after a mention "he" or "she" are looked for.
 const PRONOUN_WINDOW: usize = 60;
@@ -114,102 +109,6 @@ pub(super) fn read_pronouns(docs: &[Doc], people: &mut [Person]) {
             }
         }
     }
-}
-
-/// Role nouns a description can end with, and whether they ask for a leader rather than an exact role.
-fn description_role(words: &[String]) -> Option<(&'static Title, usize, bool)> {
-    let (title, n) = title_starting(words)?;
-    if is_honorific(title) {
-        return None;
-    }
-    let generic = matches!(title.words, ["leader"] | ["strongman"] | ["dictator"]);
-    Some((title, n, generic))
-}
-
-/// "the Russian leader", "the Kremlin strongman", "Russia's president": resolved when exactly one person
-/// of that country holds a fitting role in the corpus.
-pub(super) fn resolve_descriptions(docs: &[Doc], countries: &Countries, people: &mut [Person]) {
-    // The spans people already hold, per article; and who fits each (country, role) asked for.
-    let mut taken: Vec<SpanSet> = vec![SpanSet::default(); docs.len()];
-    for p in people.iter() {
-        for (f, _, _) in &p.found {
-            taken[f.article].insert(f.span);
-        }
-    }
-    let mut fitting: HashMap<(usize, String, bool), Vec<usize>> = HashMap::new();
-    for d in docs {
-        for s in &d.tagged.sentences {
-            let mut t = s.tokens.start;
-            while t < s.tokens.end {
-                let Some(found) = description_at(d, t, s.tokens.end, countries) else {
-                    t += 1;
-                    continue;
-                };
-                let (start, end, country, title, generic) = found;
-                let role = role_name(title);
-                let fits = fitting.entry((country, role.clone(), generic)).or_insert_with(|| {
-                    (0..people.len())
-                        .filter(|&i| {
-                            let p = &people[i];
-                            let of_country =
-                                p.countries.iter().max_by_key(|(_, n)| **n).map(|(c, _)| *c) == Some(country);
-                            let role_fits = if generic { p.leader } else { p.roles.contains_key(&role) };
-                            of_country && role_fits
-                        })
-                        .collect()
-                });
-                let span = d.span_of(start, end);
-                if let ([who], false) = (fits.as_slice(), taken[d.index].overlaps(span)) {
-                    let p = &mut people[*who];
-                    p.found.push((Found { article: d.index, span, how: How::Description }, start, end));
-                    taken[d.index].insert(span);
-                }
-                t = end;
-            }
-        }
-    }
-}
-
-/// A description starting at token `t`: ("the" COUNTRY-MODIFIER | COUNTRY 's) ROLE, not followed by a
-/// name. Returns its token range, the country, the role and whether the role is a generic leader noun.
-fn description_at(
-    d: &Doc,
-    t: usize,
-    end: usize,
-    countries: &Countries,
-) -> Option<(usize, usize, usize, &'static Title, bool)> {
-    let gaz = country_forms();
-    let first = d.token_text(t);
-    let (country, role_from) = if first == "the" || first == "The" {
-        // the [Russian | Kremlin | U.S.] leader
-        (1..=3).filter(|n| t + 1 + n <= end).find_map(|n| {
-            let (_, payload) = gaz.lookup(&d.keys[t + 1..t + 1 + n])?;
-            let form = &countries.forms[payload as usize];
-            matches!(form.kind, FormKind::Demonym | FormKind::Seat | FormKind::Name)
-                .then_some((form.country, t + 1 + n))
-        })?
-    } else {
-        // Russia's president
-        (1..=3).filter(|n| t + n < end).find_map(|n| {
-            let (_, payload) = gaz.lookup(&d.keys[t..t + n])?;
-            let form = &countries.forms[payload as usize];
-            (form.kind == FormKind::Name && d.is_possessive(t + n)).then_some((form.country, t + n + 1))
-        })?
-    };
-    if role_from >= end {
-        return None;
-    }
-    let words = d.lower_words(role_from, end.min(role_from + 3));
-    let (title, n, generic) = description_role(&words)?;
-    let role_end = role_from + n;
-    // The role word must be in lowercase (a description), and no name may follow ("the Russian President Putin").
-    if d.token_text(role_from).chars().next().is_some_and(char::is_uppercase) && first != "the" && first != "The" {
-        return None;
-    }
-    if role_end < end && d.token_text(role_end).chars().next().is_some_and(char::is_uppercase) {
-        return None;
-    }
-    Some((t, role_end, country, title, generic))
 }
 
 /// A name the tagger called something else, but which a title introduces or follows: "Secretary General

@@ -4,6 +4,7 @@
 
 mod candidates;
 mod context;
+mod descriptions;
 mod link;
 mod occurrences;
 
@@ -153,7 +154,7 @@ pub fn resolve(docs: &[Doc], countries: &Countries, lexicon: &Lexicon, claims: &
         }
     }
     context::read_pronouns(docs, &mut people);
-    context::resolve_descriptions(docs, countries, &mut people);
+    descriptions::resolve(docs, countries, &mut people);
     let mut ids = HashSet::new();
     people
         .into_iter()

@@ -18,7 +18,10 @@ pub(super) fn find(docs: &[Doc], lexicon: &Lexicon, people: &mut [Person], dir: 
     let mut forms: Vec<(String, Vec<usize>)> = Vec::new();
     let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, p) in people.iter().enumerate() {
-        let family = p.display_name().split_whitespace().last().map(str::to_string);
+        // The family name as written, a generational suffix aside ("Davis" of "Sammy Davis Jr.").
+        let shown = p.display_name();
+        let suffixed = Name::parse(&shown).is_some_and(|n| n.suffix.is_some());
+        let family = shown.split_whitespace().rev().nth(suffixed as usize).map(str::to_string);
         for f in p.forms.keys().cloned().chain(family) {
             let single = !f.contains(' ');
             let common = single && lexicon.get(&f.to_lowercase()).is_some_and(|c| c.cap <= 1 && c.cap != CAP_UNKNOWN);

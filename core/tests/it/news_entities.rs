@@ -1,0 +1,168 @@
+//! The entity rules on news written for these tests (not the seeds): names cut where they end, aliases
+//! merged, places apart from countries and organizations, descriptions resolved. Each test is one rule.
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+use crate::fixtures::analyze;
+use newsprism_core::model::{Entity, EntityKind, How};
+use newsprism_core::Analysis;
+
+fn named<'a>(a: &'a Analysis, kind: EntityKind, name: &str) -> &'a Entity {
+    a.entities.iter().find(|e| e.kind == kind && e.name == name).unwrap_or_else(|| {
+        let all: Vec<String> = a.entities.iter().map(|e| format!("{:?} {}", e.kind, e.name)).collect();
+        panic!("no {kind:?} named {name}; have {all:?}")
+    })
+}
+
+fn names(a: &Analysis, kind: EntityKind) -> Vec<&str> {
+    a.entities.iter().filter(|e| e.kind == kind).map(|e| e.name.as_str()).collect()
+}
+
+fn texts(e: &Entity, how: How) -> Vec<&str> {
+    e.mentions.iter().filter(|m| m.how == how).map(|m| m.text.as_str()).collect()
+}
+
+#[test]
+fn a_lede_dense_with_names_and_titles_keeps_whole_names() {
+    let a = analyze(&[(
+        "talks.txt",
+        "Talks resume in Oslo\n\nOSLO — Chilean Foreign Minister Rodrigo Andres Valdivia met Norwegian Trade \
+         Minister Kari Nordby on Monday. “We made progress,” Valdivia told reporters.",
+    )]);
+    let valdivia = named(&a, EntityKind::Person, "Rodrigo Andres Valdivia");
+    assert!(valdivia.mentions.iter().any(|m| m.text == "Valdivia"), "{valdivia:?}");
+    named(&a, EntityKind::Person, "Kari Nordby");
+}
+
+#[test]
+fn headline_words_glued_to_a_name_are_cut_off() {
+    let a = analyze(&[
+        (
+            "one.txt",
+            "Mayor Ana Ruiz Vows Fight Over Bridge Tolls\n\nMayor Ana Ruiz said the city would sue the state. \
+             Ruiz spoke outside the courthouse.",
+        ),
+        (
+            "two.txt",
+            "Toll suit filed\n\nThe lawsuit by Ana Ruiz was filed on Wednesday, and Ruiz said more would follow.",
+        ),
+    ]);
+    assert_eq!(names(&a, EntityKind::Person), ["Ana Ruiz"]);
+}
+
+#[test]
+fn one_title_word_after_a_given_name_is_a_family_name() {
+    let a = analyze(&[(
+        "march.txt",
+        "Marchers remember\n\nHarold James King led the march in 1965. Decades later, King's speech was read \
+         aloud by his granddaughter.",
+    )]);
+    let king = named(&a, EntityKind::Person, "Harold James King");
+    assert!(texts(king, How::Alias).contains(&"King") || texts(king, How::Ner).contains(&"King"), "{king:?}");
+}
+
+#[test]
+fn a_generational_suffix_is_no_family_name() {
+    let a = analyze(&[(
+        "coach.txt",
+        "Coach retires\n\nWalter Brandt Jr. coached the team for 30 years. On Friday, Brandt said goodbye to his \
+         players.",
+    )]);
+    let brandt = named(&a, EntityKind::Person, "Walter Brandt Jr.");
+    assert!(brandt.mentions.iter().any(|m| m.text == "Brandt"), "{brandt:?}");
+    assert!(brandt.mentions.iter().all(|m| m.text != "Jr."), "{brandt:?}");
+}
+
+#[test]
+fn nicknames_and_full_names_are_one_person() {
+    let a = analyze(&[(
+        "tolls.txt",
+        "Commuters organize\n\nRobert Kline, who runs a commuter group, joined the protest. Bob Kline has fought \
+         the tolls since 2009, and Kline said he would keep fighting.",
+    )]);
+    let people = names(&a, EntityKind::Person);
+    assert_eq!(people.len(), 1, "{people:?}");
+    let kline = named(&a, EntityKind::Person, people[0]);
+    let forms: Vec<&str> = kline.aliases.iter().map(|x| x.text.as_str()).collect();
+    assert!(forms.contains(&"Robert Kline") && forms.contains(&"Bob Kline"), "{forms:?}");
+}
+
+#[test]
+fn an_acronym_the_text_defines_joins_its_organization() {
+    let a = analyze(&[
+        (
+            "one.txt",
+            "Bridge review\n\nThe Federal Highway Administration (FHWA) is reviewing the plan. A spokeswoman for the \
+             FHWA said a decision would come in May.",
+        ),
+        ("two.txt", "Tolls\n\nThe FHWA has not approved the tolls, according to the governor's office."),
+    ]);
+    let fhwa = named(&a, EntityKind::Organization, "Federal Highway Administration");
+    let articles: std::collections::BTreeSet<&str> = fhwa.mentions.iter().map(|m| m.article.as_str()).collect();
+    assert_eq!(articles.len(), 2, "{fhwa:?}");
+    assert_eq!(names(&a, EntityKind::Organization), ["Federal Highway Administration"]);
+}
+
+#[test]
+fn rivers_lakes_and_cities_are_places_not_countries_or_organizations() {
+    let a = analyze(&[(
+        "flood.txt",
+        "Flood warning\n\nThe Hudson River rose two feet overnight near Albany, and Lake Champlain flooded roads \
+         in Burlington, officials said.",
+    )]);
+    let places = names(&a, EntityKind::Place);
+    for p in ["Hudson River", "Lake Champlain", "Albany"] {
+        assert!(places.contains(&p), "{p} in {places:?}");
+    }
+    assert!(names(&a, EntityKind::Organization).is_empty(), "{:?}", names(&a, EntityKind::Organization));
+}
+
+#[test]
+fn a_role_alone_names_the_one_person_of_the_article_holding_it() {
+    let a = analyze(&[(
+        "budget.txt",
+        "Budget fight\n\nGovernor Ana Ruiz signed the budget on Monday after talks with Senator Tomas Vega. The \
+         governor called it a fair deal, and the senator did not comment.",
+    )]);
+    assert_eq!(texts(named(&a, EntityKind::Person, "Ana Ruiz"), How::Description), ["The governor"]);
+    assert_eq!(texts(named(&a, EntityKind::Person, "Tomas Vega"), How::Description), ["the senator"]);
+}
+
+#[test]
+fn a_role_said_of_someone_or_an_office_is_no_description() {
+    let a = analyze(&[(
+        "film.txt",
+        "Sequel talks\n\nDirector Gary Lund may return. He is not signed on as the director yet, and the \
+         director's office declined to comment.",
+    )]);
+    let lund = named(&a, EntityKind::Person, "Gary Lund");
+    assert!(texts(lund, How::Description).is_empty(), "{lund:?}");
+}
+
+#[test]
+fn the_committee_and_the_agency_name_the_organization_mentioned_before() {
+    let a = analyze(&[(
+        "suit.txt",
+        "Lawsuit\n\nThe Democratic Finance Committee sued on Friday. The committee said the case was strong. \
+         Separately, the Federal Highway Administration issued new rules, and the agency said they take effect \
+         in June.",
+    )]);
+    let committee = named(&a, EntityKind::Organization, "Democratic Finance Committee");
+    assert_eq!(texts(committee, How::Description), ["The committee"]);
+    let fhwa = named(&a, EntityKind::Organization, "Federal Highway Administration");
+    assert_eq!(texts(fhwa, How::Description), ["the agency"]);
+}
+
+#[test]
+fn the_north_names_the_one_north_country_named_before() {
+    let a = analyze(&[(
+        "summit.txt",
+        "Summit\n\nNorth Korea and South Korea agreed to talk. The North wants sanctions lifted; the South wants \
+         the talks in Seoul.",
+    )]);
+    let north = a.entities.iter().find(|e| e.id == "country:PRK").expect("North Korea");
+    assert_eq!(texts(north, How::Description), ["The North"]);
+    let south = a.entities.iter().find(|e| e.id == "country:KOR").expect("South Korea");
+    assert_eq!(texts(south, How::Description), ["the South"]);
+}
