@@ -2,14 +2,16 @@
 //!
 //! - `loader`: the first byte chooses the input's name (`fuzz.txt`, `fuzz.json`, `fuzz.jsonl`, `fuzz`), the
 //!   rest are its bytes. A load either gives documents that keep what they promise (non-blank text, the input
-//!   verbatim for a text file, an origin naming the input and a line of it) or an error that names the input.
+//!   verbatim for a text file, an origin naming the input and a line of it) or an error that names the input;
+//!   the lenient load refuses alike, or gives the same documents and each unreadable record as such an error.
 //! - `analysis`: the first byte chooses up to three names (two bits each), the rest is split at `0xFF` bytes
 //!   (never part of UTF-8 text) into one to three inputs; the analysis must list exactly the documents the
-//!   loader gives, in order, and the loader's errors, and keep every promise of
+//!   lenient loader gives, in order, each text once, and input by input the loader's errors and problems and a
+//!   `duplicate` error for each text loaded again, and keep every promise of
 //!   `newsprism_core::eval::invariants::check` (spans on char boundaries that round-trip, indices that exist).
 
 use newsprism_core::eval::invariants;
-use newsprism_core::{analyze_inputs, load, Document, Input, LoadError};
+use newsprism_core::{analyze_inputs, load, load_lenient, Document, Input, LoadError};
 
 /// The names the first byte chooses among: each format by extension, and one to sniff.
 pub const NAMES: [&str; 4] = ["fuzz.txt", "fuzz.json", "fuzz.jsonl", "fuzz"];
@@ -41,18 +43,50 @@ pub fn split(data: &[u8]) -> Vec<(String, &[u8])> {
 /// The loader target.
 pub fn loader(data: &[u8]) {
     let (name, bytes) = loader_input(data);
-    check_load(name, bytes, &load(name, bytes));
+    let strict = load(name, bytes);
+    check_load(name, bytes, &strict);
+    // The lenient load: the same refusal, or the same documents and the records it could not read.
+    match load_lenient(name, bytes) {
+        Err(e) => assert_eq!(strict, Err(e), "both loads refuse an input alike"),
+        Ok(loaded) => {
+            assert!(!loaded.documents.is_empty() || !loaded.problems.is_empty(), "a load gives something");
+            if !loaded.documents.is_empty() {
+                check_load(name, bytes, &Ok(loaded.documents.clone()));
+            }
+            for p in &loaded.problems {
+                check_load(name, bytes, &Err(p.clone()));
+            }
+            match loaded.problems.first() {
+                None => assert_eq!(strict, Ok(loaded.documents), "without problems, both loads agree"),
+                Some(p) => assert_eq!(strict.as_ref(), Err(p), "the strict load refuses at the first problem"),
+            }
+        }
+    }
 }
 
 /// The analysis target.
 pub fn analysis(data: &[u8]) {
     let inputs = split(data);
+    // What the analysis must list, worked out here: every input loaded leniently (a bad record is a problem of
+    // its own), a document whose trimmed text came before is a duplicate, reported after its input's problems.
     let mut docs: Vec<Document> = Vec::new();
-    let mut errors: Vec<LoadError> = Vec::new();
+    let mut errors: Vec<(String, &str)> = Vec::new();
     for (name, bytes) in &inputs {
-        match load(name, bytes) {
-            Ok(d) => docs.extend(d),
-            Err(e) => errors.push(e),
+        match load_lenient(name, bytes) {
+            Ok(loaded) => {
+                for p in &loaded.problems {
+                    assert_eq!(p.name(), name, "a problem names its input");
+                    errors.push((p.name().to_string(), p.code()));
+                }
+                for d in loaded.documents {
+                    if docs.iter().any(|k| k.text.trim() == d.text.trim()) {
+                        errors.push((d.origin.clone(), "duplicate"));
+                    } else {
+                        docs.push(d);
+                    }
+                }
+            }
+            Err(e) => errors.push((e.name().to_string(), e.code())),
         }
     }
     let given: Vec<Input> = inputs.iter().map(|(name, bytes)| Input::bytes(name, bytes)).collect();
@@ -63,10 +97,10 @@ pub fn analysis(data: &[u8]) {
     });
     let texts: Vec<&str> = a.articles.iter().map(|x| x.text.as_str()).collect();
     let expected: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
-    assert_eq!(texts, expected, "the articles are the loaded documents, in order");
+    assert_eq!(texts, expected, "the articles are the loaded documents, in order, each text once");
     let codes: Vec<(&str, &str)> = a.errors.iter().map(|e| (e.input.as_str(), e.code.as_str())).collect();
-    let expected: Vec<(&str, &str)> = errors.iter().map(|e| (e.name(), e.code())).collect();
-    assert_eq!(codes, expected, "the errors are the loader's");
+    let expected: Vec<(&str, &str)> = errors.iter().map(|(n, c)| (n.as_str(), *c)).collect();
+    assert_eq!(codes, expected, "the errors are the loader's problems and the duplicates");
     let problems = invariants::check(&a);
     assert!(problems.is_empty(), "broken invariants:\n{}", problems.join("\n"));
     assert!(serde_json::to_string(&a).is_ok(), "the analysis serialises");
