@@ -143,3 +143,11 @@ fn blocks_stay_in_reading_order_around_boilerplate_lines() {
     let text = "uDsaiTvices\nError a diSg a di'derent browser.reoubrowser.er. said QuTvices\nError\nSg a ditowser.";
     assert_eq!(broken(&[("a.txt", text)]), Vec::<String>::new());
 }
+
+#[test]
+fn a_text_ending_in_the_leaves_no_description_unread() {
+    // Found by the analysis fuzzer: "the" as the text's last word was read for a role after it, past the end.
+    for text in ["Paris said \u{201c}now\u{201d} the", "The minister spoke. And the", "the"] {
+        assert_eq!(broken(&[("a.txt", text)]), Vec::<String>::new(), "{text:?}");
+    }
+}
