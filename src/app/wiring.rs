@@ -135,7 +135,12 @@ pub fn use_wiring(store: &UseReducerHandle<StoreState>, analyzer: &Analyzer) -> 
                 Outcome::Progress { request, fraction, stage } => {
                     d.dispatch(Action::Progress { request, fraction, stage })
                 }
-                Outcome::Done { request, analysis, millis } => d.dispatch(Action::Done { request, analysis, millis }),
+                Outcome::Done { request, analysis, millis } => {
+                    // Every analysis, for benchmarks: the worker's time (load, analyse, serialise).
+                    record_timing("lastAnalysisMs", millis);
+                    record_timing("lastAnalysisArticles", analysis.articles.len() as f64);
+                    d.dispatch(Action::Done { request, analysis, millis })
+                }
                 Outcome::Failed { request, message } => d.dispatch(Action::Failed { request, message }),
                 Outcome::Notice(message) => d.dispatch(Action::Notice(message)),
                 Outcome::Exported { id, name, mime, blob } => {
