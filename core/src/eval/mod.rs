@@ -1,9 +1,10 @@
 //! Evaluation against annotated data: CoNLL-format NER files, PolNeAR quote attributions, ECB+ entity
-//! chains; and hostile text for the scaling benchmark.
+//! chains; hostile text for the scaling benchmark and the fuzzers; the analysis's invariants, checked.
 
 pub mod conll;
 pub mod entities;
 pub mod hostile;
+pub mod invariants;
 pub mod ner;
 pub mod person_check;
 pub mod quotes;

@@ -1,7 +1,7 @@
 //! Entities as the analysis hands them out: people, countries and organizations, each merged across the
 //! corpus with every mention and how it was found.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -130,6 +130,18 @@ impl Entity {
         aliases.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text)));
         self.aliases = aliases;
     }
+}
+
+/// `id`, or when `taken` has it already `id-2`, `id-3`, …: the first free one, recorded as taken. Different
+/// names can share a slug ("New York", "New# York"), and "Smith 2" is the slug of a second "Smith".
+pub fn unique_id(id: String, taken: &mut HashSet<String>) -> String {
+    let mut n = 1;
+    let mut candidate = id.clone();
+    while !taken.insert(candidate.clone()) {
+        n += 1;
+        candidate = format!("{id}-{n}");
+    }
+    candidate
 }
 
 /// A lowercase, hyphenated slug for ids: "Vladimir Putin" → "vladimir-putin".

@@ -42,7 +42,8 @@ pub fn blocks(text: &str, title: Option<&str>) -> Vec<Block> {
             seen.push(&mut out, block(BlockKind::Credit, span, None));
             continue;
         }
-        if let Some(prev) = seen.last.map(|k| &mut out[k]) {
+        // Joined only to the block right before: across a boilerplate line the paragraph would hold that line.
+        if let Some(prev) = seen.last.filter(|&k| k + 1 == out.len()).map(|k| &mut out[k]) {
             // The text joined so far ends where the paragraph does, so only its tail is read.
             if prev.kind == BlockKind::Paragraph && is_cut_mid_sentence(prev.span().of(text)) {
                 prev.end = span.end;

@@ -61,8 +61,9 @@ impl<'a> Doc<'a> {
         self.chunks[from..].iter().take_while(move |c| c.span.start < span.end)
     }
 
-    /// The byte span of tokens `a..b`.
+    /// The byte span of tokens `a..b` (at least one token).
     pub fn span_of(&self, a: usize, b: usize) -> Span {
+        debug_assert!(a < b, "no tokens in {a}..{b}");
         Span::new(self.tagged.tokens[a].start as usize, self.tagged.tokens[b - 1].end as usize)
     }
 

@@ -3,13 +3,13 @@
 //! each merged by name and tied to its country when the table or the text says which ("Bern,
 //! Switzerland"). Resolved last: a span people, organizations or countries hold is not a place.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::lexis::countries::Countries;
 use crate::lexis::fold::fold;
 use crate::lexis::places::places;
-use crate::model::entity::{slug, Entity, EntityKind, How};
+use crate::model::entity::{slug, unique_id, Entity, EntityKind, How};
 use crate::resolve::countries::{located, part_of_a_name};
 use crate::resolve::{Claims, Doc, Found};
 use crate::span::Span;
@@ -101,10 +101,12 @@ pub fn resolve(docs: &[Doc], claims: &mut Claims) -> Vec<Entity> {
         }
     }
     short_forms(docs.len(), &mut all);
+    let mut taken = HashSet::new();
     all.into_iter()
         .filter(|p| !p.found.is_empty())
         .map(|p| {
-            let mut e = Entity::new(format!("place:{}", slug(&p.name)), EntityKind::Place, p.name);
+            let id = unique_id(format!("place:{}", slug(&p.name)), &mut taken);
+            let mut e = Entity::new(id, EntityKind::Place, p.name);
             e.country =
                 p.country.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(c, _)| format!("country:{c}"));
             e.mentions = p.found.iter().map(|f| docs[f.article].mention(f)).collect();

@@ -10,6 +10,8 @@ mod golden;
 mod model;
 mod news_entities;
 mod news_speakers;
+#[cfg(not(target_arch = "wasm32"))]
+mod properties;
 mod robustness;
 mod seeds_entities;
 mod seeds_parse;

@@ -122,3 +122,32 @@ fn a_text_loaded_twice_is_reported_and_counted_once() {
     assert!(dups[0].starts_with("copy of a.txt: the same text as a.txt is already loaded"), "{dups:?}");
     assert!(dups[1].starts_with("feed.jsonl:2: the same text as feed.jsonl:1"), "{dups:?}");
 }
+
+/// Every broken promise of the analysis of `texts` (spans, indices, unique ids), as the fuzzers check them.
+fn broken(texts: &[(&str, &str)]) -> Vec<String> {
+    newsprism_core::eval::invariants::check(&analyze(texts))
+}
+
+#[test]
+fn names_with_the_same_slug_get_distinct_ids() {
+    // Found by the analysis fuzzer: two places merged by different keys, one id "place:new-york".
+    assert_eq!(broken(&[("a.txt", "in New York New# York")]), Vec::<String>::new());
+    let a = analyze(&[("a.txt", "in New York New# York")]);
+    let ids: Vec<&str> = a.entities.iter().filter(|e| e.id.starts_with("place:")).map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["place:new-york", "place:new-york-2"]);
+}
+
+#[test]
+fn blocks_stay_in_reading_order_around_boilerplate_lines() {
+    // Found by the analysis fuzzer (minimised): a paragraph cut mid-sentence joined the line after an "Error" line.
+    let text = "uDsaiTvices\nError a diSg a di'derent browser.reoubrowser.er. said QuTvices\nError\nSg a ditowser.";
+    assert_eq!(broken(&[("a.txt", text)]), Vec::<String>::new());
+}
+
+#[test]
+fn a_text_ending_in_the_leaves_no_description_unread() {
+    // Found by the analysis fuzzer: "the" as the text's last word was read for a role after it, past the end.
+    for text in ["Paris said \u{201c}now\u{201d} the", "The minister spoke. And the", "the"] {
+        assert_eq!(broken(&[("a.txt", text)]), Vec::<String>::new(), "{text:?}");
+    }
+}

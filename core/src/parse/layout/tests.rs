@@ -77,6 +77,22 @@ fn a_paragraph_cut_mid_sentence_joins_the_next_line() {
 }
 
 #[test]
+fn a_paragraph_cut_mid_sentence_does_not_join_across_boilerplate() {
+    // Found by the analysis fuzzer: the joined paragraph held the "Error" line, and the blocks left reading order.
+    let text = "Talks on Syria\n\nOfficials met on Monday and said they would study a different\nError\nplan in the weeks ahead.";
+    let k = kinds(text);
+    assert_eq!(
+        k,
+        [
+            (BlockKind::Headline, "Talks on Syria"),
+            (BlockKind::Paragraph, "Officials met on Monday and said they would study a different"),
+            (BlockKind::Boilerplate, "Error"),
+            (BlockKind::Paragraph, "plan in the weeks ahead."),
+        ]
+    );
+}
+
+#[test]
 fn inline_dateline_is_split_from_the_first_paragraph() {
     let text = "Talks fail\n\nWASHINGTON (Reuters) - The talks failed on Monday, officials said.";
     let k = kinds(text);

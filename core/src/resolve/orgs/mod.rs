@@ -10,13 +10,13 @@
 mod descriptions;
 mod names;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::groups::Groups;
 use crate::lexis::countries::Countries;
 use crate::lexis::orgs::known;
 use crate::lexis::words::{in_list, ORG_HEADS};
-use crate::model::entity::{slug, Entity, EntityKind, How};
+use crate::model::entity::{slug, unique_id, Entity, EntityKind, How};
 use crate::resolve::chunks::is_function_word;
 use crate::resolve::{Claims, Doc, Found};
 use crate::tag::gazetteer::{country_forms, org_forms, Gazetteer};
@@ -294,15 +294,9 @@ fn entities(
         (orgs[best].name.clone(), None)
     };
     let mut ids: HashMap<usize, String> = HashMap::new();
-    let mut taken: HashMap<String, usize> = HashMap::new();
+    let mut taken = HashSet::new();
     for (&root, group) in &members {
-        let mut id = format!("organization:{}", slug(&name_of(group).0));
-        let k = taken.entry(id.clone()).or_default();
-        *k += 1;
-        if *k > 1 {
-            id = format!("{id}-{k}");
-        }
-        ids.insert(root, id);
+        ids.insert(root, unique_id(format!("organization:{}", slug(&name_of(group).0)), &mut taken));
     }
     let parent_id = |name: &str| by_key.get(&key(name)).map(|&i| ids[&roots[i]].clone());
     // A parent is listed whenever a child is found, so every parent id names an entity.

@@ -181,7 +181,11 @@ fn description_at(d: &Doc, t: usize, end: usize, countries: &Countries) -> Optio
 /// Where a role may start after "the" at `t`: past an organization's name ("the CIA director", "the FBI
 /// director"), or at `t` itself.
 fn after_organization(d: &Doc, t: usize, end: usize) -> usize {
-    d.chunks_overlapping(d.span_of(t, (t + 1).min(end)))
+    if t >= end {
+        // "the" ends its sentence: nothing after it to read.
+        return t;
+    }
+    d.chunks_overlapping(d.span_of(t, t + 1))
         .find(|c| c.ty == EntityType::Org && c.tokens.0 == t && c.tokens.1 < end)
         .map_or(t, |c| c.tokens.1)
 }

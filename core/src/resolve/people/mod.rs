@@ -8,11 +8,11 @@ mod descriptions;
 mod link;
 mod occurrences;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::lexis::countries::Countries;
 use crate::lexis::titles::title_starting;
-use crate::model::entity::{slug, Entity, EntityKind, How};
+use crate::model::entity::{slug, unique_id, Entity, EntityKind, How};
 use crate::resolve::names::Name;
 use crate::resolve::{Claims, Doc, Found};
 use crate::tag::lexicon::{Lexicon, CAP_UNKNOWN};
@@ -155,7 +155,7 @@ pub fn resolve(docs: &[Doc], countries: &Countries, lexicon: &Lexicon, claims: &
     }
     context::read_pronouns(docs, &mut people);
     descriptions::resolve(docs, countries, &mut people);
-    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut ids = HashSet::new();
     people
         .into_iter()
         .filter(|p| !p.found.is_empty() && !is_junk(p, lexicon))
@@ -165,12 +165,7 @@ pub fn resolve(docs: &[Doc], countries: &Countries, lexicon: &Lexicon, claims: &
                 claims.claim(f.article, f.span);
             }
             let name = p.display_name();
-            let mut id = format!("person:{}", slug(&name));
-            let n = ids.entry(id.clone()).or_default();
-            *n += 1;
-            if *n > 1 {
-                id = format!("{id}-{n}");
-            }
+            let id = unique_id(format!("person:{}", slug(&name)), &mut ids);
             let mut e = Entity::new(id, EntityKind::Person, name);
             let mut roles: Vec<(&String, &usize)> = p.roles.iter().collect();
             roles.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
