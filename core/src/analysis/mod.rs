@@ -5,7 +5,6 @@
 //! out, with every input that could not be loaded listed in `errors` and progress reported as it goes.
 
 mod article;
-mod speakers;
 
 use std::collections::{HashMap, HashSet};
 
@@ -238,7 +237,7 @@ pub fn finish(prepared: Prepared, mode: Mode, errors: Vec<InputError>) -> Analys
 pub fn finish_with(prepared: Prepared, mode: Mode, threads: usize, errors: Vec<InputError>) -> Analysis {
     let Prepared { articles, mut quotes, tagged, entities } = prepared;
     attribute::attribute_all(&articles, &tagged, &entities, &mut quotes, mode, threads);
-    let speakers = speakers::count(&quotes);
+    let speakers = compare::scope::speaker_counts(&quotes);
     let quote_clusters = compare::quotes::cluster(&articles, &quotes);
     let mut analysis = Analysis { articles, quotes, entities, speakers, stories: Vec::new(), quote_clusters, errors };
     analysis.stories = compare::stories::stories(&analysis);
