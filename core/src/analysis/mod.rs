@@ -5,6 +5,7 @@
 //! out, with every input that could not be loaded listed in `errors` and progress reported as it goes.
 
 mod article;
+pub mod open;
 
 use std::collections::{HashMap, HashSet};
 
