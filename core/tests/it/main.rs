@@ -9,6 +9,7 @@ mod fixtures;
 mod golden;
 mod model;
 mod news_entities;
+mod news_speakers;
 mod open;
 mod robustness;
 mod seeds_entities;

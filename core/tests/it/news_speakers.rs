@@ -1,0 +1,87 @@
+//! The attribution rules on news written for these tests (not the seeds): people who share a surname kept
+//! apart, pronouns, documents and descriptions speaking for their organization, unnamed groups, and
+//! quotation marks that are no quotation.
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+
+use crate::fixtures::analyze;
+use newsprism_core::model::Quote;
+use newsprism_core::Analysis;
+
+fn quote<'a>(a: &'a Analysis, words: &str) -> &'a Quote {
+    a.quotes.iter().find(|q| q.text.contains(words)).unwrap_or_else(|| {
+        let all: Vec<&str> = a.quotes.iter().map(|q| q.text.as_str()).collect();
+        panic!("no quote with {words:?}; have {all:?}")
+    })
+}
+
+fn speaker(a: &Analysis, words: &str) -> String {
+    quote(a, words).speaker.as_ref().map(|s| s.name.clone()).unwrap_or_default()
+}
+
+const COUNCIL: &str = "Council votes on housing\n\n\
+    Council member Dana Whitfield and her colleague Omar Haddad clashed on Tuesday. “This plan will displace \
+    families,” Whitfield said. Haddad disagreed. “It builds homes people can afford,” he said, adding that the \
+    vote was close.\n\n\
+    The Tenants Union, which backs Whitfield, released a statement. “We will keep organizing,” the statement \
+    said.\n\n\
+    Residents said the building was \"falling apart\" and that the landlord ignored their complaints.";
+
+#[test]
+fn a_surname_and_a_pronoun_name_the_person_meant() {
+    let a = analyze(&[("council.txt", COUNCIL)]);
+    assert_eq!(speaker(&a, "displace families"), "Dana Whitfield");
+    assert_eq!(speaker(&a, "homes people can afford"), "Omar Haddad", "“…,” he said after “Haddad disagreed.”");
+}
+
+#[test]
+fn a_statement_speaks_for_the_organization_that_released_it() {
+    let a = analyze(&[("council.txt", COUNCIL)]);
+    let q = quote(&a, "keep organizing");
+    let s = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(s.entity.as_deref(), Some("organization:tenants-union"), "{s:?}");
+}
+
+#[test]
+fn scare_quotes_in_narration_go_to_the_group_not_a_named_person() {
+    let a = analyze(&[("council.txt", COUNCIL)]);
+    let q = quote(&a, "falling apart");
+    let s = q.speaker.as_ref().expect("a speaker");
+    assert!(s.unnamed, "the residents, not {s:?}");
+}
+
+#[test]
+fn relatives_sharing_a_surname_are_credited_apart() {
+    let a = analyze(&[(
+        "tolls.txt",
+        "Tolls split a family\n\nMayor Ana Ruiz said the city would sue. “We will not let commuters pay,” Ruiz \
+         told reporters. Her brother, state Senator Tomas Ruiz, disagreed. “The tolls are fair,” Tomas Ruiz said \
+         in a statement.",
+    )]);
+    assert_eq!(speaker(&a, "commuters pay"), "Ana Ruiz");
+    assert_eq!(speaker(&a, "tolls are fair"), "Tomas Ruiz");
+}
+
+#[test]
+fn a_role_or_the_agency_as_speaker_is_the_one_named_before() {
+    let a = analyze(&[(
+        "rules.txt",
+        "New rules\n\nGovernor Ana Ruiz met the Federal Highway Administration on Monday. “We followed the law,” \
+         the agency said in a statement. “We will keep the bridge open,” the governor said.",
+    )]);
+    let agency = quote(&a, "followed the law").speaker.as_ref().expect("a speaker");
+    assert_eq!(agency.entity.as_deref(), Some("organization:federal-highway-administration"), "{agency:?}");
+    assert_eq!(speaker(&a, "bridge open"), "Ana Ruiz");
+}
+
+#[test]
+fn a_quoted_title_is_no_quotation() {
+    let a = analyze(&[(
+        "book.txt",
+        "Memoir\n\nThe mayor's memoir, “Crossing Over”, is due next year. “I wrote it at night,” Mayor Ana Ruiz \
+         said.",
+    )]);
+    assert!(a.quotes.iter().all(|q| q.text != "Crossing Over"), "{:?}", a.quotes);
+    assert_eq!(speaker(&a, "wrote it at night"), "Ana Ruiz");
+}
