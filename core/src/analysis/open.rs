@@ -236,3 +236,43 @@ pub fn as_records(a: &Analysis) -> String {
     }
     out
 }
+
+/// What the page and the command line do with a set of inputs: one analysis file alone is opened as it
+/// is (with its saved view); analysis files among other inputs give their articles back as records, and
+/// everything is analysed together. Every input that cannot be read is listed in `errors`.
+pub fn analyze_or_open(
+    inputs: &[super::Input],
+    progress: &mut dyn FnMut(super::Progress),
+) -> (Analysis, Option<String>) {
+    let is_analysis = |i: &super::Input| matches!(i.content, super::Content::Bytes(b) if looks_like_analysis(&b[..b.len().min(1024)]));
+    if !inputs.iter().any(is_analysis) {
+        return (super::analyze_inputs(inputs, progress), None);
+    }
+    if let [super::Input { name, content: super::Content::Bytes(bytes) }] = inputs {
+        return match open(name, bytes) {
+            Ok(opened) => (opened.analysis, opened.view),
+            Err(e) => {
+                let error = InputError { input: name.to_string(), code: e.code().to_string(), message: e.to_string() };
+                (Analysis { errors: vec![error], ..Analysis::default() }, None)
+            }
+        };
+    }
+    let mut errors = Vec::new();
+    let mut records: Vec<(String, String)> = Vec::new();
+    for i in inputs.iter().filter(|i| is_analysis(i)) {
+        let super::Content::Bytes(bytes) = i.content else { continue };
+        match open(i.name, bytes) {
+            Ok(opened) => records.push((format!("{}.jsonl", i.name), as_records(&opened.analysis))),
+            Err(e) => errors.push(InputError {
+                input: i.name.to_string(),
+                code: e.code().to_string(),
+                message: e.to_string(),
+            }),
+        }
+    }
+    let mut all: Vec<super::Input> = inputs.iter().filter(|i| !is_analysis(i)).cloned().collect();
+    all.extend(records.iter().map(|(name, text)| super::Input::text(name, text)));
+    let mut analysis = super::analyze_inputs(&all, progress);
+    analysis.errors.extend(errors);
+    (analysis, None)
+}

@@ -4,7 +4,7 @@
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 
-use newsprism_core::analysis::open::{as_records, looks_like_analysis, open};
+use newsprism_core::analysis::open::{analyze_or_open, as_records, looks_like_analysis, open};
 use newsprism_core::Input;
 
 use crate::fixtures::{analyze, seeds};
@@ -100,4 +100,34 @@ fn the_articles_of_an_analysis_can_be_analysed_again_with_other_inputs() {
     let texts = |x: &newsprism_core::Analysis| x.articles.iter().map(|x| x.text.clone()).collect::<Vec<_>>();
     assert_eq!(texts(&again)[..2], texts(&a)[..]);
     assert_eq!(again.articles[0].headline.as_deref(), Some("Harbour reopens"));
+}
+
+#[test]
+fn one_analysis_file_is_opened_and_among_articles_it_is_analysed_again() {
+    let a = analyze(&[
+        ("one.txt", "Harbour reopens\n\n“The harbour will reopen on Monday,” Anna Lindqvist said."),
+        ("two.txt", "Storm passes\n\nThe storm left Malmö on Sunday night, the weather service said."),
+    ]);
+    let mut saved = serde_json::to_value(&a).expect("json");
+    saved.as_object_mut().expect("object").insert("view".into(), "view=matrix".into());
+    let saved = serde_json::to_vec(&saved).expect("json");
+    let (opened, view) = analyze_or_open(&[Input::bytes("saved.json", &saved)], &mut |_| {});
+    assert_eq!(opened, a);
+    assert_eq!(view.as_deref(), Some("view=matrix"));
+
+    let (mixed, view) = analyze_or_open(
+        &[
+            Input::bytes("saved.json", &saved),
+            Input::text("three.txt", "Ferries\n\nFerries run again, Lindqvist said."),
+        ],
+        &mut |_| {},
+    );
+    assert_eq!(view, None);
+    assert_eq!(mixed.articles.len(), 3, "{:?}", mixed.errors);
+
+    let (broken, _) =
+        analyze_or_open(&[Input::bytes("bad.json", br#"{"articles": 1, "quotes": [], "entities": []}"#)], &mut |_| {});
+    assert!(broken.articles.is_empty());
+    assert_eq!(broken.errors.len(), 1);
+    assert_eq!(broken.errors[0].code, "invalid_analysis");
 }
