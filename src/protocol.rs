@@ -52,6 +52,13 @@ pub enum Content {
     },
     /// Over the size limit: the file was not read.
     Oversized { size: usize },
+    /// A large analysis file, handed to the worker as the browser's `File` (no copy on the page's
+    /// thread); the worker reads it.
+    File {
+        #[serde(with = "serde_wasm_bindgen::preserve")]
+        file: JsValue,
+        size: usize,
+    },
     /// The browser could not read the file.
     Unreadable { reason: String },
 }
@@ -65,6 +72,8 @@ impl Input {
                 Content::Bytes { bytes } => newsprism_core::Content::Bytes(bytes),
                 Content::Oversized { size } => newsprism_core::Content::Oversized(*size),
                 Content::Unreadable { reason } => newsprism_core::Content::Unreadable(reason),
+                // The worker reads a file before analysing; one left unread cannot be analysed.
+                Content::File { size, .. } => newsprism_core::Content::Oversized(*size),
             },
         }
     }
@@ -86,6 +95,9 @@ pub enum Reply {
         #[serde(with = "serde_bytes")]
         json: Vec<u8>,
         millis: f64,
+        /// The view saved in an opened analysis file (a link's query string).
+        #[serde(default)]
+        view: Option<String>,
     },
     Failed {
         id: u32,

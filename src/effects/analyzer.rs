@@ -67,6 +67,8 @@ pub enum Outcome {
         request: u32,
         analysis: Rc<Analysis>,
         millis: f64,
+        /// The view an opened analysis file saved.
+        view: Option<String>,
     },
     Failed {
         request: u32,
@@ -153,6 +155,7 @@ impl Running {
                 request: id,
                 analysis: Rc::new(analysis),
                 millis: js_sys::Date::now() - t0,
+                view: None,
             });
             return;
         }
@@ -413,9 +416,19 @@ fn on_reply(inner: &Rc<RefCell<Inner>>, data: JsValue) {
         Reply::Ready | Reply::Exported { .. } | Reply::ExportFailed { .. } => return,
         Reply::Progress { id, fraction, stage } => Outcome::Progress { request: id, fraction, stage },
         Reply::Failed { id, message } => Outcome::Failed { request: id, message },
-        Reply::Done { id, json, millis } => match serde_json::from_slice::<Analysis>(&json) {
-            Ok(a) => Outcome::Done { request: id, analysis: Rc::new(a), millis },
+        Reply::Done { id, json, millis, view } => match read_analysis(&json) {
+            Ok(a) => Outcome::Done { request: id, analysis: Rc::new(a), millis, view },
             Err(e) => Outcome::Failed { request: id, message: format!("the analysis could not be read: {e}") },
         },
     });
+}
+
+/// The analysis the worker sent (checked there), read on the page's thread; the time it takes is recorded
+/// as `newsprismTimings.readMs`.
+fn read_analysis(json: &[u8]) -> Result<Analysis, serde_json::Error> {
+    let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
+    let t0 = now();
+    let a = serde_json::from_slice::<Analysis>(json);
+    crate::app::record_timing("readMs", now() - t0);
+    a
 }
