@@ -101,10 +101,18 @@ pub fn resolve(docs: &[Doc], claims: &mut Claims) -> Vec<Entity> {
         }
     }
     short_forms(docs.len(), &mut all);
+    // Two names may share a slug ("Calif." and "Calif"): the later ones get "-2", "-3".
+    let mut ids: HashMap<String, usize> = HashMap::new();
     all.into_iter()
         .filter(|p| !p.found.is_empty())
         .map(|p| {
-            let mut e = Entity::new(format!("place:{}", slug(&p.name)), EntityKind::Place, p.name);
+            let mut id = format!("place:{}", slug(&p.name));
+            let n = ids.entry(id.clone()).or_default();
+            *n += 1;
+            if *n > 1 {
+                id = format!("{id}-{n}");
+            }
+            let mut e = Entity::new(id, EntityKind::Place, p.name);
             e.country =
                 p.country.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(c, _)| format!("country:{c}"));
             e.mentions = p.found.iter().map(|f| docs[f.article].mention(f)).collect();

@@ -131,3 +131,18 @@ fn one_analysis_file_is_opened_and_among_articles_it_is_analysed_again() {
     assert_eq!(broken.errors.len(), 1);
     assert_eq!(broken.errors[0].code, "invalid_analysis");
 }
+
+#[test]
+fn two_place_names_with_one_slug_get_two_ids_so_the_analysis_opens() {
+    let a = analyze(&[
+        ("a.txt", "Fire\n\nA fire burned near Sacramento, Calif., on Monday, officials in Calif. said."),
+        ("b.txt", "Quake\n\nA quake shook Fresno, Calif on Tuesday, and residents in Calif felt it."),
+    ]);
+    let mut ids: Vec<&str> = a.entities.iter().map(|e| e.id.as_str()).collect();
+    let n = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "{ids:?}");
+    let json = serde_json::to_vec(&a).expect("json");
+    assert!(open("fires.json", &json).is_ok());
+}
