@@ -53,9 +53,10 @@ pub enum Content {
     /// Over the size limit: the file was not read.
     Oversized { size: usize },
     /// A large analysis file, handed to the worker as the browser's `File` (no copy on the page's
-    /// thread); the worker reads it.
+    /// thread); the worker reads it. The `File`s travel beside the message, as its `files` array in the
+    /// order of the inputs that have one.
     File {
-        #[serde(with = "serde_wasm_bindgen::preserve")]
+        #[serde(skip)]
         file: JsValue,
         size: usize,
     },

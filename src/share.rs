@@ -39,10 +39,15 @@ pub fn payload(inputs: &[InputFile]) -> Option<Vec<u8>> {
 
 /// The inputs a link's payload holds.
 pub fn inputs(payload: &[u8]) -> Result<Vec<InputFile>, String> {
-    let shared: Vec<Shared> = serde_json::from_slice(payload).map_err(|e| format!("the link's corpus is damaged ({e})"))?;
+    let shared: Vec<Shared> =
+        serde_json::from_slice(payload).map_err(|e| format!("the link's corpus is damaged ({e})"))?;
     Ok(shared
         .into_iter()
-        .map(|s| InputFile { name: s.name, content: Rc::new(Content::Bytes { bytes: s.text.into_bytes() }), builtin: false })
+        .map(|s| InputFile {
+            name: s.name,
+            content: Rc::new(Content::Bytes { bytes: s.text.into_bytes() }),
+            builtin: false,
+        })
         .collect())
 }
 
@@ -115,7 +120,8 @@ mod tests {
         ];
         let back = super::inputs(&payload(&inputs).expect("payload")).expect("inputs");
         assert_eq!(back, inputs);
-        let unread = InputFile { name: "big.json".into(), content: Rc::new(Content::Oversized { size: 1 }), builtin: false };
+        let unread =
+            InputFile { name: "big.json".into(), content: Rc::new(Content::Oversized { size: 1 }), builtin: false };
         assert_eq!(payload(&[unread]), None);
         assert_eq!(link("http://h/p/", "view=gaps", b"\x01"), "http://h/p/?view=gaps#corpus=AQ");
     }

@@ -39,8 +39,20 @@ pub fn run() {
         let data = e.data();
         // The id is read on its own first, so even a request that does not parse is answered by its id.
         let id = js_sys::Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).map_or(0, |v| v as u32);
+        // Browser `File`s travel beside the message (`files`), in the order of the inputs holding one.
+        let files = js_sys::Reflect::get(&data, &"files".into()).ok().filter(|f| f.is_object());
         match from_js::<ToWorker>(data) {
-            Ok(ToWorker::Analyse(request)) => {
+            Ok(ToWorker::Analyse(mut request)) => {
+                if let Some(files) = files {
+                    let files: js_sys::Array = files.unchecked_into();
+                    let mut n = 0;
+                    for i in &mut request.inputs {
+                        if let Content::File { file, .. } = &mut i.content {
+                            *file = files.get(n);
+                            n += 1;
+                        }
+                    }
+                }
                 let (reply, analysis) = analyse(&request, &post);
                 LAST.with(|l| *l.borrow_mut() = analysis.map(|analysis| Last { id, analysis, index: None }));
                 post(reply)

@@ -14,10 +14,10 @@ use crate::builtin;
 use crate::effects::analyzer::{Analyzer, Outcome, Running};
 use crate::effects::keyboard::{self, Command};
 use crate::effects::{compress, download, files, url};
-use crate::share;
 use crate::export::Export;
 use crate::protocol::{self, Input};
 use crate::route::View;
+use crate::share;
 use crate::state::Index;
 use crate::store::{Action, InputFile};
 
@@ -104,7 +104,11 @@ pub fn download_analysis(full: &newsprism_core::model::Analysis, view: &View) ->
         o.insert("view".into(), view.to_query().into());
     }
     let json = serde_json::to_string(&value).map_err(|e| e.to_string())?;
-    download::save(&format!("newsprism-corpus-{}.json", local_time().replace([' ', ':'], "-")), "application/json", &json)
+    download::save(
+        &format!("newsprism-corpus-{}.json", local_time().replace([' ', ':'], "-")),
+        "application/json",
+        &json,
+    )
 }
 
 /// An export asked of the worker, kept in case the page must do it itself.
@@ -197,7 +201,9 @@ pub fn use_wiring(store: &UseReducerHandle<StoreState>, analyzer: &Analyzer) -> 
                         match corpus_from_link(&encoded).await {
                             Ok(inputs) => d.dispatch(Action::Analyse(inputs)),
                             Err(e) => {
-                                d.dispatch(Action::Notice(format!("The corpus in this link could not be opened: {e}. Showing the built-in example.")));
+                                d.dispatch(Action::Notice(format!(
+                                    "The corpus in this link could not be opened: {e}. Showing the built-in example."
+                                )));
                                 d.dispatch(Action::Analyse(builtin_inputs()));
                             }
                         }

@@ -75,8 +75,8 @@ fn Cluster(props: &ClusterProps) -> Html {
             .map(|(_, what)| html! { <span class={classes!("badge", format!("badge-{what}"))}>{ what }</span> });
         html! {
             <li class="version" key={q.id.clone()} data-outlet={ix.outlets[o].clone()}>
-                <p class="meta"><Swatch outlet={o} /><strong>{ ix.outlets[o].clone() }</strong>
-                    { format!(" · {speaker}{verb}") }{ for marks }</p>
+                <p class="meta"><span class="who"><Swatch outlet={o} /><strong>{ ix.outlets[o].clone() }</strong></span>
+                    <span>{ format!("{speaker}{verb}") }</span>{ for marks }</p>
                 { body }
             </li>
         }
@@ -122,7 +122,7 @@ pub fn Clusters(props: &ClustersProps) -> Html {
     html! {
         <div class="clusters">
             <h2>{ "Same quote" }</h2>
-            <p class="muted">{ format!("{} quotations reported by several articles. Each version is set against the longest: struck-through words are in the longest version and not in this one, underlined words only in this one.", clusters.len()) }</p>
+            <p class="muted">{ format!("{} reported by several articles. Each version is set against the longest: struck-through words are in the longest version and not in this one, underlined words only in this one.", if clusters.len() == 1 { "1 quotation".to_string() } else { format!("{} quotations", clusters.len()) }) }</p>
             { for items }
             if rest > 0 {
                 <button class="more" onclick={more}>{ format!("Show {} more of {rest} quotations", rest.min(PAGE)) }</button>

@@ -126,7 +126,7 @@ pub fn MatrixView(props: &MatrixProps) -> Html {
             html! {
                 <td class="cell">
                     <button class={classes!("cell-button", here.then_some("on"))} aria-pressed={here.to_string()} onclick={click}
-                        aria-label={format!("{n} quotations of {speaker} in {}", ix.outlets[o])}>{ n }</button>
+                        aria-label={format!("{n} {} of {speaker} in {}", if n == 1 { "quotation" } else { "quotations" }, ix.outlets[o])}>{ n }</button>
                 </td>
             }
         });

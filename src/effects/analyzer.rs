@@ -23,7 +23,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 use yew::Callback;
 
-use crate::protocol::{from_js, to_js, Export, Input, Reply, Request, ToWorker};
+use crate::protocol::{from_js, to_js, Content, Export, Input, Reply, Request, ToWorker};
 
 /// How long a worker may say nothing while analysing before it is taken for stuck.
 pub const STALL_MS: u32 = 60_000;
@@ -160,8 +160,19 @@ impl Running {
             return;
         }
         let Some(inner) = &self.inner else { return };
+        let files = js_sys::Array::new();
+        for i in &inputs {
+            if let Content::File { file, .. } = &i.content {
+                files.push(file);
+            }
+        }
         let message = match to_js(&ToWorker::Analyse(Request { id, inputs })) {
-            Ok(m) => m,
+            Ok(m) => {
+                if files.length() > 0 {
+                    let _ = js_sys::Reflect::set(&m, &"files".into(), &files);
+                }
+                m
+            }
             Err(e) => {
                 let cb = inner.borrow().on_outcome.clone();
                 cb.emit(Outcome::Failed {
