@@ -95,8 +95,8 @@ pub fn analyse(request: &Request, post: &dyn Fn(Reply)) -> (Reply, Option<Rc<Ana
             post(Reply::Progress { id, fraction: p.fraction, stage: p.stage.label().to_string() });
         }
     });
-    match serde_json::to_vec(&analysis) {
-        Ok(json) => (Reply::Done { id, json, millis: now() - t0, view }, Some(Rc::new(analysis))),
+    match crate::protocol::encode(&analysis) {
+        Ok((json, parts)) => (Reply::Done { id, json, millis: now() - t0, view, parts }, Some(Rc::new(analysis))),
         Err(e) => (Reply::Failed { id, message: format!("could not send the analysis to the page: {e}") }, None),
     }
 }

@@ -423,15 +423,49 @@ fn on_reply(inner: &Rc<RefCell<Inner>>, data: JsValue) {
     if !finished {
         arm_watchdog(inner);
     }
-    cb.emit(match reply {
+    let outcome = match reply {
         Reply::Ready | Reply::Exported { .. } | Reply::ExportFailed { .. } => return,
         Reply::Progress { id, fraction, stage } => Outcome::Progress { request: id, fraction, stage },
         Reply::Failed { id, message } => Outcome::Failed { request: id, message },
-        Reply::Done { id, json, millis, view } => match read_analysis(&json) {
-            Ok(a) => Outcome::Done { request: id, analysis: Rc::new(a), millis, view },
-            Err(e) => Outcome::Failed { request: id, message: format!("the analysis could not be read: {e}") },
-        },
-    });
+        Reply::Done { id, json, millis, view, parts } => {
+            crate::app::record_timing("workerMs", millis);
+            if !parts.is_empty() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    cb.emit(match read_in_parts(&json, parts).await {
+                        Ok(a) => Outcome::Done { request: id, analysis: Rc::new(a), millis, view },
+                        Err(e) => {
+                            Outcome::Failed { request: id, message: format!("the analysis could not be read: {e}") }
+                        }
+                    })
+                });
+                return;
+            }
+            match read_analysis(&json) {
+                Ok(a) => Outcome::Done { request: id, analysis: Rc::new(a), millis, view },
+                Err(e) => Outcome::Failed { request: id, message: format!("the analysis could not be read: {e}") },
+            }
+        }
+    };
+    cb.emit(outcome);
+}
+
+/// A large analysis read a part per task (a few megabytes each), then indexed in a task of its own: the
+/// page answers in between. `newsprismTimings.readMs` is the time spent reading, waits excluded.
+async fn read_in_parts(head: &[u8], parts: Vec<crate::protocol::Part>) -> Result<Analysis, serde_json::Error> {
+    let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
+    let mut spent = 0.0;
+    let t0 = now();
+    let mut a: Analysis = serde_json::from_slice(head)?;
+    spent += now() - t0;
+    for part in &parts {
+        gloo::timers::future::TimeoutFuture::new(0).await;
+        let t0 = now();
+        crate::protocol::decode_part(&mut a, part)?;
+        spent += now() - t0;
+    }
+    crate::app::record_timing("readMs", spent);
+    gloo::timers::future::TimeoutFuture::new(0).await;
+    Ok(a)
 }
 
 /// The analysis the worker sent (checked there), read on the page's thread; the time it takes is recorded
