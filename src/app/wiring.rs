@@ -170,6 +170,9 @@ pub fn use_wiring(store: &UseReducerHandle<StoreState>, analyzer: &Analyzer) -> 
                     d.dispatch(Action::Progress { request, fraction, stage })
                 }
                 Outcome::Done { request, analysis, millis, view } => {
+                    // Every analysis, for benchmarks: the worker's time (load, analyse, serialise).
+                    record_timing("lastAnalysisMs", millis);
+                    record_timing("lastAnalysisArticles", analysis.articles.len() as f64);
                     d.dispatch(Action::Done { request, analysis, millis });
                     if let Some(q) = view {
                         d.dispatch(Action::OpenView(q));

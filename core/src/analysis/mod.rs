@@ -105,7 +105,23 @@ pub fn analyze_inputs(inputs: &[Input], progress: &mut dyn FnMut(Progress)) -> A
 /// [`analyze_inputs`] with given models and threads.
 pub fn analyze_inputs_with(inputs: &[Input], engine: Engine, progress: &mut dyn FnMut(Progress)) -> Analysis {
     let (docs, errors) = load_all(inputs, progress);
-    analyze_docs(&docs, errors, engine, progress)
+    analyze_owned(docs, errors, engine, progress)
+}
+
+/// [`analyze_docs`] for documents it may drop once parsed (their text is not held twice meanwhile).
+pub fn analyze_owned(
+    docs: Vec<Document>,
+    errors: Vec<InputError>,
+    engine: Engine,
+    progress: &mut dyn FnMut(Progress),
+) -> Analysis {
+    let parsed = parse_all(&docs, engine, progress);
+    drop(docs);
+    let prepared = prepare_parsed(parsed, engine, progress);
+    progress(Progress { fraction: 0.95, stage: Stage::Attributing });
+    let analysis = finish_with(prepared, engine.attribution, engine.threads, errors);
+    progress(Progress { fraction: 1.0, stage: Stage::Done });
+    analysis
 }
 
 /// Analyses documents already loaded. Never fails: odd text yields less structure, not an error.
@@ -184,18 +200,23 @@ pub fn prepare(docs: &[Document], tagger: &Tagger, progress: &mut dyn FnMut(Prog
 /// [`prepare`] with `engine.threads` threads for parsing and tagging. On one thread, parsing reports the
 /// first tenth of the progress and tagging most of the rest, article by article.
 pub fn prepare_with(docs: &[Document], engine: Engine, progress: &mut dyn FnMut(Progress)) -> Prepared {
+    let parsed = parse_all(docs, engine, progress);
+    prepare_parsed(parsed, engine, progress)
+}
+
+/// Each document parsed into its article and quotes, with ids unique in the analysis.
+fn parse_all(docs: &[Document], engine: Engine, progress: &mut dyn FnMut(Progress)) -> Vec<(Article, Vec<Quote>)> {
     let mut ids = HashSet::new();
     let ids: Vec<String> = docs.iter().map(|d| article::unique_id(&d.origin, &mut ids)).collect();
-    let n = docs.len().max(1) as f32;
     progress(Progress { fraction: 0.02, stage: Stage::Parsing });
+    crate::parallel::map_with(docs, engine.threads, || (), |_, i, doc| article::parse_article(ids[i].clone(), doc, 0))
+}
+
+/// Tags and resolves parsed articles.
+fn prepare_parsed(parsed: Vec<(Article, Vec<Quote>)>, engine: Engine, progress: &mut dyn FnMut(Progress)) -> Prepared {
+    let n = parsed.len().max(1) as f32;
     let one = engine.threads <= 1;
-    let parsed = crate::parallel::map_with(
-        docs,
-        engine.threads,
-        || (),
-        |_, i, doc| article::parse_article(ids[i].clone(), doc, 0),
-    );
-    let mut articles = Vec::with_capacity(docs.len());
+    let mut articles = Vec::with_capacity(parsed.len());
     let mut quotes = Vec::new();
     for (article, mut article_quotes) in parsed {
         // Quote indexes were counted from the article's first quote; the analysis counts from its first.
@@ -238,6 +259,8 @@ pub fn finish(prepared: Prepared, mode: Mode, errors: Vec<InputError>) -> Analys
 pub fn finish_with(prepared: Prepared, mode: Mode, threads: usize, errors: Vec<InputError>) -> Analysis {
     let Prepared { articles, mut quotes, tagged, entities } = prepared;
     attribute::attribute_all(&articles, &tagged, &entities, &mut quotes, mode, threads);
+    // The tokens are no longer needed: their memory goes before the cross-article comparisons.
+    drop(tagged);
     let speakers = compare::scope::speaker_counts(&quotes);
     let quote_clusters = compare::quotes::cluster(&articles, &quotes);
     let mut analysis = Analysis { articles, quotes, entities, speakers, stories: Vec::new(), quote_clusters, errors };

@@ -35,6 +35,28 @@ pub struct Ctx<'a> {
     max_end: Vec<usize>,
     /// Entity id → index in `entities`, shared by every article of an analysis.
     ids: Cow<'a, HashMap<String, usize>>,
+    /// Per token: the index of the quote holding it, plus one (0: outside every quote).
+    token_quote: Vec<u32>,
+}
+
+/// Per token, the index of the quote holding it plus one, or 0 (one sweep: tokens and quotes are both in
+/// text order, and a token is held when it lies inside the last quote starting at or before it).
+fn token_quotes(tagged: &TaggedArticle, quotes: &[Quote]) -> Vec<u32> {
+    let mut next = 0;
+    tagged
+        .tokens
+        .iter()
+        .map(|t| {
+            let (start, end) = (t.start as usize, t.end as usize);
+            while next < quotes.len() && quotes[next].start <= start {
+                next += 1;
+            }
+            match next.checked_sub(1) {
+                Some(q) if end <= quotes[q].end => q as u32 + 1,
+                _ => 0,
+            }
+        })
+        .collect()
 }
 
 /// Entity id → index, for [`Ctx::new`].
@@ -85,7 +107,8 @@ impl<'a> Ctx<'a> {
                 Some(*m)
             })
             .collect();
-        Ctx { article, tagged, entities, quotes, mentions, max_end, ids }
+        let token_quote = token_quotes(tagged, quotes);
+        Ctx { article, tagged, entities, quotes, mentions, max_end, ids, token_quote }
     }
 
     /// A context whose mentions are read off `entities` (for one article alone: it scans every mention).
@@ -134,6 +157,11 @@ impl<'a> Ctx<'a> {
     pub fn inside_quote(&self, span: Span) -> bool {
         let i = self.quotes.partition_point(|q| q.start <= span.start);
         i > 0 && span.end <= self.quotes[i - 1].end
+    }
+
+    /// The index of the quote holding token `t`, if one does (a look-up, for scans token by token).
+    pub fn quote_holding_token(&self, t: usize) -> Option<usize> {
+        self.token_quote.get(t).and_then(|&q| q.checked_sub(1)).map(|q| q as usize)
     }
 
     pub fn token_text(&self, t: usize) -> &'a str {

@@ -295,7 +295,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let scan = prev.tokens.start..prev.tokens.end.min(prev.tokens.start + NEAR_TOKENS);
-        let v = scan.into_iter().find(|&k| self.is_verb(k) && !self.inside_quote(self.token_span(k)))?;
+        let v = scan.into_iter().find(|&k| self.is_verb(k) && self.quote_holding_token(k).is_none())?;
         let cue = self.cue_at_verb(v, prev.tokens.start, 10).or_else(|| self.inverted(v, prev.tokens.end))?;
         Some(Cue { rule: Rule::PreviousSentence, confidence: 0.65, ..cue })
     }
@@ -317,10 +317,8 @@ impl<'a> Ctx<'a> {
                 k = after_quote;
                 continue;
             }
-            let span = self.token_span(k);
-            if self.inside_quote(span) {
+            if let Some(q) = self.quote_holding_token(k) {
                 // Jump past the quotation holding this token.
-                let q = self.quotes.partition_point(|q| q.start <= span.start) - 1;
                 k = self.first_token_from(self.quotes[q].end).max(k + 1);
                 continue;
             }

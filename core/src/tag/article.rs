@@ -97,5 +97,9 @@ pub fn tag_article(article: &Article, tagger: &Tagger, scratch: &mut Scratch) ->
             tagged.chunks.push(NerChunk { span, ty: c.ty, tokens: (a, b), sentence: si });
         }
     }
+    // Every article's tokens are held until attribution: no room to spare in them.
+    tagged.tokens.shrink_to_fit();
+    tagged.sentences.shrink_to_fit();
+    tagged.chunks.shrink_to_fit();
     tagged
 }

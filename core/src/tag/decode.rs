@@ -1,8 +1,11 @@
-//! Viterbi decoding over BILOU labels: label-independent features scored once per token, the
-//! previous-label features once per (token, previous label), ill-formed label sequences excluded.
+//! Viterbi decoding over BILOU labels: label-independent features scored once per token; of the
+//! previous-label features, the label alone and the label with a shape once per sentence (a sentence has
+//! few shapes), the label with the word once per (token, previous label); ill-formed label sequences excluded.
+
+use std::collections::HashMap;
 
 use crate::tag::features::{
-    memory_features, static_features, transition_features, DocMemory, SentenceInfo, N_TRANSITION_FEATURES,
+    memory_features, prev_feature, prev_shape_feature, prev_word_feature, static_features, DocMemory, SentenceInfo,
 };
 use crate::tag::labels::{Label, N_LABELS, O};
 
@@ -41,6 +44,11 @@ pub struct Lattice {
     unary: Vec<[f32; N_LABELS]>,
     best: Vec<[f32; N_LABELS]>,
     back: Vec<[u8; N_LABELS]>,
+    /// Per sentence: each distinct short shape's scores per previous label (the label alone included),
+    /// and which of them each token has.
+    shape_rows: Vec<[[f32; N_LABELS]; N_LABELS]>,
+    shape_of: Vec<usize>,
+    shapes: HashMap<u64, usize>,
 }
 
 impl Lattice {
@@ -75,10 +83,29 @@ impl Lattice {
             }
             self.unary.push(s);
         }
+        // The previous label alone, and with each shape: once per distinct shape of the sentence.
+        let mut by_prev = [[0f32; N_LABELS]; N_LABELS];
+        for (p, row) in by_prev.iter_mut().enumerate() {
+            scorer.add(prev_feature(Label::from_index(p)), row);
+        }
+        self.shapes.clear();
+        self.shape_rows.clear();
+        self.shape_of.clear();
+        for t in &info.tokens[..n] {
+            let next = self.shape_rows.len();
+            let k = *self.shapes.entry(t.short_shape).or_insert(next);
+            if k == next {
+                let mut rows = by_prev;
+                for (p, row) in rows.iter_mut().enumerate() {
+                    scorer.add(prev_shape_feature(t.short_shape, Label::from_index(p)), row);
+                }
+                self.shape_rows.push(rows);
+            }
+            self.shape_of.push(k);
+        }
         self.best.clear();
         self.back.clear();
         let c = constraints();
-        let mut trans = [0u64; N_TRANSITION_FEATURES];
         for i in 0..n {
             let mut best = [f32::NEG_INFINITY; N_LABELS];
             let mut back = [0u8; N_LABELS];
@@ -96,10 +123,10 @@ impl Lattice {
                     continue;
                 }
                 let mut s = self.unary[i];
-                transition_features(info, i, Label::from_index(p), &mut trans);
-                for &f in &trans {
-                    scorer.add(f, &mut s);
+                for (x, y) in s.iter_mut().zip(&self.shape_rows[self.shape_of[i]][p]) {
+                    *x += y;
                 }
+                scorer.add(prev_word_feature(info, i, Label::from_index(p)), &mut s);
                 let follows = &c.follows[p];
                 for (l, &score) in s.iter().enumerate() {
                     if !follows[l] || (last && !c.ends[l]) {

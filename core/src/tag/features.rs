@@ -404,7 +404,23 @@ pub const N_TRANSITION_FEATURES: usize = 3;
 /// Appends the features of token `i` that depend on the previous token's label.
 #[inline]
 pub fn transition_features(s: &SentenceInfo, i: usize, prev: Label, out: &mut [u64; N_TRANSITION_FEATURES]) {
-    let t = &s.tokens[i];
-    let p = prev.index() as u64;
-    *out = [feat(T_PREV, p), feat2(T_PREV_WORD, p, t.lower), feat2(T_PREV_SHAPE, p, t.short_shape)];
+    *out = [prev_feature(prev), prev_word_feature(s, i, prev), prev_shape_feature(s.tokens[i].short_shape, prev)];
+}
+
+/// The transition feature of the previous label alone.
+#[inline]
+pub fn prev_feature(prev: Label) -> u64 {
+    feat(T_PREV, prev.index() as u64)
+}
+
+/// The previous label with token `i`'s word.
+#[inline]
+pub fn prev_word_feature(s: &SentenceInfo, i: usize, prev: Label) -> u64 {
+    feat2(T_PREV_WORD, prev.index() as u64, s.tokens[i].lower)
+}
+
+/// The previous label with a token's short shape.
+#[inline]
+pub fn prev_shape_feature(short_shape: u64, prev: Label) -> u64 {
+    feat2(T_PREV_SHAPE, prev.index() as u64, short_shape)
 }

@@ -4,14 +4,23 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use newsprism_core::analysis::{analyze_inputs_with, Engine};
+use newsprism_core::analysis::{analyze_owned, load_all, Engine};
 use newsprism_core::{check_size, Analysis, Content, Input};
 
 use crate::cli::{CliError, Format};
 
 /// Analyses the files. Files that cannot be read or loaded are reported on stderr and in `errors`; the
 /// exit code is 1 only when nothing at all could be analysed.
-pub fn run(format: Format, files: &[PathBuf], sanity: bool, threads: Option<usize>) -> Result<ExitCode, CliError> {
+/// What `analyze` reports on stderr beside the analysis.
+pub struct Report {
+    /// The quote sanity table.
+    pub sanity: bool,
+    /// Time, throughput and peak memory.
+    pub stats: bool,
+}
+
+pub fn run(format: Format, files: &[PathBuf], report: Report, threads: Option<usize>) -> Result<ExitCode, CliError> {
+    let t0 = std::time::Instant::now();
     let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
     let contents: Vec<File> = files.iter().zip(&names).map(|(f, n)| read(f, n)).collect();
     let inputs: Vec<Input> = names
@@ -30,13 +39,17 @@ pub fn run(format: Format, files: &[PathBuf], sanity: bool, threads: Option<usiz
     let bytes: usize = contents.iter().map(|c| if let File::Bytes(b) = c { b.len() } else { 0 }).sum();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let threads = threads.unwrap_or(if bytes > 256 << 10 { cores } else { 1 }).max(1);
-    let analysis = analyze_inputs_with(&inputs, Engine { threads, ..Engine::builtin() }, &mut |_| {});
+    // The files' bytes go once their documents are loaded: the text is not held three times.
+    let (docs, errors) = load_all(&inputs, &mut |_| {});
+    drop(inputs);
+    drop(contents);
+    let analysis = analyze_owned(docs, errors, Engine { threads, ..Engine::builtin() }, &mut |_| {});
     for e in &analysis.errors {
         eprintln!("newsprism: {}", e.message);
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    if sanity {
+    if report.sanity {
         eprint!("{}", newsprism_core::eval::sanity::report(&analysis, 20).table());
     }
     let written = match format {
@@ -47,6 +60,20 @@ pub fn run(format: Format, files: &[PathBuf], sanity: bool, threads: Option<usiz
         .and_then(|_| writeln!(out))
         .and_then(|_| out.flush())
         .map_err(|error| CliError::Io { path: "stdout".into(), error })?;
+    if report.stats {
+        let secs = t0.elapsed().as_secs_f64();
+        let text: usize = analysis.articles.iter().map(|a| a.text.len()).sum();
+        let peak = crate::cli::peak_memory();
+        eprintln!(
+            "newsprism: {} articles, {:.2} MB of text in {secs:.3} s on {threads} thread(s): {:.2} MB/s; \
+             peak memory {:.1} MB ({:.1}x the text)",
+            analysis.articles.len(),
+            text as f64 / 1e6,
+            text as f64 / 1e6 / secs.max(1e-9),
+            peak as f64 / 1e6,
+            peak as f64 / text.max(1) as f64,
+        );
+    }
     Ok(if analysis.articles.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 

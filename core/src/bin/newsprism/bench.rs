@@ -10,7 +10,7 @@ use std::time::Instant;
 use newsprism_core::analysis::{finish_with, load_all, prepare_with, Engine, Stage};
 use newsprism_core::{Document, Input};
 
-use crate::cli::{read_text, CliError};
+use crate::cli::{peak_memory, read_text, CliError};
 
 /// Options of `newsprism bench`.
 #[derive(clap::Args)]
@@ -24,16 +24,6 @@ pub struct BenchArgs {
     /// Scales of the input to time (copies as distinct articles).
     #[arg(long, value_delimiter = ',', default_value = "1,5,10")]
     scales: Vec<usize>,
-}
-
-/// The peak resident memory of this process so far, in bytes (Linux; 0 elsewhere).
-fn peak_memory() -> usize {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<usize>().ok())
-        })
-        .map_or(0, |kb| kb * 1024)
 }
 
 struct Timing {

@@ -35,6 +35,9 @@ enum Command {
         /// Threads for the per-article stages (default: every core for inputs over 256 KiB, else one).
         #[arg(long)]
         threads: Option<usize>,
+        /// Also print (on stderr) the time, MB/s of article text and peak memory of the whole run.
+        #[arg(long)]
+        stats: bool,
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -95,7 +98,9 @@ pub fn read_text(path: &std::path::Path) -> Result<String, CliError> {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Analyze { format, files, sanity, threads } => analyze::run(format, &files, sanity, threads),
+        Command::Analyze { format, files, sanity, threads, stats } => {
+            analyze::run(format, &files, analyze::Report { sanity, stats }, threads)
+        }
         Command::EvalNer { file } => ner::eval(&file),
         Command::TagConll { file } => ner::tag_conll(&file),
         Command::TrainNer(args) => ner::train(&args),
@@ -113,4 +118,14 @@ pub fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The peak resident memory of this process so far, in bytes (Linux; 0 elsewhere).
+pub fn peak_memory() -> usize {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<usize>().ok())
+        })
+        .map_or(0, |kb| kb * 1024)
 }

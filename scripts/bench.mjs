@@ -1,0 +1,112 @@
+// One speed table for issue #13, measured in one run on the same text: newsprism natively (the CLI's
+// `bench` stage by stage at 1x/5x/10x, and whole `analyze` runs with peak memory), compromise (npm) on the
+// same articles, and newsprism's worker in headless Chromium (wasm) through the built page.
+// Usage: scripts/bench [FILE.jsonl]   (default: ECB+ from ../shared/data, its sentences joined as text).
+// Needs the release CLI (target/release/newsprism) and the built page (dist/): scripts/bench builds both.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { serveDist, launch, openApp, loadFiles, ecbplus, root } from '../tests/e2e/harness.mjs';
+
+const require = createRequire(new URL('../tools/package.json', import.meta.url));
+const nlp = require('compromise');
+const cli = join(root, 'target', 'release', 'newsprism');
+const work = join(root, 'target', 'bench');
+mkdirSync(work, { recursive: true });
+
+/** The articles as `{ text }` records: a given JSONL file's, or ECB+'s sentences joined. */
+function articles(file) {
+  const lines = readFileSync(file ?? ecbplus, 'utf8').split('\n').filter((l) => l.trim());
+  return lines.map((l) => JSON.parse(l)).map((r) => ({ text: r.text ?? (r.sentences ?? []).join(' ') })).filter((r) => r.text.trim());
+}
+
+/** Writes `copies` distinct copies of the records as JSONL files under the page's 16 MiB limit each. */
+function write(records, copies, name) {
+  const files = [];
+  let lines = [];
+  let size = 0;
+  const flush = () => {
+    if (!lines.length) return;
+    const f = join(work, `${name}-${files.length}.jsonl`);
+    writeFileSync(f, lines.join('\n') + '\n');
+    files.push(f);
+    lines = [];
+    size = 0;
+  };
+  for (let k = 0; k < copies; k++) {
+    for (const r of records) {
+      const line = JSON.stringify({ text: k ? `${r.text}\n\nCopy ${k}.` : r.text });
+      if (size + line.length > 12 << 20) flush();
+      lines.push(line);
+      size += line.length + 1;
+    }
+  }
+  flush();
+  return files;
+}
+
+const mb = (bytes) => bytes / 1e6;
+const rows = [];
+const row = (engine, what, input, secs, peak = '') =>
+  rows.push([engine, what, `${input.toFixed(2)} MB`, secs.toFixed(3), (input / secs).toFixed(2), peak]);
+
+const records = articles(process.argv[2]);
+const textBytes = records.reduce((n, r) => n + Buffer.byteLength(r.text), 0);
+const one = write(records, 1, 'x1');
+const ten = write(records, 10, 'x10');
+console.log(`input: ${records.length} articles, ${mb(textBytes).toFixed(2)} MB of text\n`);
+
+// Native, stage by stage (the CLI's own table), then whole runs of the CLI with peak memory.
+console.log('== newsprism bench (native, release)');
+console.log(execFileSync(cli, ['bench', ...one, '--repeat', '1'], { encoding: 'utf8', maxBuffer: 1 << 26 }));
+for (const [label, files, copies] of [['1x', one, 1], ['10x', ten, 10]]) {
+  for (const threads of ['1', '2']) {
+    const r = spawnSync(cli, ['analyze', '--stats', '--threads', threads, ...files], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const m = /in ([\d.]+) s .*peak memory ([\d.]+) MB \(([\d.]+)x/.exec(r.stderr);
+    if (!m) throw new Error(`newsprism analyze said: ${r.stderr}`);
+    row(`native, ${threads} thread${threads === '1' ? '' : 's'}`, `analyze ${label} (whole process)`, mb(textBytes) * copies, Number(m[1]), `${m[2]} MB (${m[3]}x)`);
+  }
+}
+
+// compromise on the same texts: parse, then people, places, organisations and quotations.
+{
+  const t0 = performance.now();
+  let found = 0;
+  for (const r of records) {
+    const doc = nlp(r.text);
+    found += doc.people().length + doc.places().length + doc.organizations().length + doc.quotations().length;
+  }
+  const secs = (performance.now() - t0) / 1000;
+  row(`compromise ${nlp.version}`, `people, places, orgs, quotes 1x (${found} found)`, mb(textBytes), secs);
+}
+
+// The page's worker (wasm) in headless Chromium: load, analyse and serialise, as the page does.
+{
+  const server = await serveDist();
+  const browser = await launch();
+  try {
+    const page = await openApp(browser, server.url);
+    for (const [label, files, copies] of [['1x', one, 1], ['5x', write(records, 5, 'x5'), 5]]) {
+      await loadFiles(page, files, records.length * copies, 1_800_000);
+      const ms = await page.evaluate(() => window.newsprismTimings?.lastAnalysisMs);
+      const worker = page.workers().at(-1);
+      const memory = worker ? await worker.evaluate(async () => (await wasm_bindgen()).memory.buffer.byteLength) : 0;
+      row('wasm worker (Chromium)', `analyze ${label} (load + analyse + serialise)`, mb(textBytes) * copies, ms / 1000,
+        `${mb(memory).toFixed(1)} MB (${(memory / (textBytes * copies)).toFixed(1)}x, wasm memory)`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+const head = ['engine', 'what', 'input', 'seconds', 'MB/s', 'peak memory'];
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+const line = (r) => r.map((c, i) => (i >= 2 && i <= 4 ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  ');
+console.log('== one table');
+console.log(line(head));
+for (const r of rows) console.log(line(r));
+const ours = rows.find((r) => r[0] === 'native, 1 thread' && r[1].includes('1x'));
+const theirs = rows.find((r) => r[0].startsWith('compromise'));
+if (ours && theirs) console.log(`\nnative single thread vs compromise: ${(ours[4] / theirs[4]).toFixed(1)}x`);
