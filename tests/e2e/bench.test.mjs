@@ -89,7 +89,8 @@ test('open an analysis file (NEWSPRISM_OPEN_ANALYSIS)', { timeout: 900_000, skip
   const t = await page.evaluate(() => window.newsprismTimings ?? {});
   const summary = await page.locator('.summary').innerText();
   console.log(`# open ${file}: ${summary}; ${seconds.toFixed(1)} s to the first articles; long tasks: max ${r.max} ms, `
-    + `total ${r.total} ms, ${r.count} tasks; worker ${Math.round(t.analysisMs ?? 0)} ms, page read ${Math.round(t.readMs ?? 0)} ms`);
+    + `total ${r.total} ms, ${r.count} tasks; worker ${Math.round(t.workerMs ?? 0)} ms, page read ${Math.round(t.readMs ?? 0)} ms (in parts), `
+    + `index ${Math.round(t.indexMs ?? 0)} ms, first view derived ${Math.round(t.deriveMs ?? 0)} ms, drawn ${Math.round(t.renderMs ?? 0)} ms`);
   for (const [id, selector] of [['matrix', '.matrix'], ['gaps', '.gaps'], ['clusters', '.clusters'], ['reader', '.reader']]) {
     const m = await measure(page, () => page.locator(`#tab-${id}`).click(), () => page.waitForSelector(selector, { timeout: 300_000 }));
     console.log(`# tab ${id}: long tasks max ${m.max} ms, total ${m.total} ms`);

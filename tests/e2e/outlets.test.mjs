@@ -164,6 +164,12 @@ test('a link carries a loaded corpus in its fragment and opens it in a fresh bro
     await fresh.waitForFunction(() => document.querySelector('.summary')?.innerText.startsWith('5 articles'), null, { timeout: 60_000 });
     await fresh.waitForSelector('.matrix-table');
     assert.equal(await fresh.locator('.matrix-table thead .outlet-col').count(), 5);
+    // The corpus stays with the page through a change of view and a reload.
+    await fresh.locator('#tab-gaps').click();
+    await fresh.waitForFunction(() => location.search.includes('view=gaps') && location.hash.startsWith('#corpus='));
+    await fresh.reload();
+    await fresh.waitForFunction(() => document.querySelector('.summary')?.innerText.startsWith('5 articles'), null, { timeout: 60_000 });
+    await fresh.waitForSelector('.gap-list');
     assert.deepEqual(fresh.errors, []);
   } finally {
     await other.close();
