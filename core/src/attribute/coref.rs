@@ -1,5 +1,5 @@
 //! Who a pronoun or a role names: "he" and "she" resolved to the person the sentence or the one before
-//! speaks of (gender agreeing), "the president" to the person of that role named last, "it" to the
+//! speaks of outside quotations (gender agreeing), "the president" to the person of that role named last, "it" to the
 //! organization or country named last in the paragraph.
 
 use crate::attribute::context::{Ctx, LOOK_BACK};
@@ -58,11 +58,13 @@ impl<'a> Ctx<'a> {
         let t = self.first_token_from(at);
         let sentence = self.sentence_range(t);
         let sentence_start = self.token_span(sentence.start).start.max(at.saturating_sub(LOOK_BACK));
-        let in_sentence = self
-            .within(sentence_start, at)
-            .rev()
-            .map(|i| self.mentions[i])
-            .find(|(span, idx, _)| !self.inside_quote(*span) && !possessive(span) && fits(&self.entities[*idx]));
+        let named_before = |own: bool| {
+            self.within(sentence_start, at).rev().map(|i| self.mentions[i]).find(|(span, idx, _)| {
+                !self.inside_quote(*span) && possessive(span) != own && fits(&self.entities[*idx])
+            })
+        };
+        // A possessor stands when no one else is named: "Oz's advice earned him a hearing, where he …".
+        let in_sentence = named_before(false).or_else(|| named_before(true));
         if let Some((_, idx, _)) = in_sentence {
             // The subject of a clause earlier in the sentence outranks a later object ("While Mr. Abe
             // praised Mr. Trump, he …").
@@ -77,7 +79,11 @@ impl<'a> Ctx<'a> {
         if let Some(si) = self.tagged.sentence_of(t).and_then(|s| s.checked_sub(1)) {
             let prev = &self.tagged.sentences[si];
             if prev.span.start >= floor {
-                let subject = self.main_subject(prev.tokens.start, prev.tokens.end);
+                // A subject inside a quotation is the speaker's word, not the narration's ("“… He can't
+                // stop the case.” / “…,” he added" is the speaker, not whom the speaker spoke of).
+                let subject = self
+                    .main_subject(prev.tokens.start, prev.tokens.end)
+                    .filter(|np| self.quote_holding_token(np.start).is_none());
                 if let Some(e) = subject.as_ref().and_then(|np| self.person_of(np)) {
                     if fits(e) {
                         return Some(e);

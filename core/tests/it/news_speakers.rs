@@ -85,3 +85,28 @@ fn a_quoted_title_is_no_quotation() {
     assert!(a.quotes.iter().all(|q| q.text != "Crossing Over"), "{:?}", a.quotes);
     assert_eq!(speaker(&a, "wrote it at night"), "Ana Ruiz");
 }
+
+#[test]
+fn he_after_a_quote_is_its_speaker_not_someone_the_quote_names() {
+    let a = analyze(&[(
+        "suit.txt",
+        "Party sues over hacking\n\nLena Ortiz, a former prosecutor, said the suit could pose risks for the \
+         governor's allies.\n\n“If the inquiry ended, they could go on with this,” Ortiz said of the party. \
+         “Gregor Vance can't pardon anybody in a civil case. He can't stop it.”\n\n\
+         \"It gives the committee a way to go after people,\" she added.\n\n\
+         Paul Keane said the case was weak. “It will be thrown out,” he said. “Vance did nothing wrong. He \
+         will be cleared.”\n\n\"The suit is a stunt,\" he added.",
+    )]);
+    assert_eq!(speaker(&a, "a way to go after people"), "Lena Ortiz");
+    assert_eq!(speaker(&a, "a stunt"), "Paul Keane", "not Vance, whom the quote before names");
+}
+
+#[test]
+fn a_possessor_is_the_pronoun_named_when_no_one_else_is() {
+    let a = analyze(&[(
+        "clinic.txt",
+        "Clinic closes\n\nDr. Sam Kell has many critics. David Brandt, a surgeon, called his claims dangerous.\n\n\
+         Kell's clinic closed in May after he told the staff it was “the end of an era.”",
+    )]);
+    assert_eq!(speaker(&a, "the end of an era"), "Sam Kell", "not Brandt, the subject of the sentence before");
+}
