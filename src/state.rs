@@ -60,8 +60,9 @@ pub struct Unit {
     pub block: usize,
     pub kind: BlockKind,
     pub span: Span,
-    /// The text folded for search (no accents, lowercase), as the core compares names.
-    folded: String,
+    /// The text folded for search (no accents, lowercase), as the core compares names: made on first use
+    /// or ahead of it ([`Index::fold_ahead`]), so that indexing a large analysis stays one short task.
+    folded: std::cell::OnceCell<String>,
     /// Country entities the block is about: named in it, or tied to a person or place named in it, or to
     /// the speaker of a quotation in it. Sorted.
     countries: Vec<usize>,
@@ -153,7 +154,7 @@ impl Index {
                         block: bi,
                         kind: b.kind,
                         span,
-                        folded: fold(span.of(&a.text)),
+                        folded: std::cell::OnceCell::new(),
                         countries: Vec::new(),
                         direct_countries: Vec::new(),
                         quotes: Vec::new(),
@@ -287,6 +288,24 @@ impl Index {
             country_by_name,
             article_by_id,
         }
+    }
+
+    /// Unit `u`'s text folded for search.
+    pub fn folded(&self, u: usize) -> &str {
+        let unit = &self.units[u];
+        unit.folded.get_or_init(|| fold(unit.span.of(&self.analysis.articles[unit.article].text)))
+    }
+
+    /// Folds the text of units `from..` for search, about `bytes` of text; returns where to go on from
+    /// (`units.len()` when all are done). The page calls it a slice per task after an analysis arrives.
+    pub fn fold_ahead(&self, from: usize, bytes: usize) -> usize {
+        let mut done = 0;
+        let mut u = from;
+        while u < self.units.len() && done < bytes {
+            done += self.folded(u).len();
+            u += 1;
+        }
+        u
     }
 
     /// The speaker name of a quote, if attributed.

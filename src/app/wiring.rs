@@ -21,6 +21,9 @@ use crate::share;
 use crate::state::Index;
 use crate::store::{Action, InputFile};
 
+/// Text folded for search per task after an analysis arrives (about 5 ms).
+const FOLD_BYTES_PER_TASK: usize = 512 << 10;
+
 /// The built-in corpus as inputs.
 pub fn builtin_inputs() -> Vec<InputFile> {
     builtin::ARTICLES.iter().map(|(name, text)| InputFile::bytes(*name, text.as_bytes().to_vec(), true)).collect()
@@ -234,6 +237,21 @@ pub fn use_wiring(store: &UseReducerHandle<StoreState>, analyzer: &Analyzer) -> 
             }
         });
     }
+    // Fold a new index's text for search a slice per task, ahead of the first search.
+    use_effect_with(store.0.index.clone(), |index| {
+        let stop = Rc::new(std::cell::Cell::new(false));
+        if let Some(ix) = index.clone() {
+            let stop = stop.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut u = 0;
+                while u < ix.units.len() && !stop.get() {
+                    gloo::timers::future::TimeoutFuture::new(0).await;
+                    u = ix.fold_ahead(u, FOLD_BYTES_PER_TASK);
+                }
+            });
+        }
+        move || stop.set(true)
+    });
     // The URL follows the view; back and forward move between views.
     {
         let view = store.0.view.clone();

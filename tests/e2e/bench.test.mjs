@@ -95,4 +95,7 @@ test('open an analysis file (NEWSPRISM_OPEN_ANALYSIS)', { timeout: 900_000, skip
     const m = await measure(page, () => page.locator(`#tab-${id}`).click(), () => page.waitForSelector(selector, { timeout: 300_000 }));
     console.log(`# tab ${id}: long tasks max ${m.max} ms, total ${m.total} ms`);
   }
+  const m = await measure(page, async () => { await page.locator('#search').focus(); await page.keyboard.type('president'); },
+    () => page.waitForFunction(() => location.search.includes('q=president'), null, { timeout: 300_000 }));
+  console.log(`# search "president": long tasks max ${m.max} ms, total ${m.total} ms`);
 });
