@@ -5,7 +5,7 @@
 
 use crate::attribute::context::{is_mark, is_pronoun, takes_noun, Ctx, NEAR_TOKENS};
 use crate::lexis::verbs::is_reporting;
-use crate::lexis::words::{in_list, BETWEEN, DETERMINERS, INTRO, PREPOSITIONS, STOP, WEEKDAYS};
+use crate::lexis::words::{in_list, BETWEEN, DETERMINERS, INTRO, ORG_KIND_NOUNS, PREPOSITIONS, STOP, WEEKDAYS};
 use crate::model::{Entity, EntityKind, How};
 use crate::span::Span;
 
@@ -144,6 +144,14 @@ impl<'a> Ctx<'a> {
             if (open + 1..comma).any(|m| is_mark(self.token_text(m))) {
                 return None;
             }
+            // "a South Korean newspaper, Munhwa Ilbo, reported": the aside names the organization the
+            // phrase before it describes, and speaks.
+            if open > from
+                && in_list(ORG_KIND_NOUNS, &self.token_text(open - 1).to_lowercase())
+                && self.organization_spans(open + 1, comma)
+            {
+                return self.head_of(open + 1, comma);
+            }
             k = open;
             // "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security Council,
             // said": two asides; the person before them is the subject.
@@ -227,6 +235,16 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether a person's name ends right before token `k`.
+    /// Whether one organization's mention covers tokens `a..b` exactly.
+    fn organization_spans(&self, a: usize, b: usize) -> bool {
+        a < b && {
+            let span = Span::new(self.token_span(a).start, self.token_span(b - 1).end);
+            self.overlapping(span)
+                .map(|i| &self.mentions[i])
+                .any(|(s, i, _)| *s == span && self.entities[*i].kind == EntityKind::Organization)
+        }
+    }
+
     pub(super) fn person_ends_at(&self, k: usize) -> bool {
         k > 0 && {
             let last = self.token_span(k - 1);

@@ -178,6 +178,47 @@ pub fn in_list(list: &[&str], w: &str) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
+/// Nouns that say what kind of organization the name beside them is: "a South Korean newspaper, Munhwa
+/// Ilbo, reported", "a law firm, Cohen Milstein,", "the broadcaster NHK".
+pub const ORG_KIND_NOUNS: &[&str] = &[
+    "newspaper",
+    "daily",
+    "weekly",
+    "magazine",
+    "tabloid",
+    "broadcaster",
+    "network",
+    "channel",
+    "agency",
+    "firm",
+    "company",
+    "corporation",
+    "conglomerate",
+    "bank",
+    "lender",
+    "insurer",
+    "airline",
+    "carmaker",
+    "automaker",
+    "retailer",
+    "manufacturer",
+    "startup",
+    "start-up",
+    "nonprofit",
+    "charity",
+    "organization",
+    "organisation",
+    "foundation",
+    "publisher",
+    "website",
+    "outlet",
+    "consultancy",
+    "watchdog",
+    "tank",
+    "coalition",
+    "militia",
+];
+
 /// Words that end the names of organizations ("Indian Navy", "ABC Entertainment Group"): capitalised there
 /// though ordinary lowercase words elsewhere.
 pub const ORG_HEADS: &[&str] = &[

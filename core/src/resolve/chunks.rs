@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use crate::lexis::fold::fold;
 use crate::lexis::given_names::is_given_name;
 use crate::lexis::titles::{title_ending, title_starting};
-use crate::lexis::words::{in_list, DETERMINERS, ORG_HEADS, PREPOSITIONS};
+use crate::lexis::words::{in_list, DETERMINERS, ORG_HEADS, ORG_KIND_NOUNS, PREPOSITIONS};
 use crate::model::BlockKind;
 use crate::resolve::countries::located;
 use crate::resolve::places::place_forms;
@@ -166,7 +166,7 @@ fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn is_function_word(w: &str) -> bool {
+pub(super) fn is_function_word(w: &str) -> bool {
     in_list(PREPOSITIONS, w) || in_list(DETERMINERS, w) || in_list(&["and", "&", "to", "-", "'s", "’s"], w)
 }
 
@@ -485,6 +485,8 @@ fn decide_kind(d: &Doc, c: Chunk, names: &HashMap<u64, [u32; 4]>, casing: &Casin
     let place_first = PLACE_FIRST.contains(&lower[0].as_str()) && !in_list(ORG_HEADS, head);
     if words.len() >= 2 && NOT_AN_ACTOR.contains(&head) {
         return None;
+    } else if named_as_organization(d, c) {
+        ty = EntityType::Org;
     } else if words.len() >= 2
         && (place_first
             || PLACE_HEADS.contains(&head)
@@ -516,6 +518,22 @@ fn decide_kind(d: &Doc, c: Chunk, names: &HashMap<u64, [u32; 4]>, casing: &Casin
         }
     }
     Some(Chunk { ty, ..c })
+}
+
+/// A name in apposition to a noun of an organization's kind: after "a newspaper," and before a comma or the
+/// sentence's end, or right after the noun ("the broadcaster NHK") when the tagger did not see a person.
+fn named_as_organization(d: &Doc, c: Chunk) -> bool {
+    let (a, b) = c.tokens;
+    let Some(before) = a.checked_sub(1) else { return false };
+    let comma = d.token_text(before) == ",";
+    let Some(noun) = (if comma { before.checked_sub(1) } else { Some(before) }) else { return false };
+    let same_sentence = d.tagged.sentence_of(noun) == d.tagged.sentence_of(a);
+    let after =
+        (b < d.tagged.tokens.len() && d.tagged.sentence_of(b) == d.tagged.sentence_of(a)).then(|| d.token_text(b));
+    let closed = after.is_none_or(|w| matches!(w, "," | "." | ";" | ")"));
+    same_sentence
+        && in_list(ORG_KIND_NOUNS, &d.token_text(noun).to_lowercase())
+        && if comma { closed } else { c.ty != EntityType::Per }
 }
 
 fn is_open(w: &str) -> bool {

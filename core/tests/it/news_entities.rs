@@ -166,3 +166,30 @@ fn the_north_names_the_one_north_country_named_before() {
     let south = a.entities.iter().find(|e| e.id == "country:KOR").expect("South Korea");
     assert_eq!(texts(south, How::Description), ["the South"]);
 }
+
+#[test]
+fn a_name_in_apposition_to_a_kind_of_organization_is_an_organization() {
+    let a = analyze(&[(
+        "suit.txt",
+        "Union files suit\n\nThe union hired a labor law firm, Brandt Okafor, to draft the complaint. A Dutch \
+         newspaper, Telders Kamp, reported that talks had stalled. Ivo Brandt, a lawyer, said the suit was strong.",
+    )]);
+    let orgs = names(&a, EntityKind::Organization);
+    assert!(orgs.contains(&"Brandt Okafor") && orgs.contains(&"Telders Kamp"), "{orgs:?}");
+    named(&a, EntityKind::Person, "Ivo Brandt");
+}
+
+#[test]
+fn a_longer_name_around_a_known_organization_is_another_organization() {
+    let a = analyze(&[(
+        "ceasefire.txt",
+        "Ceasefire holds\n\nTroops of the United Nations Command patrolled the border on Friday. Norway joined \
+         the U.N. Command in 1951. An aide at the National Security Council said the talks would go on, and the \
+         United Nations said it was hopeful.",
+    )]);
+    let command = named(&a, EntityKind::Organization, "United Nations Command");
+    assert!(command.mentions.iter().any(|m| m.text == "U.N. Command"), "{command:?}");
+    named(&a, EntityKind::Organization, "National Security Council");
+    let un = named(&a, EntityKind::Organization, "United Nations");
+    assert_eq!(un.mentions.len(), 1, "the Command is not the United Nations: {un:?}");
+}

@@ -110,3 +110,13 @@ fn a_possessor_is_the_pronoun_named_when_no_one_else_is() {
     )]);
     assert_eq!(speaker(&a, "the end of an era"), "Sam Kell", "not Brandt, the subject of the sentence before");
 }
+
+#[test]
+fn an_organization_named_in_apposition_to_its_description_speaks() {
+    let a = analyze(&[(
+        "talks.txt",
+        "Talks advance\n\nOn Tuesday, a Dutch newspaper, Telders Kamp, reported that the two sides were drafting a \
+         statement \"to end the strike by May,\" as part of a deal planned by the mayor, Ana Ruiz.",
+    )]);
+    assert_eq!(speaker(&a, "to end the strike"), "Telders Kamp");
+}

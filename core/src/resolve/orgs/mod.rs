@@ -17,6 +17,7 @@ use crate::lexis::countries::Countries;
 use crate::lexis::orgs::known;
 use crate::lexis::words::{in_list, ORG_HEADS};
 use crate::model::entity::{slug, Entity, EntityKind, How};
+use crate::resolve::chunks::is_function_word;
 use crate::resolve::{Claims, Doc, Found};
 use crate::tag::gazetteer::{country_forms, org_forms, Gazetteer};
 use crate::tag::labels::EntityType;
@@ -80,7 +81,10 @@ pub fn resolve(docs: &[Doc], countries: &Countries, lexicon: &Lexicon, claims: &
                     }
                 };
                 let acronym_here = acronym(text).is_some() && !shouted(b) && !(a > 0 && shouted(a - 1));
-                if claims.overlaps(d.index, span) || (!tagged && !acronym_here && common_word(lexicon, text)) {
+                if claims.overlaps(d.index, span)
+                    || (!tagged && !acronym_here && common_word(lexicon, text))
+                    || inside_longer_name(d, (a, b), country_forms)
+                {
                     continue;
                 }
                 orgs[m.payload as usize].add(d, (a, b), if tagged { How::Ner } else { How::Alias });
@@ -127,6 +131,27 @@ pub fn resolve(docs: &[Doc], countries: &Countries, lexicon: &Lexicon, claims: &
     entities(docs, countries, orgs, &mut groups, &by_key)
 }
 
+/// Whether tokens `a..b` (a table's name) are part of a longer organization's name the tagger saw, longer
+/// by a word of the name itself: "National Security Council" is not the Security Council, "United Nations
+/// Command" not the United Nations (but "Russian TASS" is TASS: a country's word is no part of a name).
+fn inside_longer_name(d: &Doc, (a, b): (usize, usize), country_forms: &Gazetteer) -> bool {
+    d.chunks_overlapping(d.span_of(a, b)).any(|c| {
+        let (ca, cb) = c.tokens;
+        let name_word = |t: usize| {
+            let w = d.token_text(t);
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !matches!(w, "'s" | "’s")
+                && country_forms.lookup(&d.keys[t..t + 1]).is_none()
+        };
+        c.ty == EntityType::Org
+            && ca <= a
+            && b <= cb
+            && (ca, cb) != (a, b)
+            && (ca..a).chain(b..cb).all(|t| name_word(t) || is_function_word(d.token_text(t)))
+            && (ca..a).chain(b..cb).any(name_word)
+    })
+}
+
 /// Joins the organizations one organization's names make: defined acronyms, acronyms spelling a name's
 /// initials, short forms that fit one organization only.
 fn merge(orgs: &[Org], by_key: &HashMap<String, usize>, defined: &[(String, usize)]) -> Groups {
@@ -158,6 +183,19 @@ fn merge(orgs: &[Org], by_key: &HashMap<String, usize>, defined: &[(String, usiz
         }
     }
     let used = |i: usize| !orgs[i].found.is_empty();
+    // "U.N. Command" and "United Nations Command": a table's other name in front, the same words after.
+    for (i, o) in orgs.iter().enumerate().filter(|&(i, o)| used(i) && !o.table) {
+        let k = key(&o.name);
+        let words: Vec<&str> = k.split(' ').collect();
+        for n in (1..words.len()).rev() {
+            let Some(&t) = by_key.get(&words[..n].join(" ")).filter(|&&t| orgs[t].table) else { continue };
+            let expanded = format!("{} {}", key(&orgs[t].name), words[n..].join(" "));
+            if let Some(&j) = by_key.get(&expanded).filter(|&&j| j != i && used(j)) {
+                groups.join(i, j);
+            }
+            break;
+        }
+    }
     for (i, o) in orgs.iter().enumerate().filter(|&(i, _)| used(i)) {
         if let Some(acr) = acronym(&o.name) {
             let spelled: Vec<usize> =
