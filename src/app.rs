@@ -9,24 +9,29 @@ use yew::prelude::*;
 
 use crate::components::chart::Chart;
 use crate::components::chips::{Chip, Chips};
+use crate::components::clusters::Clusters;
 use crate::components::facet::{Facet, FacetItem};
+use crate::components::gaps::Gaps;
 use crate::components::header::Header;
 use crate::components::load::{Load, NotLoaded};
+use crate::components::matrix::MatrixView;
 use crate::components::notices::Notices;
+use crate::components::outlets::OutletDefs;
 use crate::components::quotes::Quotes;
 use crate::components::reader::Reader;
 use crate::components::sheet::Sheet;
 use crate::components::story::Story;
+use crate::components::story_picker::StoryPicker;
 use crate::components::tabs::Tabs;
 use crate::effects::analyzer::Analyzer;
 use crate::effects::media::{use_media, NARROW};
-use crate::route::{Tab, View};
+use crate::route::{MatrixSort, Tab, View};
 use crate::state::{Derived, Index};
 use crate::store::{Action, InputFile, Status, Store};
 
 mod wiring;
 
-pub use wiring::builtin_inputs;
+pub use wiring::{builtin_inputs, record_timing};
 
 /// The `Reducible` adapter over [`Store::apply`].
 #[derive(PartialEq)]
@@ -239,7 +244,11 @@ pub fn App(props: &AppProps) -> Html {
             };
             let panel = match s.view.tab {
                 Tab::Reader => {
-                    html! { <Reader index={ix.clone()} derived={d.clone()} view={view.clone()} {on_article} /> }
+                    let d2 = store.dispatcher();
+                    let on_rename = Callback::from(move |(article, name): (String, String)| {
+                        d2.dispatch(Action::RenameOutlet { article, name })
+                    });
+                    html! { <Reader index={ix.clone()} derived={d.clone()} view={view.clone()} {on_article} {on_rename} /> }
                 }
                 Tab::Quotes => {
                     html! { <Quotes index={ix.clone()} derived={d.clone()} view={view.clone()} on_speaker={on_speaker.clone()} /> }
@@ -248,6 +257,17 @@ pub fn App(props: &AppProps) -> Html {
                     html! { <Chart index={ix.clone()} derived={d.clone()} view={view.clone()} {on_bar} {on_kind} /> }
                 }
                 Tab::Story => html! { <Story index={ix.clone()} derived={d.clone()} view={view.clone()} /> },
+                Tab::Clusters => html! { <Clusters index={ix.clone()} derived={d.clone()} view={view.clone()} /> },
+                Tab::Matrix => {
+                    let d2 = store.dispatcher();
+                    let on_sort = Callback::from(move |s: MatrixSort| d2.dispatch(Action::SetSort(s)));
+                    html! { <MatrixView index={ix.clone()} derived={d.clone()} view={view.clone()} {on_sort} /> }
+                }
+                Tab::Gaps => html! { <Gaps index={ix.clone()} view={view.clone()} /> },
+            };
+            let on_story = {
+                let d = store.dispatcher();
+                Callback::from(move |st: Option<String>| d.dispatch(Action::SetStory(st)))
             };
             let on_tab = {
                 let d = store.dispatcher();
@@ -256,6 +276,9 @@ pub fn App(props: &AppProps) -> Html {
             html! {
                 <main id="panel" class="main" tabindex="-1">
                     <NotLoaded errors={s.errors.clone()} />
+                    if let Some(full) = &s.full {
+                        <StoryPicker full={full.clone()} current={s.view.story.clone()} {on_story} />
+                    }
                     <Chips chips={chips(s, ix, &store.dispatcher())} on_clear={clear(Action::ClearAll)} />
                     <Tabs current={s.view.tab} on_select={on_tab} />
                     <div role="tabpanel" id="tabpanel" aria-labelledby={format!("tab-{}", s.view.tab.as_str())} class="panel">{ panel }</div>
@@ -273,10 +296,30 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <div class={classes!("app", narrow.then_some("narrow"))}>
             <a class="skip" href="#panel">{ "Skip to the articles" }</a>
+            <OutletDefs />
             <Header summary={summary_text.clone()} intro={builtin.then_some(AttrValue::from(BUILTIN_INTRO))} query={s.view.q.clone()}
                 on_query={dispatch(Action::SetQuery)} on_copy_link={h.on_copy_link.clone()} on_export={h.on_export.clone()}
                 copied={h.copied} ready={s.index.is_some()} {n_filters} filters_open={*sheet_open} {narrow} {on_filters} />
             <Notices notices={s.notices.clone()} on_dismiss={h.on_dismiss.clone()} />
+            if let Some(chars) = s.link_too_large {
+                <section class="notice link-too-large" role="alert">
+                    <p>{ format!("This corpus is too large for a link: the link would be {chars} characters long, and links made here are limited to {} characters (mail and chat programs cut longer ones). Download it instead as a file this page opens (drop it on the page or pick it with “Add files”); it keeps the current view.", crate::share::LINK_LIMIT) }</p>
+                    <button onclick={{
+                        let full = s.full.clone();
+                        let view = s.view.clone();
+                        let d = store.dispatcher();
+                        Callback::from(move |_| {
+                            if let Some(full) = &full {
+                                if let Err(e) = wiring::download_analysis(full, &view) {
+                                    d.dispatch(Action::Notice(format!("The download failed: {e}")));
+                                }
+                            }
+                            d.dispatch(Action::LinkTooLarge(None));
+                        })
+                    }}>{ "Download the corpus" }</button>
+                    <button class="link-button" onclick={{ let d = store.dispatcher(); Callback::from(move |_: MouseEvent| d.dispatch(Action::LinkTooLarge(None))) }}>{ "Dismiss" }</button>
+                </section>
+            }
             <div class="layout">
                 { side }
                 { main }

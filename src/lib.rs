@@ -8,6 +8,7 @@ pub mod export;
 pub mod highlight;
 pub mod protocol;
 pub mod route;
+pub mod share;
 pub mod state;
 pub mod store;
 pub mod worker;

@@ -1,6 +1,6 @@
 //! The one place the URL and the view meet: query string ⇄ [`View`]. Shareable state lives in the URL.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use newsprism_core::model::EntityKind;
 
@@ -12,10 +12,16 @@ pub enum Tab {
     Quotes,
     Chart,
     Story,
+    /// The same quotation across outlets.
+    Clusters,
+    /// Speakers × outlets.
+    Matrix,
+    /// Blind spots: who each outlet leaves out.
+    Gaps,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Reader, Tab::Quotes, Tab::Chart, Tab::Story];
+    pub const ALL: [Tab; 7] = [Tab::Reader, Tab::Quotes, Tab::Chart, Tab::Story, Tab::Clusters, Tab::Matrix, Tab::Gaps];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -23,6 +29,9 @@ impl Tab {
             Tab::Quotes => "quotes",
             Tab::Chart => "chart",
             Tab::Story => "story",
+            Tab::Clusters => "clusters",
+            Tab::Matrix => "matrix",
+            Tab::Gaps => "gaps",
         }
     }
 
@@ -32,6 +41,9 @@ impl Tab {
             Tab::Quotes => "Who said what",
             Tab::Chart => "Mentions",
             Tab::Story => "Along the story",
+            Tab::Clusters => "Same quote",
+            Tab::Matrix => "Who quoted whom",
+            Tab::Gaps => "Blind spots",
         }
     }
 
@@ -57,6 +69,38 @@ fn parse_kind(s: &str) -> Option<EntityKind> {
 pub const ALL_KINDS: [EntityKind; 4] =
     [EntityKind::Person, EntityKind::Country, EntityKind::Organization, EntityKind::Place];
 
+/// How the speakers × outlets matrix is ordered.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum MatrixSort {
+    /// Most quoted speaker first.
+    #[default]
+    Total,
+    /// By speaker name.
+    Name,
+    /// Most quoted by this outlet first.
+    Outlet(String),
+}
+
+impl MatrixSort {
+    fn as_query(&self) -> Option<String> {
+        match self {
+            MatrixSort::Total => None,
+            MatrixSort::Name => Some("name".into()),
+            MatrixSort::Outlet(o) => Some(format!("outlet:{o}")),
+        }
+    }
+
+    fn parse(s: &str) -> Option<MatrixSort> {
+        match s {
+            "total" => Some(MatrixSort::Total),
+            "name" => Some(MatrixSort::Name),
+            _ => {
+                s.strip_prefix("outlet:").filter(|o| !o.trim().is_empty()).map(|o| MatrixSort::Outlet(o.trim().into()))
+            }
+        }
+    }
+}
+
 /// Everything about the view that a link should reproduce.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct View {
@@ -71,6 +115,12 @@ pub struct View {
     pub tab: Tab,
     /// Entity kinds highlighted and charted.
     pub kinds: BTreeSet<EntityKind>,
+    /// The story (its id) every view works inside, or all articles.
+    pub story: Option<String>,
+    /// Outlet names the reader gave, by article id (they replace the analysis's).
+    pub outlets: BTreeMap<String, String>,
+    /// The order of the speakers × outlets matrix.
+    pub sort: MatrixSort,
 }
 
 impl Default for View {
@@ -82,6 +132,9 @@ impl Default for View {
             q: String::new(),
             tab: Tab::Reader,
             kinds: ALL_KINDS.into_iter().collect(),
+            story: None,
+            outlets: BTreeMap::new(),
+            sort: MatrixSort::Total,
         }
     }
 }
@@ -95,6 +148,12 @@ impl View {
     /// The query string (without "?") for this view; defaults are left out so links stay short.
     pub fn to_query(&self) -> String {
         let mut s = form_urlencoded::Serializer::new(String::new());
+        if let Some(story) = &self.story {
+            s.append_pair("story", story);
+        }
+        for (article, name) in &self.outlets {
+            s.append_pair("outlet", &format!("{article}:{name}"));
+        }
         for sp in &self.speakers {
             s.append_pair("speaker", sp);
         }
@@ -113,6 +172,9 @@ impl View {
         if self.kinds.len() != ALL_KINDS.len() {
             let kinds: Vec<&str> = ALL_KINDS.into_iter().filter(|k| self.kinds.contains(k)).map(kind_str).collect();
             s.append_pair("kinds", &kinds.join(","));
+        }
+        if let Some(sort) = self.sort.as_query() {
+            s.append_pair("sort", &sort);
         }
         s.finish()
     }
@@ -136,7 +198,9 @@ impl View {
                 "q" => v.q = value,
                 "view" => match Tab::parse(&value) {
                     Some(t) => v.tab = t,
-                    None => notices.push(format!("Ignored view “{value}”: use reader, quotes, chart or story.")),
+                    None => notices.push(format!(
+                        "Ignored view “{value}”: use reader, quotes, chart, story, clusters, matrix or gaps."
+                    )),
                 },
                 "kinds" => {
                     let mut kinds = BTreeSet::new();
@@ -154,7 +218,18 @@ impl View {
                         v.kinds = kinds;
                     }
                 }
-                "speaker" | "country" | "article" => {}
+                "story" if !value.is_empty() => v.story = Some(value),
+                "outlet" => match value.split_once(':') {
+                    Some((article, name)) if !article.trim().is_empty() && !name.trim().is_empty() => {
+                        v.outlets.insert(article.trim().to_string(), name.trim().to_string());
+                    }
+                    _ => notices.push(format!("Ignored outlet “{value}”: write it as ARTICLE-ID:Outlet name.")),
+                },
+                "sort" => match MatrixSort::parse(&value) {
+                    Some(sort) => v.sort = sort,
+                    None => notices.push(format!("Ignored sort “{value}”: use total, name or outlet:NAME.")),
+                },
+                "speaker" | "country" | "article" | "story" => {}
                 other => notices.push(format!("Ignored unknown link parameter “{other}”.")),
             }
         }

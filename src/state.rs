@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use newsprism_core::compare::{quotes::describe_all, scope::restrict};
 use newsprism_core::lexis::fold::fold;
 use newsprism_core::model::Analysis;
 use newsprism_core::model::BlockKind;
@@ -23,6 +24,35 @@ use crate::route::View;
 mod derive;
 pub use derive::{Bar, Derived, TOP_BARS};
 
+/// The analysis a view works on: the chosen story's articles only (as if only they had been given), with
+/// the outlet names the reader gave. The same analysis (no copy) when the view chooses neither.
+pub fn scoped(full: &Rc<Analysis>, view: &View) -> Rc<Analysis> {
+    let story = view.story.as_ref().and_then(|id| full.stories.iter().find(|s| &s.id == id));
+    if story.is_none() && view.outlets.is_empty() {
+        return full.clone();
+    }
+    let mut a = match story {
+        Some(s) => restrict(full, &s.articles),
+        None => (**full).clone(),
+    };
+    if !view.outlets.is_empty() {
+        for x in &mut a.articles {
+            if let Some(name) = view.outlets.get(&x.id) {
+                x.outlet = Some(name.clone());
+            }
+        }
+        // The clusters name the outlets carrying them: name them again.
+        let at: HashMap<&str, usize> = a.quotes.iter().enumerate().map(|(i, q)| (q.id.as_str(), i)).collect();
+        let clusters: Vec<(String, Vec<usize>)> = a
+            .quote_clusters
+            .iter()
+            .map(|c| (c.id.clone(), c.quotes.iter().filter_map(|q| at.get(q.as_str()).copied()).collect()))
+            .collect();
+        a.quote_clusters = describe_all(&a.articles, &a.quotes, clusters);
+    }
+    Rc::new(a)
+}
+
 /// A block of an article that filters keep or hide: the headline, a caption or a paragraph.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unit {
@@ -30,8 +60,9 @@ pub struct Unit {
     pub block: usize,
     pub kind: BlockKind,
     pub span: Span,
-    /// The text folded for search (no accents, lowercase), as the core compares names.
-    folded: String,
+    /// The text folded for search (no accents, lowercase), as the core compares names: made on first use
+    /// or ahead of it ([`Index::fold_ahead`]), so that indexing a large analysis stays one short task.
+    folded: std::cell::OnceCell<String>,
     /// Country entities the block is about: named in it, or tied to a person or place named in it, or to
     /// the speaker of a quotation in it. Sorted.
     countries: Vec<usize>,
@@ -72,9 +103,25 @@ pub struct Index {
     pub countries: Vec<usize>,
     /// Per entity, the units of its mentions (one entry per mention placed in a unit).
     pub entity_units: Vec<Vec<u32>>,
+    /// The outlets, in the order of their first article: the analysis's or the reader's name, else the
+    /// article's file name (so every article has one, and a reader can name it).
+    pub outlets: Vec<String>,
+    /// Per article, its outlet (index into `outlets`).
+    pub article_outlet: Vec<usize>,
+    quote_by_id: HashMap<String, usize>,
     speaker_by_name: HashMap<String, usize>,
     country_by_name: HashMap<String, usize>,
     article_by_id: HashMap<String, usize>,
+}
+
+/// An article's outlet as the page names it: the analysis's (or the reader's) name, else the last part
+/// of its source ("report.txt").
+fn outlet_name(a: &Analysis, article: usize) -> String {
+    let x = &a.articles[article];
+    match x.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
+        Some(o) => o.to_string(),
+        None => x.source.rsplit(['/', '\\']).next().unwrap_or(&x.source).to_string(),
+    }
 }
 
 fn unit_at(units: &[Unit], range: &std::ops::Range<usize>, span: Span) -> Option<usize> {
@@ -107,7 +154,7 @@ impl Index {
                         block: bi,
                         kind: b.kind,
                         span,
-                        folded: fold(span.of(&a.text)),
+                        folded: std::cell::OnceCell::new(),
                         countries: Vec::new(),
                         direct_countries: Vec::new(),
                         quotes: Vec::new(),
@@ -212,6 +259,18 @@ impl Index {
             .map(|(i, _)| i)
             .collect();
         countries.sort_by(|&a, &b| analysis.entities[a].name.cmp(&analysis.entities[b].name));
+        let mut outlets: Vec<String> = Vec::new();
+        let mut outlet_by_name: HashMap<String, usize> = HashMap::new();
+        let article_outlet = (0..analysis.articles.len())
+            .map(|ai| {
+                let name = outlet_name(&analysis, ai);
+                *outlet_by_name.entry(name.clone()).or_insert_with(|| {
+                    outlets.push(name);
+                    outlets.len() - 1
+                })
+            })
+            .collect();
+        let quote_by_id = analysis.quotes.iter().enumerate().map(|(i, q)| (q.id.clone(), i)).collect();
         Index {
             analysis,
             units,
@@ -222,10 +281,31 @@ impl Index {
             n_quotes,
             countries,
             entity_units,
+            outlets,
+            article_outlet,
+            quote_by_id,
             speaker_by_name,
             country_by_name,
             article_by_id,
         }
+    }
+
+    /// Unit `u`'s text folded for search.
+    pub fn folded(&self, u: usize) -> &str {
+        let unit = &self.units[u];
+        unit.folded.get_or_init(|| fold(unit.span.of(&self.analysis.articles[unit.article].text)))
+    }
+
+    /// Folds the text of units `from..` for search, about `bytes` of text; returns where to go on from
+    /// (`units.len()` when all are done). The page calls it a slice per task after an analysis arrives.
+    pub fn fold_ahead(&self, from: usize, bytes: usize) -> usize {
+        let mut done = 0;
+        let mut u = from;
+        while u < self.units.len() && done < bytes {
+            done += self.folded(u).len();
+            u += 1;
+        }
+        u
     }
 
     /// The speaker name of a quote, if attributed.
@@ -319,22 +399,23 @@ impl Index {
 
     /// The article's outlet, else the last part of its source ("report.txt").
     pub fn outlet_or_source(&self, article: usize) -> String {
-        match self.outlet(article) {
-            Some(o) => o.to_string(),
-            None => {
-                let s = &self.analysis.articles[article].source;
-                s.rsplit(['/', '\\']).next().unwrap_or(s).to_string()
-            }
-        }
+        self.outlets[self.article_outlet[article]].clone()
     }
 
-    /// A short, stable label for an article in lists and charts: "Article 3", with its outlet when known
-    /// ("Article 3 · Al Jazeera"). The reader numbers its articles the same way.
+    /// The outlet of a quote's article (index into `outlets`).
+    pub fn quote_outlet(&self, quote: usize) -> usize {
+        self.article_outlet[self.quote_article(quote)]
+    }
+
+    /// A quote by its id.
+    pub fn quote_id(&self, id: &str) -> Option<usize> {
+        self.quote_by_id.get(id).copied()
+    }
+
+    /// A short, stable label for an article in lists and charts: its outlet and number ("Al Jazeera ·
+    /// article 3"). The reader numbers its articles the same way.
     pub fn article_label(&self, article: usize) -> String {
-        match self.outlet(article) {
-            Some(o) => format!("Article {} · {o}", article + 1),
-            None => format!("Article {}", article + 1),
-        }
+        format!("{} · article {}", self.outlet_or_source(article), article + 1)
     }
 
     /// A human explanation of a mention: "Moscow → Russia, capital".

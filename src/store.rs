@@ -7,8 +7,10 @@ use newsprism_core::model::EntityKind;
 use newsprism_core::model::{Analysis, InputError};
 
 use crate::protocol::Content;
-use crate::route::{Tab, View};
-use crate::state::Index;
+use std::collections::BTreeMap;
+
+use crate::route::{MatrixSort, Tab, View};
+use crate::state::{scoped, Index};
 
 /// One input the page holds: built-in, dropped, picked or pasted; its bytes, or why the page has none
 /// (too large to read, unreadable: the analysis reports it with the others).
@@ -47,7 +49,11 @@ pub enum UrlUpdate {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Store {
     pub inputs: Vec<InputFile>,
+    /// The whole analysis; `index` covers the chosen story of it, with the reader's outlet names.
+    pub full: Option<Rc<Analysis>>,
     pub index: Option<Rc<Index>>,
+    /// The story and outlet names `index` was built for.
+    index_scope: (Option<String>, BTreeMap<String, String>),
     /// The request whose analysis `index` holds (the worker keeps that analysis for exports), and its
     /// inputs (which `inputs` goes back to when a newer analysis fails).
     pub index_request: u32,
@@ -64,6 +70,8 @@ pub struct Store {
     pub notices: Vec<String>,
     /// Milliseconds the last analysis took in the worker.
     pub analysis_ms: f64,
+    /// The length of a corpus link too long to copy (characters), while its message shows.
+    pub link_too_large: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -86,6 +94,8 @@ pub enum Action {
     },
     /// The URL changed under us (back, forward, first load).
     UrlChanged(View, Vec<String>),
+    /// Show the view an opened analysis file saved (a link's query string).
+    OpenView(String),
     ToggleSpeaker(String),
     ToggleCountry(String),
     ClearSpeakers,
@@ -95,15 +105,27 @@ pub enum Action {
     SetArticle(Option<String>),
     SetTab(Tab),
     ToggleKind(EntityKind),
+    /// Work inside one story (its id), or all articles.
+    SetStory(Option<String>),
+    /// Name an article's outlet (an empty name gives it back the analysis's).
+    RenameOutlet {
+        article: String,
+        name: String,
+    },
+    SetSort(MatrixSort),
     Notice(String),
     Dismiss(usize),
+    /// A corpus link of this many characters was too long to copy (`None`: the message is read).
+    LinkTooLarge(Option<usize>),
 }
 
 impl Store {
     pub fn new(view: View, notices: Vec<String>) -> Store {
         Store {
             inputs: Vec::new(),
+            full: None,
             index: None,
+            index_scope: (None, BTreeMap::new()),
             index_request: 0,
             index_inputs: Vec::new(),
             errors: Vec::new(),
@@ -114,6 +136,7 @@ impl Store {
             url_update: UrlUpdate::Keep,
             notices,
             analysis_ms: 0.0,
+            link_too_large: None,
         }
     }
 
@@ -123,7 +146,43 @@ impl Store {
         if self.view != before {
             self.view_version += 1;
             self.url_update = UrlUpdate::Push;
+            self.rescope();
         }
+    }
+
+    /// Drops a story or outlet names the whole analysis does not know, with a notice for each.
+    fn validate_scope(full: &Analysis, view: &mut View) -> Vec<String> {
+        let mut notices = Vec::new();
+        if let Some(id) = view.story.clone() {
+            if !full.stories.iter().any(|s| s.id == id) {
+                notices.push(format!("No story “{id}” here; showing all articles."));
+                view.story = None;
+            }
+        }
+        view.outlets.retain(|article, name| {
+            let ok = full.articles.iter().any(|a| &a.id == article);
+            if !ok {
+                notices.push(format!("No article “{article}” to name “{name}”; that outlet name was ignored."));
+            }
+            ok
+        });
+        notices
+    }
+
+    /// Builds the index again when the view's story or outlet names changed.
+    fn rescope(&mut self) {
+        let Some(full) = self.full.clone() else { return };
+        let scope = (self.view.story.clone(), self.view.outlets.clone());
+        if self.index.is_some() && scope == self.index_scope {
+            return;
+        }
+        let index = Index::new(scoped(&full, &self.view));
+        let dropped = index.validate(&mut self.view);
+        if !dropped.is_empty() {
+            self.notices.extend(dropped);
+        }
+        self.index = Some(Rc::new(index));
+        self.index_scope = scope;
     }
 
     pub fn apply(&mut self, action: Action) {
@@ -142,15 +201,17 @@ impl Store {
                 if request != self.request {
                     return;
                 }
-                let index = Index::new(analysis.clone());
                 self.errors = analysis.errors.clone();
-                let dropped = index.validate(&mut self.view);
-                if !dropped.is_empty() {
-                    self.notices.extend(dropped);
+                let before = self.view.clone();
+                let dropped = Self::validate_scope(&analysis, &mut self.view);
+                self.notices.extend(dropped);
+                self.full = Some(analysis);
+                self.index = None;
+                self.rescope();
+                if self.view != before {
                     self.view_version += 1;
                     self.url_update = UrlUpdate::Replace;
                 }
-                self.index = Some(Rc::new(index));
                 self.index_request = request;
                 self.index_inputs = self.inputs.clone();
                 self.analysis_ms = millis;
@@ -170,13 +231,18 @@ impl Store {
             }
             Action::UrlChanged(mut view, notices) => {
                 self.notices.extend(notices);
-                if let Some(index) = &self.index {
-                    self.notices.extend(index.validate(&mut view));
+                if let Some(full) = &self.full {
+                    self.notices.extend(Self::validate_scope(full, &mut view));
                 }
                 if view != self.view {
                     self.view = view;
                     self.view_version += 1;
                     self.url_update = UrlUpdate::Keep;
+                    self.rescope();
+                }
+                if let Some(index) = &self.index {
+                    let dropped = index.validate(&mut self.view);
+                    self.notices.extend(dropped);
                 }
             }
             Action::ToggleSpeaker(s) => self.change_view(|v| {
@@ -214,7 +280,27 @@ impl Store {
                     v.kinds.insert(k);
                 }
             }),
+            Action::OpenView(query) => {
+                let (view, notices) = View::from_query(&query);
+                self.apply(Action::UrlChanged(view, notices));
+                self.url_update = UrlUpdate::Push;
+            }
+            Action::SetStory(story) => self.change_view(|v| {
+                v.story = story;
+                // An article of another story would show nothing.
+                v.article = None;
+            }),
+            Action::RenameOutlet { article, name } => self.change_view(|v| {
+                let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+                if name.is_empty() {
+                    v.outlets.remove(&article);
+                } else {
+                    v.outlets.insert(article, name);
+                }
+            }),
+            Action::SetSort(sort) => self.change_view(|v| v.sort = sort),
             Action::Notice(n) => self.notices.push(n),
+            Action::LinkTooLarge(n) => self.link_too_large = n,
             Action::Dismiss(i) => {
                 if i < self.notices.len() {
                     self.notices.remove(i);

@@ -10,15 +10,16 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::protocol::{from_js, to_js, Export, Reply, Request, ToWorker};
+use crate::protocol::{from_js, to_js, Content, Export, Input, Reply, Request, ToWorker};
 use crate::route::View;
-use crate::state::Index;
+use crate::state::{scoped, Index};
 
-/// The last analysis (by request id) and its index, built on the first export.
+/// The last analysis (by request id) and the index of the last view exported (its story and outlet
+/// names: the query it was built for).
 struct Last {
     id: u32,
     analysis: Rc<Analysis>,
-    index: Option<Rc<Index>>,
+    index: Option<(String, Rc<Index>)>,
 }
 
 thread_local! {
@@ -38,8 +39,20 @@ pub fn run() {
         let data = e.data();
         // The id is read on its own first, so even a request that does not parse is answered by its id.
         let id = js_sys::Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).map_or(0, |v| v as u32);
+        // Browser `File`s travel beside the message (`files`), in the order of the inputs holding one.
+        let files = js_sys::Reflect::get(&data, &"files".into()).ok().filter(|f| f.is_object());
         match from_js::<ToWorker>(data) {
-            Ok(ToWorker::Analyse(request)) => {
+            Ok(ToWorker::Analyse(mut request)) => {
+                if let Some(files) = files {
+                    let files: js_sys::Array = files.unchecked_into();
+                    let mut n = 0;
+                    for i in &mut request.inputs {
+                        if let Content::File { file, .. } = &mut i.content {
+                            *file = files.get(n);
+                            n += 1;
+                        }
+                    }
+                }
                 let (reply, analysis) = analyse(&request, &post);
                 LAST.with(|l| *l.borrow_mut() = analysis.map(|analysis| Last { id, analysis, index: None }));
                 post(reply)
@@ -73,32 +86,61 @@ pub fn analyse(request: &Request, post: &dyn Fn(Reply)) -> (Reply, Option<Rc<Ana
     let id = request.id;
     // The first answer comes before any work: the page knows the worker is alive.
     post(Reply::Progress { id, fraction: 0.0, stage: "starting".to_string() });
-    let inputs: Vec<newsprism_core::Input> = request.inputs.iter().map(|i| i.to_core()).collect();
+    let read = read_files(&request.inputs);
+    let inputs: Vec<newsprism_core::Input> = read.iter().map(|i| i.to_core()).collect();
     let mut last = -1.0f32;
-    let analysis = newsprism_core::analyze_inputs(&inputs, &mut |p| {
+    let (analysis, view) = newsprism_core::analysis::open::analyze_or_open(&inputs, &mut |p| {
         if p.fraction - last >= 0.02 || p.fraction >= 1.0 {
             last = p.fraction;
             post(Reply::Progress { id, fraction: p.fraction, stage: p.stage.label().to_string() });
         }
     });
-    match serde_json::to_vec(&analysis) {
-        Ok(json) => (Reply::Done { id, json, millis: now() - t0 }, Some(Rc::new(analysis))),
+    match crate::protocol::encode(&analysis) {
+        Ok((json, parts)) => (Reply::Done { id, json, millis: now() - t0, view, parts }, Some(Rc::new(analysis))),
         Err(e) => (Reply::Failed { id, message: format!("could not send the analysis to the page: {e}") }, None),
     }
+}
+
+/// The inputs with every browser `File` read (synchronously: this is the worker's thread).
+fn read_files(inputs: &[Input]) -> Vec<Input> {
+    inputs
+        .iter()
+        .map(|i| match &i.content {
+            Content::File { file, .. } => {
+                let content = match read_file(file) {
+                    Ok(bytes) => Content::Bytes { bytes },
+                    Err(reason) => Content::Unreadable { reason },
+                };
+                Input { name: i.name.clone(), content }
+            }
+            _ => i.clone(),
+        })
+        .collect()
+}
+
+fn read_file(file: &JsValue) -> Result<Vec<u8>, String> {
+    let blob: &web_sys::Blob = file.dyn_ref().ok_or("the page sent no file")?;
+    let reader = web_sys::FileReaderSync::new().map_err(|e| format!("{e:?}"))?;
+    let buffer = reader.read_as_array_buffer(blob).map_err(|e| format!("{e:?}"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Exports a view of the last analysis, if it is the one the page asks about: the reply and the file as
 /// a `Blob`, or the reply saying why not.
 fn export(request: &Export) -> Result<(Reply, JsValue), Reply> {
     let failed = |message: String| Reply::ExportFailed { id: request.id, message };
+    let (view, _) = View::from_query(&request.view);
+    // The index depends on the story and the outlet names only.
+    let scope = View { story: view.story.clone(), outlets: view.outlets.clone(), ..View::default() }.to_query();
     let index = LAST.with(|l| {
         let mut l = l.borrow_mut();
         let last = l.as_mut().filter(|last| last.id == request.analysis)?;
-        let analysis = last.analysis.clone();
-        Some(last.index.get_or_insert_with(|| Rc::new(Index::new(analysis))).clone())
+        if last.index.as_ref().is_none_or(|(s, _)| *s != scope) {
+            last.index = Some((scope.clone(), Rc::new(Index::new(scoped(&last.analysis, &view)))));
+        }
+        last.index.as_ref().map(|(_, ix)| ix.clone())
     });
     let index = index.ok_or_else(|| failed("this worker does not hold that analysis".into()))?;
-    let (view, _) = View::from_query(&request.view);
     let derived = index.derive(&view);
     let file = crate::export::export(&index, &derived, &view, request.what, &request.when);
     let bytes = js_sys::Uint8Array::from(file.content.as_bytes());

@@ -11,7 +11,7 @@ use std::fmt;
 pub enum LoadError {
     /// The input has no bytes, or only whitespace.
     Empty { name: String },
-    /// The input is larger than [`crate::MAX_INPUT_BYTES`].
+    /// The input is larger than [`crate::MAX_INPUT_BYTES`] (an analysis file: [`crate::analysis::open::MAX_ANALYSIS_BYTES`]).
     TooLarge { name: String, bytes: usize, limit: usize },
     /// The input could not be read at all (a missing file, a permission, a browser's read error).
     Unreadable { name: String, reason: String },
@@ -28,6 +28,9 @@ pub enum LoadError {
     /// A document whose text is already loaded (the same file picked twice, a record repeated); `name` is
     /// the input ("file.jsonl:7" for a record), `first` where the text was loaded first.
     Duplicate { name: String, first: String },
+    /// An analysis file (one `newsprism analyze --format json` wrote) that does not hold together: a
+    /// field missing or of the wrong type, a span outside its text, a reference to nothing.
+    InvalidAnalysis { name: String, detail: String },
 }
 
 impl LoadError {
@@ -42,7 +45,8 @@ impl LoadError {
             | LoadError::MalformedJson { name, .. }
             | LoadError::MissingText { name, .. }
             | LoadError::NoRecords { name }
-            | LoadError::Duplicate { name, .. } => name,
+            | LoadError::Duplicate { name, .. }
+            | LoadError::InvalidAnalysis { name, .. } => name,
         }
     }
 
@@ -58,6 +62,7 @@ impl LoadError {
             LoadError::MissingText { .. } => "missing_text",
             LoadError::NoRecords { .. } => "no_records",
             LoadError::Duplicate { .. } => "duplicate",
+            LoadError::InvalidAnalysis { .. } => "invalid_analysis",
         }
     }
 }
@@ -90,6 +95,9 @@ impl fmt::Display for LoadError {
             LoadError::NoRecords { name } => write!(f, "{name}: the JSON holds no article records"),
             LoadError::Duplicate { name, first } => {
                 write!(f, "{name}: the same text as {first} is already loaded, so it was not added again")
+            }
+            LoadError::InvalidAnalysis { name, detail } => {
+                write!(f, "{name}: this newsprism analysis cannot be shown: {detail}")
             }
         }
     }

@@ -13,12 +13,16 @@ use super::{focus_by_id, with_new, StoreState};
 use crate::builtin;
 use crate::effects::analyzer::{Analyzer, Outcome, Running};
 use crate::effects::keyboard::{self, Command};
-use crate::effects::{download, files, url};
+use crate::effects::{compress, download, files, url};
 use crate::export::Export;
 use crate::protocol::{self, Input};
 use crate::route::View;
+use crate::share;
 use crate::state::Index;
 use crate::store::{Action, InputFile};
+
+/// Text folded for search per task after an analysis arrives (about 5 ms).
+const FOLD_BYTES_PER_TASK: usize = 512 << 10;
 
 /// The built-in corpus as inputs.
 pub fn builtin_inputs() -> Vec<InputFile> {
@@ -75,6 +79,39 @@ fn move_article(step: isize) {
     };
     let _ = articles[next].focus();
     articles[next].scroll_into_view();
+}
+
+/// The link carrying the page's own corpus (`None` for the built-in example, which needs none).
+async fn corpus_link(inputs: &[InputFile], query: &str) -> Result<Option<String>, String> {
+    if inputs.iter().all(|i| i.builtin) {
+        return Ok(None);
+    }
+    let payload = share::payload(inputs).ok_or("a file too large to read is among the inputs")?;
+    let packed = compress::gzip(&payload).await?;
+    let location = gloo::utils::window().location();
+    let base = format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
+    Ok(Some(share::link(&base, query, &packed)))
+}
+
+async fn corpus_from_link(encoded: &str) -> Result<Vec<InputFile>, String> {
+    let packed = share::from_base64url(encoded)?;
+    let payload = compress::gunzip(&packed).await.map_err(|e| format!("the link's corpus is damaged ({e})"))?;
+    share::inputs(&payload)
+}
+
+/// Downloads the whole analysis with the view, as a file the page opens (for a corpus too large for a
+/// link).
+pub fn download_analysis(full: &newsprism_core::model::Analysis, view: &View) -> Result<(), String> {
+    let mut value = serde_json::to_value(full).map_err(|e| e.to_string())?;
+    if let Some(o) = value.as_object_mut() {
+        o.insert("view".into(), view.to_query().into());
+    }
+    let json = serde_json::to_string(&value).map_err(|e| e.to_string())?;
+    download::save(
+        &format!("newsprism-corpus-{}.json", local_time().replace([' ', ':'], "-")),
+        "application/json",
+        &json,
+    )
 }
 
 /// An export asked of the worker, kept in case the page must do it itself.
@@ -135,11 +172,17 @@ pub fn use_wiring(store: &UseReducerHandle<StoreState>, analyzer: &Analyzer) -> 
                 Outcome::Progress { request, fraction, stage } => {
                     d.dispatch(Action::Progress { request, fraction, stage })
                 }
-                Outcome::Done { request, analysis, millis } => {
+                Outcome::Done { request, analysis, millis, view } => {
                     // Every analysis, for benchmarks: the worker's time (load, analyse, serialise).
                     record_timing("lastAnalysisMs", millis);
                     record_timing("lastAnalysisArticles", analysis.articles.len() as f64);
-                    d.dispatch(Action::Done { request, analysis, millis })
+                    let t0 = now();
+                    d.dispatch(Action::Done { request, analysis, millis });
+                    // The reducer runs at once: this is the time to index the analysis.
+                    record_timing("indexMs", now() - t0);
+                    if let Some(q) = view {
+                        d.dispatch(Action::OpenView(q));
+                    }
                 }
                 Outcome::Failed { request, message } => d.dispatch(Action::Failed { request, message }),
                 Outcome::Notice(message) => d.dispatch(Action::Notice(message)),
@@ -157,7 +200,26 @@ pub fn use_wiring(store: &UseReducerHandle<StoreState>, analyzer: &Analyzer) -> 
                 }
             });
             *running.borrow_mut() = Some(Running::start(&analyzer, on_outcome));
-            dispatcher.dispatch(Action::Analyse(builtin_inputs()));
+            // A link carrying its corpus opens that corpus; otherwise the built-in example.
+            let hash = gloo::utils::window().location().hash().unwrap_or_default();
+            match hash.strip_prefix(share::FRAGMENT) {
+                Some(encoded) => {
+                    let d = dispatcher.clone();
+                    let encoded = encoded.to_string();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match corpus_from_link(&encoded).await {
+                            Ok(inputs) => d.dispatch(Action::Analyse(inputs)),
+                            Err(e) => {
+                                d.dispatch(Action::Notice(format!(
+                                    "The corpus in this link could not be opened: {e}. Showing the built-in example."
+                                )));
+                                d.dispatch(Action::Analyse(builtin_inputs()));
+                            }
+                        }
+                    });
+                }
+                None => dispatcher.dispatch(Action::Analyse(builtin_inputs())),
+            }
             move || {
                 running.borrow_mut().take();
             }
@@ -175,6 +237,21 @@ pub fn use_wiring(store: &UseReducerHandle<StoreState>, analyzer: &Analyzer) -> 
             }
         });
     }
+    // Fold a new index's text for search a slice per task, ahead of the first search.
+    use_effect_with(store.0.index.clone(), |index| {
+        let stop = Rc::new(std::cell::Cell::new(false));
+        if let Some(ix) = index.clone() {
+            let stop = stop.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut u = 0;
+                while u < ix.units.len() && !stop.get() {
+                    gloo::timers::future::TimeoutFuture::new(0).await;
+                    u = ix.fold_ahead(u, FOLD_BYTES_PER_TASK);
+                }
+            });
+        }
+        move || stop.set(true)
+    });
     // The URL follows the view; back and forward move between views.
     {
         let view = store.0.view.clone();
@@ -225,12 +302,23 @@ pub fn use_wiring(store: &UseReducerHandle<StoreState>, analyzer: &Analyzer) -> 
     let on_copy_link = {
         let copied = copied.clone();
         let d = store.dispatcher();
+        let inputs = s.inputs.clone();
+        let query = s.view.to_query();
         Callback::from(move |_| {
-            let href = gloo::utils::window().location().href().unwrap_or_default();
-            let promise = gloo::utils::window().navigator().clipboard().write_text(&href);
             let copied = copied.clone();
             let d = d.clone();
+            let inputs = inputs.clone();
+            let query = query.clone();
             wasm_bindgen_futures::spawn_local(async move {
+                let href = match corpus_link(&inputs, &query).await {
+                    Ok(Some(link)) if link.len() > share::LINK_LIMIT => {
+                        return d.dispatch(Action::LinkTooLarge(Some(link.len())));
+                    }
+                    Ok(Some(link)) => link,
+                    Ok(None) => gloo::utils::window().location().href().unwrap_or_default(),
+                    Err(e) => return d.dispatch(Action::Notice(format!("The link could not be made: {e}"))),
+                };
+                let promise = gloo::utils::window().navigator().clipboard().write_text(&href);
                 match wasm_bindgen_futures::JsFuture::from(promise).await {
                     Ok(_) => {
                         copied.set(true);
@@ -267,6 +355,7 @@ pub fn use_wiring(store: &UseReducerHandle<StoreState>, analyzer: &Analyzer) -> 
         let current = s.inputs.clone();
         Callback::from(move |new: Vec<InputFile>| {
             if !new.is_empty() {
+                url::clear_fragment();
                 d.dispatch(Action::Analyse(with_new(&current, new)));
             }
         })
@@ -286,7 +375,10 @@ pub fn use_wiring(store: &UseReducerHandle<StoreState>, analyzer: &Analyzer) -> 
     };
     let on_builtin = {
         let d = store.dispatcher();
-        Callback::from(move |_| d.dispatch(Action::Analyse(builtin_inputs())))
+        Callback::from(move |_| {
+            url::clear_fragment();
+            d.dispatch(Action::Analyse(builtin_inputs()))
+        })
     };
     Handles { on_files, on_paste, on_builtin, on_copy_link, on_export, on_dismiss, copied: *copied, first_ready }
 }

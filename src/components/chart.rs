@@ -7,17 +7,11 @@ use newsprism_core::model::EntityKind;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
+use crate::components::outlets::{self, Swatch};
 use crate::route::{kind_str, View, ALL_KINDS};
 use crate::state::{Derived, Index};
 
-/// Okabe–Ito colours, safe for colour-blind readers; articles past the seventh share the grey.
-pub const PALETTE: [&str; 8] = ["#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442", "#999999"];
-
-pub fn article_colour(i: usize) -> &'static str {
-    PALETTE[i.min(PALETTE.len() - 1)]
-}
-
-/// An article's title cut at a word to about 40 characters, for legends and lanes.
+/// An article's title cut at a word to about 40 characters, for lanes.
 pub fn short_title(ix: &Index, a: usize) -> String {
     let full = ix.title(a);
     let full = full.trim_end_matches('…');
@@ -28,29 +22,29 @@ pub fn short_title(ix: &Index, a: usize) -> String {
     format!("{}…", cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head).trim_end_matches([',', ';', ':']))
 }
 
-/// The segments of a bar: the first articles in their colours, the rest together in grey.
-fn segments(per_article: &[usize]) -> Vec<(usize, usize)> {
-    let last = PALETTE.len() - 1;
-    let mut out: Vec<(usize, usize)> =
-        per_article.iter().take(last).copied().enumerate().filter(|(_, n)| *n > 0).collect();
-    let rest: usize = per_article.iter().skip(last).sum();
-    if rest > 0 {
-        out.push((last, rest));
+/// Counts per article summed per outlet: (outlet, count) for each outlet with some, in outlet order.
+pub fn per_outlet(ix: &Index, per_article: &[usize]) -> Vec<(usize, usize)> {
+    let mut sums = vec![0usize; ix.outlets.len()];
+    for (a, n) in per_article.iter().enumerate() {
+        sums[ix.article_outlet[a]] += n;
     }
-    out
+    sums.into_iter().enumerate().filter(|(_, n)| *n > 0).collect()
 }
 
-/// "Article 3: 4" for each article mentioning the entity, the most first (at most `max`).
-fn by_article(ix: &Index, per_article: &[usize], max: usize) -> String {
-    let mut parts: Vec<(usize, usize)> = per_article.iter().copied().enumerate().filter(|(_, n)| *n > 0).collect();
+/// "Al Jazeera: 4" for each outlet mentioning the entity, the most first (at most `max`).
+fn by_outlet(ix: &Index, per_article: &[usize], max: usize) -> String {
+    let mut parts = per_outlet(ix, per_article);
     parts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let n = parts.len();
-    let mut out: Vec<String> = parts.iter().take(max).map(|(a, c)| format!("{}: {c}", ix.article_label(*a))).collect();
+    let mut out: Vec<String> = parts.iter().take(max).map(|(o, c)| format!("{}: {c}", ix.outlets[*o])).collect();
     if n > max {
-        out.push(format!("{} more articles", n - max));
+        out.push(format!("{} more outlets", n - max));
     }
     out.join(" · ")
 }
+
+/// Outlets named in a legend at most; the rest are counted.
+pub const LEGEND: usize = 32;
 
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {
@@ -68,7 +62,10 @@ pub fn Chart(props: &ChartProps) -> Html {
     // The bar in focus or under the pointer, whose numbers show below the chart.
     let focused = use_state(|| None::<usize>);
     let bars = &props.derived.bars;
-    let n_articles = ix.analysis.articles.len();
+    // The outlets of the shown articles, in outlet order.
+    let mut shown_outlets: Vec<usize> = props.derived.articles.iter().map(|&a| ix.article_outlet[a]).collect();
+    shown_outlets.sort_unstable();
+    shown_outlets.dedup();
     let max = bars.iter().map(|b| b.total).max().unwrap_or(1).max(1) as f64;
     let row = 40.0;
     let kinds: Vec<&str> = ALL_KINDS.into_iter().filter(|k| props.view.kinds.contains(k)).map(kind_str).collect();
@@ -82,10 +79,10 @@ pub fn Chart(props: &ChartProps) -> Html {
         let e = &ix.analysis.entities[b.entity];
         let y = i as f64 * row;
         let mut x = 0.0;
-        let segments = segments(&b.per_article).into_iter().map(|(a, n)| {
+        let segments = per_outlet(ix, &b.per_article).into_iter().map(|(o, n)| {
             let w = n as f64 / max * 100.0;
             let seg = html! {
-                <rect x={format!("{x:.3}%")} y={format!("{}", y + 20.0)} width={format!("{:.3}%", w)} height="14" fill={article_colour(a)} class="segment" />
+                <rect x={format!("{x:.3}%")} y={format!("{}", y + 20.0)} width={format!("{:.3}%", w)} height="14" fill={outlets::fill(o)} class="segment" data-outlet={ix.outlets[o].clone()} />
             };
             x += w;
             seg
@@ -123,24 +120,20 @@ pub fn Chart(props: &ChartProps) -> Html {
             </g>
         }
     });
-    let legend = (0..n_articles.min(PALETTE.len())).map(|a| {
-        let label = if a == PALETTE.len() - 1 && n_articles > PALETTE.len() {
-            format!("Articles {} to {n_articles}", a + 1)
-        } else {
-            format!("{}: {}", ix.article_label(a), short_title(ix, a))
-        };
-        html! { <li><span class={classes!("swatch", format!("swatch-{a}"))}></span>{ label }</li> }
+    let legend = shown_outlets.iter().take(LEGEND).map(|&o| {
+        html! { <li><Swatch outlet={o} />{ ix.outlets[o].clone() }</li> }
     });
-    // Per-article columns while they fit; past that, how many articles and which mentions it most.
-    let wide = n_articles <= PALETTE.len();
+    let unnamed = shown_outlets.len().saturating_sub(LEGEND);
+    // Per-outlet columns while they fit; past that, how many outlets and which mentions it most.
+    let wide = shown_outlets.len() <= outlets::PALETTE.len();
     let table_rows = bars.iter().map(|b| {
         let e = &ix.analysis.entities[b.entity];
-        let n = b.per_article.iter().filter(|n| **n > 0).count();
+        let sums = per_outlet(ix, &b.per_article);
         html! { <tr><th scope="row">{ e.name.clone() }</th><td>{ kind_str(e.kind) }</td><td>{ b.total }</td>
         if wide {
-            { for b.per_article.iter().map(|n| html! { <td>{ *n }</td> }) }
+            { for shown_outlets.iter().map(|o| html! { <td>{ sums.iter().find(|s| s.0 == *o).map_or(0, |s| s.1) }</td> }) }
         } else {
-            <td>{ n }</td><td>{ by_article(ix, &b.per_article, 1) }</td>
+            <td>{ sums.len() }</td><td>{ by_outlet(ix, &b.per_article, 1) }</td>
         }
         </tr> }
     });
@@ -149,7 +142,7 @@ pub fn Chart(props: &ChartProps) -> Html {
         <figure class="chart">
             <figcaption>
                 <h2>{ "Most mentioned" }</h2>
-                <p class="muted">{ format!("The {} most mentioned of {} {} in the shown text, split by article. Select a bar to filter.", bars.len(), props.derived.n_entities, kinds.join(", ")) }</p>
+                <p class="muted">{ format!("The {} most mentioned of {} {} in the shown text, split by outlet. Select a bar to filter.", bars.len(), props.derived.n_entities, kinds.join(", ")) }</p>
             </figcaption>
             <div class="kind-toggles" role="group" aria-label="Entity kinds to chart">{ for kind_toggles }</div>
             if bars.is_empty() {
@@ -160,41 +153,28 @@ pub fn Chart(props: &ChartProps) -> Html {
             <p class="bar-detail" id="bar-detail" aria-live="polite">
                 { match focused.and_then(|i| bars.get(i)) {
                     Some(b) => {
-                        format!("{}: {} mentions. {}", ix.analysis.entities[b.entity].name, b.total, by_article(ix, &b.per_article, 6))
+                        format!("{}: {} mentions. {}", ix.analysis.entities[b.entity].name, b.total, by_outlet(ix, &b.per_article, 6))
                     }
-                    None => "Point at or focus a bar for its numbers by article.".to_string(),
+                    None => "Point at or focus a bar for its numbers by outlet.".to_string(),
                 } }
             </p>
-            <ul class="legend" aria-label="Articles">{ for legend }</ul>
+            <ul class="legend" aria-label="Outlets">
+                { for legend }
+                if unnamed > 0 { <li class="muted">{ format!("and {unnamed} more outlets") }</li> }
+            </ul>
             <details class="table-alt">
                 <summary>{ "The numbers as a table" }</summary>
                 <table>
                     <thead><tr><th>{ "Entity" }</th><th>{ "Kind" }</th><th>{ "Mentions" }</th>
                         if wide {
-                            { for (0..n_articles).map(|a| html! { <th title={ix.title(a)}>{ ix.article_label(a) }</th> }) }
+                            { for shown_outlets.iter().map(|&o| html! { <th scope="col">{ ix.outlets[o].clone() }</th> }) }
                         } else {
-                            <th>{ "Articles" }</th><th>{ "Most in" }</th>
+                            <th>{ "Outlets" }</th><th>{ "Most in" }</th>
                         }
                     </tr></thead>
                     <tbody>{ for table_rows }</tbody>
                 </table>
             </details>
         </figure>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn articles_past_the_palette_share_one_grey_segment() {
-        assert_eq!(segments(&[2, 0, 1]), [(0, 2), (2, 1)]);
-        let mut many = vec![1; 7];
-        many.extend([0, 3, 0, 2]);
-        let s = segments(&many);
-        assert_eq!(s.len(), PALETTE.len());
-        assert_eq!(s.last(), Some(&(PALETTE.len() - 1, 5)), "one segment for the articles past the seventh");
-        assert_eq!(s.iter().map(|x| x.1).sum::<usize>(), many.iter().sum::<usize>());
     }
 }

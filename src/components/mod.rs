@@ -2,13 +2,18 @@
 
 pub mod chart;
 pub mod chips;
+pub mod clusters;
 pub mod facet;
+pub mod gaps;
 pub mod header;
 pub mod load;
+pub mod matrix;
 pub mod notices;
+pub mod outlets;
 pub mod quotes;
 pub mod reader;
 pub mod sheet;
 pub mod story;
+pub mod story_picker;
 pub mod tabs;
 pub mod text;

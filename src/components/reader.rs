@@ -1,6 +1,7 @@
 //! The articles: number, headline, outlet, dateline, then the blocks the filters keep, with the rest folded.
 //!
-//! Each article is one Tab stop: its "Only this article" button first, then its highlighted names, which
+//! Each article is one Tab stop: its "Only this article" button first, then "Rename outlet", the link to the
+//! original, then its highlighted names, which
 //! the arrow keys move between (Home and End go to the first and last); the item last visited keeps the
 //! Tab stop (a roving tabindex).
 
@@ -11,6 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::components::outlets::Swatch;
 use crate::components::text::BlockText;
 use crate::route::View;
 use crate::state::{Derived, Index};
@@ -21,6 +23,9 @@ pub struct ReaderProps {
     pub derived: Rc<Derived>,
     pub view: Rc<View>,
     pub on_article: Callback<Option<String>>,
+    /// Names an article's outlet: (article id, name; empty for the analysis's name).
+    #[prop_or_default]
+    pub on_rename: Callback<(String, String)>,
 }
 
 /// Articles offered at first, and added by each "show more": big corpora stay quick to draw.
@@ -68,7 +73,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         return html! { <p class="empty" role="status">{ "No paragraph matches these filters." }</p> };
     }
     let articles = shown.iter().take(count).map(|&a| {
-        html! { <ArticleView key={ix.analysis.articles[a].id.clone()} index={ix.clone()} derived={props.derived.clone()} view={props.view.clone()} article={a} on_article={props.on_article.clone()} /> }
+        html! { <ArticleView key={ix.analysis.articles[a].id.clone()} index={ix.clone()} derived={props.derived.clone()} view={props.view.clone()} article={a} on_article={props.on_article.clone()} on_rename={props.on_rename.clone()} /> }
     });
     let more = {
         let limit = limit.clone();
@@ -96,6 +101,86 @@ pub struct ArticleViewProps {
     pub view: Rc<View>,
     pub article: usize,
     pub on_article: Callback<Option<String>>,
+    #[prop_or_default]
+    pub on_rename: Callback<(String, String)>,
+}
+
+#[derive(Properties, PartialEq)]
+struct OutletNameProps {
+    index: Rc<Index>,
+    article: usize,
+    on_rename: Callback<(String, String)>,
+}
+
+/// The article's outlet with its colour, and a small form to name it (the name goes into the link).
+#[function_component]
+fn OutletName(props: &OutletNameProps) -> Html {
+    let ix = &props.index;
+    let editing = use_state(|| false);
+    let input = use_node_ref();
+    let id = ix.analysis.articles[props.article].id.clone();
+    let outlet = ix.article_outlet[props.article];
+    let name = ix.outlets[outlet].clone();
+    {
+        let input = input.clone();
+        use_effect_with(*editing, move |&on| {
+            if on {
+                if let Some(i) = input.cast::<web_sys::HtmlInputElement>() {
+                    let _ = i.focus();
+                    i.select();
+                }
+            }
+        });
+    }
+    if *editing {
+        let field = format!("outlet-name-{id}");
+        let onsubmit = {
+            let (editing, input, cb, id) = (editing.clone(), input.clone(), props.on_rename.clone(), id.clone());
+            Callback::from(move |e: SubmitEvent| {
+                e.prevent_default();
+                if let Some(i) = input.cast::<web_sys::HtmlInputElement>() {
+                    cb.emit((id.clone(), i.value()));
+                }
+                editing.set(false);
+            })
+        };
+        let cancel = {
+            let editing = editing.clone();
+            Callback::from(move |_| editing.set(false))
+        };
+        let onkeydown = {
+            let editing = editing.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Escape" {
+                    e.stop_propagation();
+                    editing.set(false);
+                }
+            })
+        };
+        return html! {
+            <form class="outlet-form" {onsubmit}>
+                <label for={field.clone()}>{ format!("Outlet of article {}", props.article + 1) }</label>
+                <input id={field} ref={input} type="text" value={name} maxlength="80" {onkeydown} />
+                <button type="submit">{ "Save" }</button>
+                <button type="button" class="link-button" onclick={cancel}>{ "Cancel" }</button>
+            </form>
+        };
+    }
+    let edit = {
+        let editing = editing.clone();
+        Callback::from(move |_| editing.set(true))
+    };
+    // The button comes after the article's other buttons among its roving items.
+    html! {
+        <>
+            <span class="source"><Swatch {outlet} />{ name.clone() }</span>
+            <span class="rename-slot">
+                <button class="link-button rename" onclick={edit} data-rove="rename" tabindex="-1">
+                    { "Rename outlet" }<span class="visually-hidden">{ format!(" {name}") }</span>
+                </button>
+            </span>
+        </>
+    }
 }
 
 /// The roving item of an article: its button, or a mark (unit, entity, mention).
@@ -124,7 +209,9 @@ fn on_rove_key(e: &KeyboardEvent, active: &UseStateHandle<Active>) {
     }
     let Some(article) = target.closest("article").ok().flatten() else { return };
     let Ok(list) = article.query_selector_all("[data-rove]") else { return };
-    let items: Vec<HtmlElement> = (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect();
+    let mut items: Vec<HtmlElement> = (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect();
+    // "Only this article" first, then the outlet's rename button and the rest in reading order.
+    items.sort_by_key(|i| i.get_attribute("data-rove").as_deref() != Some("button"));
     let Some(at) = items.iter().position(|i| **i == target) else { return };
     let next = match step {
         isize::MIN => 0,
@@ -203,7 +290,6 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         })
     };
     let label = ix.article_label(props.article);
-    let source = ix.outlet_or_source(props.article);
     let heading = format!("heading-{}", a.id);
     html! {
         <article class="article" id={format!("article-{}", a.id)} tabindex="-1" aria-labelledby={heading.clone()} {onkeydown} {onfocusin}>
@@ -211,7 +297,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 <p class="article-number">{ label }</p>
                 <h3 class="headline" id={heading}>{ title }</h3>
                 <p class="meta">
-                    <span class="source">{ source }</span>
+                    <OutletName index={ix.clone()} article={props.article} on_rename={props.on_rename.clone()} />
                     if let Some(d) = &a.dateline { <span class="dateline">{ d.clone() }</span> }
                     if let Some(p) = &a.published { <span class="published">{ p.clone() }</span> }
                     <button class="link-button" onclick={toggle} aria-pressed={only_this.to_string()} data-rove="button"

@@ -5,7 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::chart::{article_colour, short_title};
+use crate::components::chart::short_title;
+use crate::components::outlets;
 use crate::route::View;
 use crate::state::{Derived, Index};
 
@@ -59,7 +60,7 @@ fn Lanes(props: &LaneProps) -> Html {
     let rows = articles[..shown].iter().enumerate().map(|(r, &a)| {
         let y = r as f64 * row;
         let dots = pos[a].iter().map(|p| html! {
-            <circle cx={format!("{:.2}%", 1.0 + p * 98.0)} cy={format!("{}", y + 24.0)} r="5" fill={article_colour(a)} class="dot" />
+            <circle cx={format!("{:.2}%", 1.0 + p * 98.0)} cy={format!("{}", y + 24.0)} r="5" fill={outlets::fill(ix.article_outlet[a])} class="dot" />
         });
         html! {
             <g>

@@ -64,10 +64,10 @@ mod tests {
     #[test]
     fn arrows_wrap_and_home_and_end_go_to_the_ends() {
         assert_eq!(next_tab(Tab::Reader, "ArrowRight"), Some(Tab::Quotes));
-        assert_eq!(next_tab(Tab::Reader, "ArrowLeft"), Some(Tab::Story));
-        assert_eq!(next_tab(Tab::Story, "ArrowDown"), Some(Tab::Reader));
+        assert_eq!(next_tab(Tab::Reader, "ArrowLeft"), Some(Tab::Gaps));
+        assert_eq!(next_tab(Tab::Gaps, "ArrowDown"), Some(Tab::Reader));
         assert_eq!(next_tab(Tab::Chart, "Home"), Some(Tab::Reader));
-        assert_eq!(next_tab(Tab::Quotes, "End"), Some(Tab::Story));
+        assert_eq!(next_tab(Tab::Quotes, "End"), Some(Tab::Gaps));
         assert_eq!(next_tab(Tab::Quotes, "x"), None);
     }
 }

@@ -23,7 +23,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 use yew::Callback;
 
-use crate::protocol::{from_js, to_js, Export, Input, Reply, Request, ToWorker};
+use crate::protocol::{from_js, to_js, Content, Export, Input, Reply, Request, ToWorker};
 
 /// How long a worker may say nothing while analysing before it is taken for stuck.
 pub const STALL_MS: u32 = 60_000;
@@ -67,6 +67,8 @@ pub enum Outcome {
         request: u32,
         analysis: Rc<Analysis>,
         millis: f64,
+        /// The view an opened analysis file saved.
+        view: Option<String>,
     },
     Failed {
         request: u32,
@@ -153,12 +155,24 @@ impl Running {
                 request: id,
                 analysis: Rc::new(analysis),
                 millis: js_sys::Date::now() - t0,
+                view: None,
             });
             return;
         }
         let Some(inner) = &self.inner else { return };
+        let files = js_sys::Array::new();
+        for i in &inputs {
+            if let Content::File { file, .. } = &i.content {
+                files.push(file);
+            }
+        }
         let message = match to_js(&ToWorker::Analyse(Request { id, inputs })) {
-            Ok(m) => m,
+            Ok(m) => {
+                if files.length() > 0 {
+                    let _ = js_sys::Reflect::set(&m, &"files".into(), &files);
+                }
+                m
+            }
             Err(e) => {
                 let cb = inner.borrow().on_outcome.clone();
                 cb.emit(Outcome::Failed {
@@ -409,13 +423,57 @@ fn on_reply(inner: &Rc<RefCell<Inner>>, data: JsValue) {
     if !finished {
         arm_watchdog(inner);
     }
-    cb.emit(match reply {
+    let outcome = match reply {
         Reply::Ready | Reply::Exported { .. } | Reply::ExportFailed { .. } => return,
         Reply::Progress { id, fraction, stage } => Outcome::Progress { request: id, fraction, stage },
         Reply::Failed { id, message } => Outcome::Failed { request: id, message },
-        Reply::Done { id, json, millis } => match serde_json::from_slice::<Analysis>(&json) {
-            Ok(a) => Outcome::Done { request: id, analysis: Rc::new(a), millis },
-            Err(e) => Outcome::Failed { request: id, message: format!("the analysis could not be read: {e}") },
-        },
-    });
+        Reply::Done { id, json, millis, view, parts } => {
+            crate::app::record_timing("workerMs", millis);
+            if !parts.is_empty() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    cb.emit(match read_in_parts(&json, parts).await {
+                        Ok(a) => Outcome::Done { request: id, analysis: Rc::new(a), millis, view },
+                        Err(e) => {
+                            Outcome::Failed { request: id, message: format!("the analysis could not be read: {e}") }
+                        }
+                    })
+                });
+                return;
+            }
+            match read_analysis(&json) {
+                Ok(a) => Outcome::Done { request: id, analysis: Rc::new(a), millis, view },
+                Err(e) => Outcome::Failed { request: id, message: format!("the analysis could not be read: {e}") },
+            }
+        }
+    };
+    cb.emit(outcome);
+}
+
+/// A large analysis read a part per task (a few megabytes each), then indexed in a task of its own: the
+/// page answers in between. `newsprismTimings.readMs` is the time spent reading, waits excluded.
+async fn read_in_parts(head: &[u8], parts: Vec<crate::protocol::Part>) -> Result<Analysis, serde_json::Error> {
+    let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
+    let mut spent = 0.0;
+    let t0 = now();
+    let mut a: Analysis = serde_json::from_slice(head)?;
+    spent += now() - t0;
+    for part in &parts {
+        gloo::timers::future::TimeoutFuture::new(0).await;
+        let t0 = now();
+        crate::protocol::decode_part(&mut a, part)?;
+        spent += now() - t0;
+    }
+    crate::app::record_timing("readMs", spent);
+    gloo::timers::future::TimeoutFuture::new(0).await;
+    Ok(a)
+}
+
+/// The analysis the worker sent (checked there), read on the page's thread; the time it takes is recorded
+/// as `newsprismTimings.readMs`.
+fn read_analysis(json: &[u8]) -> Result<Analysis, serde_json::Error> {
+    let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
+    let t0 = now();
+    let a = serde_json::from_slice::<Analysis>(json);
+    crate::app::record_timing("readMs", now() - t0);
+    a
 }

@@ -1,13 +1,26 @@
 //! Reading dropped or picked files into inputs. A file over the size limit is not read, and one the
 //! browser cannot read keeps its reason: both go to the analysis, which reports them with the others.
+//! A large analysis file (up to the core's `MAX_ANALYSIS_BYTES`) is told apart by its first kilobyte and
+//! handed to the worker unread, as the browser's `File`: the page's thread never copies it.
 
 use std::rc::Rc;
 
 use gloo::file::futures::read_as_bytes;
 use gloo::file::File;
 
+use newsprism_core::analysis::open::{looks_like_analysis, MAX_ANALYSIS_BYTES};
+
 use crate::protocol::Content;
 use crate::store::InputFile;
+
+/// Whether a file begins like an analysis (its first kilobyte read).
+async fn is_analysis(f: &web_sys::File) -> bool {
+    let Ok(head) = f.slice_with_i32_and_i32(0, 1024) else { return false };
+    match read_as_bytes(&gloo::file::Blob::from(head)).await {
+        Ok(bytes) => looks_like_analysis(&bytes),
+        Err(_) => false,
+    }
+}
 
 /// Reads files into inputs, one per file, in order.
 pub async fn read(files: Vec<web_sys::File>) -> Vec<InputFile> {
@@ -16,7 +29,11 @@ pub async fn read(files: Vec<web_sys::File>) -> Vec<InputFile> {
         let name = f.name();
         let size = f.size() as usize;
         let content = if newsprism_core::check_size(&name, size).is_err() {
-            Content::Oversized { size }
+            if size <= MAX_ANALYSIS_BYTES && is_analysis(&f).await {
+                Content::File { file: f.clone().into(), size }
+            } else {
+                Content::Oversized { size }
+            }
         } else {
             match read_as_bytes(&File::from(f)).await {
                 Ok(bytes) => Content::Bytes { bytes },

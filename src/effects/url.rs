@@ -17,8 +17,11 @@ pub fn write(view: &View, how: UrlUpdate) {
     if query == current_query() || how == UrlUpdate::Keep {
         return;
     }
-    let path = gloo::utils::window().location().pathname().unwrap_or_default();
-    let url = if query.is_empty() { path } else { format!("{path}?{query}") };
+    let location = gloo::utils::window().location();
+    let path = location.pathname().unwrap_or_default();
+    // A corpus carried in the fragment stays with the page until other articles are loaded.
+    let hash = location.hash().unwrap_or_default();
+    let url = if query.is_empty() { format!("{path}{hash}") } else { format!("{path}?{query}{hash}") };
     let history = match gloo::utils::window().history() {
         Ok(h) => h,
         Err(_) => return,
@@ -32,4 +35,17 @@ pub fn write(view: &View, how: UrlUpdate) {
 /// Calls `f` with the new query string whenever the user goes back or forward.
 pub fn on_pop(f: impl Fn(String) + 'static) -> EventListener {
     EventListener::new(&gloo::utils::window(), "popstate", move |_| f(current_query()))
+}
+
+/// Drops the fragment (a link's corpus) once the page shows other articles.
+pub fn clear_fragment() {
+    let window = gloo::utils::window();
+    let location = window.location();
+    if location.hash().unwrap_or_default().is_empty() {
+        return;
+    }
+    let url = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
 }

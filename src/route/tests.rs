@@ -42,3 +42,21 @@ fn repeated_parameters_combine() {
     assert_eq!(v.countries.iter().map(String::as_str).collect::<Vec<_>>(), ["Brazil", "Iran"]);
     assert_eq!(v.speakers.iter().map(String::as_str).collect::<Vec<_>>(), ["Ban Ki-moon", "Vladimir Putin"]);
 }
+
+#[test]
+fn story_outlet_names_and_the_matrix_order_round_trip() {
+    let (v, notices) = View::from_query(
+        "story=story-2&outlet=a-1:The%20Harbour%20Post&outlet=b:Radio+Nord&view=matrix&sort=outlet:Radio+Nord",
+    );
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(v.story.as_deref(), Some("story-2"));
+    assert_eq!(v.outlets.get("a-1").map(String::as_str), Some("The Harbour Post"));
+    assert_eq!(v.tab, Tab::Matrix);
+    assert_eq!(v.sort, MatrixSort::Outlet("Radio Nord".into()));
+    assert_eq!(View::from_query(&v.to_query()).0, v);
+    let (v, notices) = View::from_query("outlet=nocolon&sort=sideways&view=gaps");
+    assert!(v.outlets.is_empty());
+    assert_eq!(v.sort, MatrixSort::Total);
+    assert_eq!(v.tab, Tab::Gaps);
+    assert_eq!(notices.len(), 2, "{notices:?}");
+}

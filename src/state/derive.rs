@@ -71,8 +71,8 @@ impl Filters {
     }
 
     /// The filters that are neither speakers nor countries: article and text.
-    fn base(&self, u: &Unit) -> bool {
-        self.article.is_none_or(|a| a == u.article) && (self.q.is_empty() || u.folded.contains(&self.q))
+    fn base(&self, ix: &Index, ui: usize, u: &Unit) -> bool {
+        self.article.is_none_or(|a| a == u.article) && (self.q.is_empty() || ix.folded(ui).contains(&self.q))
     }
 
     fn country(&self, u: &Unit) -> bool {
@@ -103,7 +103,7 @@ impl Index {
         let mut entity_totals = vec![0usize; a.entities.len()];
         let charted: Vec<bool> = a.entities.iter().map(|e| view.kinds.contains(&e.kind)).collect();
         for (ui, u) in self.units.iter().enumerate() {
-            if !f.base(u) {
+            if !f.base(self, ui, u) {
                 continue;
             }
             let by_country = f.country(u);

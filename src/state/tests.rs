@@ -194,3 +194,19 @@ fn articles_without_a_headline_are_titled_by_their_first_sentence() {
     assert!(t.starts_with("President Obama and Russian President Vladimir Putin laid out") && t.ends_with('…'), "{t}");
     assert!(t.chars().count() <= 90);
 }
+
+#[test]
+fn text_folded_ahead_a_slice_at_a_time_searches_as_text_folded_on_demand() {
+    let lazy = index();
+    let ahead = index();
+    let mut u = 0;
+    let mut slices = 0;
+    while u < ahead.units.len() {
+        u = ahead.fold_ahead(u, 2_000);
+        slices += 1;
+    }
+    assert!(slices > 3, "{slices} slices");
+    let v = View { q: "REFUGEES".into(), ..View::default() };
+    assert_eq!(lazy.derive(&v), ahead.derive(&v));
+    assert!(!ahead.derive(&v).articles.is_empty());
+}

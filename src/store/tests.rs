@@ -92,3 +92,26 @@ fn clear_all_and_kinds_never_empty() {
     }
     assert_eq!(s.view.kinds.len(), 1, "the last kind stays on");
 }
+
+#[test]
+fn a_story_and_outlet_names_rebuild_the_index_and_unknown_ones_are_dropped() {
+    let mut s = ready(View::default());
+    let full = s.full.clone().expect("analysed");
+    let first = full.articles[0].id.clone();
+    s.apply(Action::RenameOutlet { article: first.clone(), name: "  The   Harbour Post ".into() });
+    let ix = s.index.clone().expect("index");
+    assert_eq!(ix.outlet_or_source(0), "The Harbour Post");
+    assert!(ix.outlets.contains(&"The Harbour Post".to_string()));
+    assert!(s.view.to_query().contains("outlet="), "{}", s.view.to_query());
+    s.apply(Action::RenameOutlet { article: first, name: " ".into() });
+    assert!(s.view.outlets.is_empty());
+    let story = full.stories[0].clone();
+    s.apply(Action::SetStory(Some(story.id.clone())));
+    assert_eq!(s.index.as_ref().expect("index").analysis.articles.len(), story.articles.len());
+    let (v, _) = View::from_query("story=story-99&outlet=nowhere:X");
+    s.apply(Action::UrlChanged(v, Vec::new()));
+    assert_eq!(s.view.story, None);
+    assert!(s.view.outlets.is_empty());
+    assert_eq!(s.notices.len(), 2, "{:?}", s.notices);
+    assert_eq!(s.index.as_ref().expect("index").analysis.articles.len(), full.articles.len());
+}

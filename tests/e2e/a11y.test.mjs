@@ -8,7 +8,9 @@ let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const views = { reader: '.reader', quotes: '.quotes', chart: '.chart', story: '.story' };
+const views = {
+  reader: '.reader', quotes: '.quotes', chart: '.chart', story: '.story', clusters: '.clusters', matrix: '.matrix', gaps: '.gaps',
+};
 
 async function everyView(page, label, found) {
   for (const [tab, selector] of Object.entries(views)) {

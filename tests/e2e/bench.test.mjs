@@ -70,3 +70,32 @@ test('long tasks per interaction at 5,000 articles', { timeout: 1_800_000, skip:
   await loadFiles(page, file, 5000, 1_500_000);
   print('5,000', await interactions(page));
 });
+
+// Opening an analysis file the command line wrote (NEWSPRISM_OPEN_ANALYSIS=path, e.g. 20,000 articles
+// analysed natively): the time from picking the file to the first articles drawn, the main thread's long
+// tasks meanwhile, and the page's own timings (readMs: reading the worker's JSON on the page's thread).
+test('open an analysis file (NEWSPRISM_OPEN_ANALYSIS)', { timeout: 900_000, skip: !process.env.NEWSPRISM_OPEN_ANALYSIS }, async () => {
+  const file = process.env.NEWSPRISM_OPEN_ANALYSIS;
+  const page = await openApp(browser, server.url);
+  let seconds = 0;
+  const r = await measure(page, async () => {
+    seconds = performance.now();
+    await page.setInputFiles('#file-input', file);
+  }, async () => {
+    await page.waitForFunction(() => !document.querySelector('.summary')?.innerText.startsWith('5 articles')
+      && document.querySelectorAll('article.article').length > 0, null, { timeout: 900_000, polling: 200 });
+    seconds = (performance.now() - seconds) / 1000;
+  });
+  const t = await page.evaluate(() => window.newsprismTimings ?? {});
+  const summary = await page.locator('.summary').innerText();
+  console.log(`# open ${file}: ${summary}; ${seconds.toFixed(1)} s to the first articles; long tasks: max ${r.max} ms, `
+    + `total ${r.total} ms, ${r.count} tasks; worker ${Math.round(t.workerMs ?? 0)} ms, page read ${Math.round(t.readMs ?? 0)} ms (in parts), `
+    + `index ${Math.round(t.indexMs ?? 0)} ms, first view derived ${Math.round(t.deriveMs ?? 0)} ms, drawn ${Math.round(t.renderMs ?? 0)} ms`);
+  for (const [id, selector] of [['matrix', '.matrix'], ['gaps', '.gaps'], ['clusters', '.clusters'], ['reader', '.reader']]) {
+    const m = await measure(page, () => page.locator(`#tab-${id}`).click(), () => page.waitForSelector(selector, { timeout: 300_000 }));
+    console.log(`# tab ${id}: long tasks max ${m.max} ms, total ${m.total} ms`);
+  }
+  const m = await measure(page, async () => { await page.locator('#search').focus(); await page.keyboard.type('president'); },
+    () => page.waitForFunction(() => location.search.includes('q=president'), null, { timeout: 300_000 }));
+  console.log(`# search "president": long tasks max ${m.max} ms, total ${m.total} ms`);
+});

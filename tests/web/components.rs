@@ -123,7 +123,8 @@ async fn chart_bars_match_the_counts_and_apply_filters() {
     assert_eq!(g0.get_attribute("aria-label"), None);
     assert_eq!(g0.text_content().unwrap_or_default(), format!("{name}{} mentions", first.total));
     let segments = root.query_selector_all("g.bar:first-of-type rect.segment").expect("selector").length();
-    assert_eq!(segments as usize, first.per_article.iter().filter(|n| **n > 0).count());
+    // One segment per outlet mentioning it, each in its own fill.
+    assert_eq!(segments as usize, newsprism::components::chart::per_outlet(&index, &first.per_article).len());
     let g: web_sys::Element = root.query_selector("g.bar").ok().flatten().expect("a bar");
     g.dispatch_event(&web_sys::MouseEvent::new("click").expect("event")).expect("dispatch");
     assert_eq!(*clicked.borrow(), Some(first.entity));

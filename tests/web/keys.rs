@@ -83,17 +83,18 @@ async fn arrow_keys_move_along_the_tabs_and_take_the_focus() {
     let root = fresh_root();
     let props = TabsProps { current: Tab::Reader, on_select: Callback::from(move |t: Tab| sink.borrow_mut().push(t)) };
     yew::Renderer::<Tabs>::with_root_and_props(root.clone(), props).render();
-    wait_until("tabs render", || query_all(&root, "[role=tab]").len() == 4).await;
+    wait_until("tabs render", || query_all(&root, "[role=tab]").len() == Tab::ALL.len()).await;
     let tabs = query_all(&root, "[role=tab]");
     let stops: Vec<Option<String>> = tabs.iter().map(|t| t.get_attribute("tabindex")).collect();
-    assert_eq!(stops, [Some("0".into()), Some("-1".into()), Some("-1".into()), Some("-1".into())]);
+    assert_eq!(stops[0].as_deref(), Some("0"));
+    assert!(stops[1..].iter().all(|s| s.as_deref() == Some("-1")));
     tabs[0].focus().expect("focus");
     assert!(key(&tabs[0], "ArrowRight"));
     assert_eq!(active_id(), "tab-quotes");
     assert!(key(&tabs[0], "End"));
     assert!(key(&tabs[0], "ArrowLeft"), "from the current tab (Reader), left wraps to the last");
     assert!(!key(&tabs[0], "a"), "other keys pass");
-    assert_eq!(*chosen.borrow(), [Tab::Quotes, Tab::Story, Tab::Story]);
+    assert_eq!(*chosen.borrow(), [Tab::Quotes, Tab::Gaps, Tab::Gaps]);
     root.remove();
 }
 
@@ -103,7 +104,7 @@ async fn an_article_is_one_tab_stop_and_arrow_keys_rove_its_highlights() {
     let view = Rc::new(View::default());
     let derived = Rc::new(index.derive(&view));
     let root = fresh_root();
-    let props = ReaderProps { index, derived, view, on_article: Callback::noop() };
+    let props = ReaderProps { index, derived, view, on_article: Callback::noop(), on_rename: Callback::noop() };
     yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).render();
     wait_until("articles render", || query_all(&root, "article.article").len() == 5).await;
     let article = query_all(&root, "article.article").remove(0);
@@ -113,6 +114,9 @@ async fn an_article_is_one_tab_stop_and_arrow_keys_rove_its_highlights() {
     assert_eq!(button.get_attribute("tabindex").as_deref(), Some("0"));
     button.focus().expect("focus");
     assert!(key(&button, "ArrowRight"));
+    let rename: HtmlElement = gloo::utils::document().active_element().expect("focus").unchecked_into();
+    assert_eq!(rename.get_attribute("data-rove").as_deref(), Some("rename"), "the outlet's rename button comes next");
+    assert!(key(&rename, "ArrowRight"));
     let mark = gloo::utils::document().active_element().expect("focus");
     assert_eq!(mark.tag_name(), "MARK");
     wait_until("the mark takes the Tab stop", || mark.get_attribute("tabindex").as_deref() == Some("0")).await;

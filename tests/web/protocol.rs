@@ -18,6 +18,7 @@ fn bytes_travel_as_one_uint8array_and_messages_round_trip() {
     let bytes = get(&get(&inputs.get(0), "content"), "bytes");
     assert!(bytes.is_instance_of::<js_sys::Uint8Array>(), "bytes as a Uint8Array, not an array of numbers");
     assert_eq!(from_js::<ToWorker>(v).expect("back"), request);
-    let reply = Reply::Done { id: 7, json: b"{}".to_vec(), millis: 1.5 };
+    let reply =
+        Reply::Done { id: 7, json: b"{}".to_vec(), millis: 1.5, view: Some("view=gaps".into()), parts: Vec::new() };
     assert_eq!(from_js::<Reply>(to_js(&reply).expect("to js")).expect("back"), reply);
 }

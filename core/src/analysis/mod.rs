@@ -5,7 +5,7 @@
 //! out, with every input that could not be loaded listed in `errors` and progress reported as it goes.
 
 mod article;
-mod speakers;
+pub mod open;
 
 use std::collections::{HashMap, HashSet};
 
@@ -261,7 +261,7 @@ pub fn finish_with(prepared: Prepared, mode: Mode, threads: usize, errors: Vec<I
     attribute::attribute_all(&articles, &tagged, &entities, &mut quotes, mode, threads);
     // The tokens are no longer needed: their memory goes before the cross-article comparisons.
     drop(tagged);
-    let speakers = speakers::count(&quotes);
+    let speakers = compare::scope::speaker_counts(&quotes);
     let quote_clusters = compare::quotes::cluster(&articles, &quotes);
     let mut analysis = Analysis { articles, quotes, entities, speakers, stories: Vec::new(), quote_clusters, errors };
     analysis.stories = compare::stories::stories(&analysis);

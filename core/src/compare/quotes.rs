@@ -67,20 +67,25 @@ pub fn cluster(articles: &[Article], quotes: &[Quote]) -> Vec<QuoteCluster> {
             }
         }
     }
+    let lists: Vec<Vec<usize>> = groups.lists().into_iter().filter(|members| members.len() >= 2).collect();
+    let ids: Vec<String> = (1..=lists.len()).map(|n| format!("qc-{n}")).collect();
+    describe_all(articles, quotes, ids.into_iter().zip(lists))
+}
+
+/// Clusters as the analysis hands them out, from their ids and members (indexes into `quotes`).
+pub fn describe_all(
+    articles: &[Article],
+    quotes: &[Quote],
+    clusters: impl IntoIterator<Item = (String, Vec<usize>)>,
+) -> Vec<QuoteCluster> {
     let article_of: HashMap<&str, &Article> = articles.iter().map(|a| (a.id.as_str(), a)).collect();
     let order: HashMap<&str, usize> = articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
-    groups
-        .lists()
-        .into_iter()
-        .filter(|members| members.len() >= 2)
-        .enumerate()
-        .map(|(n, members)| describe(n, &members, quotes, &article_of, &order))
-        .collect()
+    clusters.into_iter().map(|(id, members)| describe(id, &members, quotes, &article_of, &order)).collect()
 }
 
 /// One cluster as the analysis hands it out.
 fn describe(
-    n: usize,
+    id: String,
     members: &[usize],
     quotes: &[Quote],
     article_of: &HashMap<&str, &Article>,
@@ -120,7 +125,7 @@ fn describe(
         })
         .map_or(qs[0], |q| *q);
     QuoteCluster {
-        id: format!("qc-{}", n + 1),
+        id,
         text: longest.text.clone(),
         quotes: qs.iter().map(|q| q.id.clone()).collect(),
         outlets,

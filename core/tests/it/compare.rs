@@ -79,3 +79,27 @@ fn outlets_come_from_records_urls_and_credits() {
     let outlets: Vec<Option<&str>> = a.articles.iter().map(|x| x.outlet.as_deref()).collect();
     assert_eq!(outlets, [Some("The New York Times"), Some("Fox News"), Some("Reuters"), Some("Al Jazeera")]);
 }
+
+#[test]
+fn one_story_of_a_mixed_feed_is_its_articles_and_nothing_else() {
+    use newsprism_core::compare::scope::restrict;
+    let a = analyze(&[
+        (
+            "a.txt",
+            "Harbour\n\nAnna Lindqvist said: “The harbour will reopen on Monday after the storm.” The mayor agreed.",
+        ),
+        ("b.txt", "Storm\n\n“The harbour will reopen on Monday after the storm,” Anna Lindqvist said in Malmö."),
+        ("c.txt", "Chess\n\nRafael Ortiz won the chess final in Lima. “It was a long game,” Ortiz said."),
+    ]);
+    let keep = vec!["b".to_string(), "a".to_string()];
+    let r = restrict(&a, &keep);
+    assert_eq!(r.articles.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+    assert!(r.quotes.iter().all(|q| q.article != "c"));
+    assert!(r.entities.iter().flat_map(|e| &e.mentions).all(|m| m.article != "c"));
+    assert!(r.speakers.iter().all(|s| s.name != "Rafael Ortiz"), "{:?}", r.speakers);
+    assert_eq!(r.quote_clusters.len(), 1, "the harbour quote is in both kept articles: {:?}", a.quote_clusters);
+    assert!(r.stories.iter().flat_map(|s| &s.articles).all(|x| x != "c"));
+    assert!(r.quotes.iter().all(|q| q.continues.is_none_or(|c| c < r.quotes.len())));
+    let all: Vec<String> = a.articles.iter().map(|x| x.id.clone()).collect();
+    assert_eq!(restrict(&a, &all), a, "keeping everything changes nothing");
+}

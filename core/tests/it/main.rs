@@ -10,6 +10,7 @@ mod golden;
 mod model;
 mod news_entities;
 mod news_speakers;
+mod open;
 #[cfg(not(target_arch = "wasm32"))]
 mod properties;
 mod robustness;
