@@ -479,6 +479,12 @@ fn decide_kind(d: &Doc, c: Chunk, names: &HashMap<u64, [u32; 4]>, casing: &Casin
     if quoted && words.len() >= 2 && c.ty != EntityType::Loc {
         return None;
     }
+    // "Microsoft Microsoft": one name twice, a headline's last word glued to a sentence's first, is one
+    // mention of the name, of the kind the corpus gives it alone.
+    if words.len() == 2 && lower[0] == lower[1] {
+        let ty = names.get(&key(d, b - 1, b)).and_then(majority).unwrap_or(c.ty);
+        return Some(Chunk { tokens: (b - 1, b), span: d.span_of(b - 1, b), ty, ..c });
+    }
     let head = lower.last().map(String::as_str).unwrap_or("");
     let mut ty = c.ty;
     // "Lake Champlain", "Mount Hood", "Gulf of Aden": a landform's word first.

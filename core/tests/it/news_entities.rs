@@ -193,3 +193,14 @@ fn a_longer_name_around_a_known_organization_is_another_organization() {
     let un = named(&a, EntityKind::Organization, "United Nations");
     assert_eq!(un.mentions.len(), 1, "the Command is not the United Nations: {un:?}");
 }
+
+#[test]
+fn a_name_written_twice_is_one_mention_of_its_kind() {
+    let a = analyze(&[
+        ("a.txt", "Rivet cuts jobs\n\nThe sensor maker Rivet Inc. said on Monday it would cut 300 jobs."),
+        ("b.txt", "Layoffs\n\nShares of Rivet Inc. fell. Rivet said sales were weak, and Rivet shut a plant."),
+        ("c.txt", "Jobs cut at Rivet\nRivet Rivet shares fell on Tuesday after the cuts."),
+    ]);
+    let all: Vec<&str> = a.entities.iter().flat_map(|e| e.mentions.iter().map(|m| m.text.as_str())).collect();
+    assert!(!all.contains(&"Rivet Rivet"), "{all:?}");
+}

@@ -113,12 +113,16 @@ impl Person {
         }
     }
 
-    /// The canonical name: the most frequent of the forms with the most parts.
+    /// The canonical name: the most frequent of the forms with the most parts, among the forms the corpus
+    /// repeats when it repeats a full name (one glued occurrence, "Nixon W. Mark Felt", names no one).
     fn display_name(&self) -> String {
-        let max_parts = self.forms.keys().map(|f| f.split_whitespace().count()).max().unwrap_or(0);
+        let parts = |f: &str| f.split_whitespace().count();
+        let repeated = self.forms.iter().any(|(f, &n)| n >= 2 && parts(f) >= 2);
+        let eligible = |_: &str, n: usize| !repeated || n >= 2;
+        let max_parts = self.forms.iter().filter(|(f, &n)| eligible(f, n)).map(|(f, _)| parts(f)).max().unwrap_or(0);
         self.forms
             .iter()
-            .filter(|(f, _)| f.split_whitespace().count() == max_parts)
+            .filter(|(f, &n)| eligible(f, n) && parts(f) == max_parts)
             .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
             .map(|(f, _)| f.split_whitespace().collect::<Vec<_>>().join(" "))
             .unwrap_or_default()
@@ -190,4 +194,26 @@ fn is_junk(p: &Person, lexicon: &Lexicon) -> bool {
     let word = p.name.surname.trim_end_matches('.');
     let common = lexicon.get(word).is_some_and(|c| c.cap <= 1 && c.cap != CAP_UNKNOWN);
     common || title_starting(&[word.to_string()]).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(forms: &[(&str, usize)]) -> Person {
+        let mut p = Person::new(Name::parse("Mark Felt").expect("a name"));
+        p.forms = forms.iter().map(|(f, n)| (f.to_string(), *n)).collect();
+        p
+    }
+
+    #[test]
+    fn the_name_is_the_fullest_form_the_corpus_repeats() {
+        let p = person(&[("Felt", 151), ("Mark Felt", 16), ("Mark Felt Jr.", 1), ("Nixon W. Mark Felt", 1)]);
+        assert_eq!(p.display_name(), "Mark Felt");
+        let p = person(&[("Page", 104), ("Bettie Page", 45), ("Bettie Mae Page", 2)]);
+        assert_eq!(p.display_name(), "Bettie Mae Page");
+        // No full name repeated: the fullest there is.
+        let p = person(&[("Felt", 3), ("W. Mark Felt", 1)]);
+        assert_eq!(p.display_name(), "W. Mark Felt");
+    }
 }
