@@ -156,16 +156,20 @@ const AUTHORING: &[&str] = &[
 /// How many earlier mentions of a document are looked at for its author.
 const AUTHOR_TRIES: usize = 8;
 
-/// Who filed or wrote the document `noun` names: the subject of the last sentence before `at` that names
-/// the same document after a verb of filing or writing, with someone as its subject ("The DNC filed a lawsuit …" … "the suit states"; a
-/// sentence whose subject is the document itself, "the suit claims", or a quotation's, is passed over).
+/// How far before a document's noun its verb of filing may stand, in tokens ("filed a federal lawsuit").
+const AUTHORING_REACH: usize = 12;
+
+/// Who filed or wrote the document `noun` names: the phrase before a verb of filing or writing, in the last
+/// sentence before `at` that names the same document so ("The DNC filed a lawsuit …" … "the suit states");
+/// a sentence whose subject is the document itself ("the suit claims") or a quotation's is passed over.
 fn author<'a>(ctx: &Ctx<'a>, noun: &str, at: usize) -> Option<&'a Entity> {
     let end = ctx.first_token_from(at);
     let floor = ctx.first_token_from(at.saturating_sub(LOOK_BACK));
     (floor..end).rev().filter(|&t| same_document(noun, ctx.token_text(t))).take(AUTHOR_TRIES).find_map(|t| {
         let sentence = ctx.sentence_range(t);
         // The one who filed or wrote it: the phrase before the verb ("Trump, calling the suit …" did not).
-        let verb = (sentence.start..t).rev().find(|&k| in_list(AUTHORING, ctx.token_text(k)))?;
+        let reach = sentence.start.max(t.saturating_sub(AUTHORING_REACH));
+        let verb = (reach..t).rev().find(|&k| in_list(AUTHORING, ctx.token_text(k)))?;
         let subject = ctx.np_left(verb, sentence.start).filter(|np| ctx.quote_holding_token(np.start).is_none())?;
         ctx.entities_in(subject.start, subject.end).find(|(e, _, _)| e.kind != EntityKind::Place).map(|(e, _, _)| e)
     })

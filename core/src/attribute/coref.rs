@@ -1,6 +1,6 @@
 //! Who a pronoun or a role names: "he" and "she" resolved to the person the sentence or the one before
-//! speaks of outside quotations (gender agreeing), "the president" to the person of that role named last, "it" to the
-//! organization or country named last in the paragraph.
+//! speaks of outside quotations (gender agreeing), "the president" to the person of that role named last,
+//! "it" to the organization or country named last in the paragraph.
 
 use crate::attribute::context::{Ctx, LOOK_BACK};
 use crate::attribute::np::NpHead;
@@ -63,7 +63,7 @@ impl<'a> Ctx<'a> {
                 !self.inside_quote(*span) && possessive(span) != own && fits(&self.entities[*idx])
             })
         };
-        // A possessor stands when no one else is named: "Oz's advice earned him a hearing, where he …".
+        // A possessor stands when no one else is named: "Kell's clinic closed after he told the staff …".
         let in_sentence = named_before(false).or_else(|| named_before(true));
         if let Some((_, idx, _)) = in_sentence {
             // The subject of a clause earlier in the sentence outranks a later object ("While Mr. Abe

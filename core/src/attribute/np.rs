@@ -144,7 +144,7 @@ impl<'a> Ctx<'a> {
             if (open + 1..comma).any(|m| is_mark(self.token_text(m))) {
                 return None;
             }
-            // "a South Korean newspaper, Munhwa Ilbo, reported": the aside names the organization the
+            // "a Dutch newspaper, Telders Kamp, reported": the aside names the organization the
             // phrase before it describes, and speaks.
             if open > from
                 && in_list(ORG_KIND_NOUNS, &self.token_text(open - 1).to_lowercase())

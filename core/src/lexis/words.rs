@@ -178,8 +178,8 @@ pub fn in_list(list: &[&str], w: &str) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
-/// Nouns that say what kind of organization the name beside them is: "a South Korean newspaper, Munhwa
-/// Ilbo, reported", "a law firm, Cohen Milstein,", "the broadcaster NHK".
+/// Nouns that say what kind of organization the name beside them is: "a Dutch newspaper, Telders Kamp,
+/// reported", "a law firm, Brandt Okafor,", "the broadcaster NHK".
 pub const ORG_KIND_NOUNS: &[&str] = &[
     "newspaper",
     "daily",

@@ -479,7 +479,7 @@ fn decide_kind(d: &Doc, c: Chunk, names: &HashMap<u64, [u32; 4]>, casing: &Casin
     if quoted && words.len() >= 2 && c.ty != EntityType::Loc {
         return None;
     }
-    // "Microsoft Microsoft": one name twice, a headline's last word glued to a sentence's first, is one
+    // "Rivet Rivet": one name twice, a headline's last word glued to a sentence's first, is one
     // mention of the name, of the kind the corpus gives it alone.
     if words.len() == 2 && lower[0] == lower[1] {
         let ty = names.get(&key(d, b - 1, b)).and_then(majority).unwrap_or(c.ty);
