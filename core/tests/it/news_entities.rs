@@ -204,3 +204,34 @@ fn a_name_written_twice_is_one_mention_of_its_kind() {
     let all: Vec<&str> = a.entities.iter().flat_map(|e| e.mentions.iter().map(|m| m.text.as_str())).collect();
     assert!(!all.contains(&"Rivet Rivet"), "{all:?}");
 }
+
+#[test]
+fn a_surname_shared_by_many_people_means_the_one_named_in_its_article() {
+    const GIVEN: [&str; 40] = [
+        "Anna", "Ben", "Clara", "David", "Elena", "Frank", "Grace", "Henry", "Irene", "Jack", "Karen", "Leo", "Maria",
+        "Nathan", "Olivia", "Peter", "Rachel", "Samuel", "Tina", "Victor", "Wendy", "Adam", "Bella", "Carl", "Diana",
+        "Eric", "Fiona", "George", "Hannah", "Ivan", "Julia", "Kevin", "Laura", "Martin", "Nina", "Oscar", "Paula",
+        "Robert", "Sara", "Thomas",
+    ];
+    let texts: Vec<(String, String)> = GIVEN
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (format!("{i}.txt"), format!("Award\n\n{g} Lund won an award on Monday, officials said.")))
+        .chain([
+            ("maja.txt".to_string(), "Mayor wins\n\nMayor Maja Lund won the vote. Lund said she was glad.".to_string()),
+            ("bare.txt".to_string(), "Storm\n\nThe storm hit the coast. Lund said the damage was light.".to_string()),
+        ])
+        .collect();
+    let inputs: Vec<(&str, &str)> = texts.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let a = analyze(&inputs);
+    let maja = named(&a, EntityKind::Person, "Maja Lund");
+    assert!(maja.mentions.iter().any(|m| m.text == "Lund" && m.article == "maja"), "{:?}", maja.mentions);
+    let bare_article_mentions = a
+        .entities
+        .iter()
+        .filter(|e| e.name.split_whitespace().count() > 1)
+        .flat_map(|e| &e.mentions)
+        .filter(|m| m.article == "bare")
+        .count();
+    assert_eq!(bare_article_mentions, 0, "a bare \"Lund\" with 41 Lunds in the corpus names none of them");
+}

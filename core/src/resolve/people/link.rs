@@ -3,7 +3,8 @@
 //! A name of one word ("Trump", "Melania", "Jong-un") then goes to the person of the corpus it most likely
 //! means in its article: the one an honorific or a title before it fits ("Mrs. Trump", "President Trump"),
 //! named in full in the article (first of all, before it), and named most across the corpus. It never goes
-//! to someone its honorific rules out, and is a person of its own when nobody fits.
+//! to someone its honorific rules out, and is a person of its own when nobody fits. A family name shared by
+//! very many people is no evidence alone: it then means someone named in full in its own article.
 
 use std::collections::{HashMap, HashSet};
 
@@ -25,17 +26,34 @@ pub(super) struct Directory {
     part: HashMap<String, Vec<usize>>,
     /// The name's letters without spaces or hyphens ("kimjongun") → people.
     squashed: HashMap<String, Vec<usize>>,
+    /// (article, family name) → the people named in full in that article.
+    in_article: HashMap<(usize, String), Vec<usize>>,
+    /// A family name → the person of that one word alone (nobody named in full fitted).
+    alone: HashMap<String, usize>,
+    /// What the lists above hold already: (list, hash of the key, person).
+    listed: HashSet<(u8, u64, usize)>,
 }
+
+/// More people than this sharing a family name (or a given name) make it no evidence by itself: a name
+/// alone then means someone named in full in its own article, or nobody. Keeps linking linear whatever
+/// the corpus (capitalised word salad shares every "family name").
+const MAX_NAMESAKES: usize = 32;
 
 fn deletions(word: &str) -> Vec<String> {
     let chars: Vec<char> = word.chars().collect();
     (0..chars.len()).map(|i| chars[..i].iter().chain(&chars[i + 1..]).collect()).collect()
 }
 
-fn push_unique<K: std::hash::Hash + Eq, V: PartialEq>(map: &mut HashMap<K, Vec<V>>, k: K, v: V) {
-    let list = map.entry(k).or_default();
-    if !list.contains(&v) {
-        list.push(v);
+/// Adds `who` to `map[key]` once (`listed` remembers, so long lists cost no scan).
+fn push_unique(
+    map: &mut HashMap<String, Vec<usize>>,
+    listed: &mut HashSet<(u8, u64, usize)>,
+    list: u8,
+    key: String,
+    who: usize,
+) {
+    if listed.insert((list, crate::tag::hash::str(&key), who)) {
+        map.entry(key).or_default().push(who);
     }
 }
 
@@ -44,17 +62,43 @@ impl Directory {
         let family = name.family().to_string();
         if family.chars().count() >= 7 && !self.family.contains_key(&family) {
             for del in deletions(&family).into_iter().chain([family.clone()]) {
-                push_unique(&mut self.deletions, del, family.clone());
+                let list = self.deletions.entry(del).or_default();
+                if !list.contains(&family) {
+                    list.push(family.clone());
+                }
             }
         }
-        push_unique(&mut self.family, family, who);
+        let listed = &mut self.listed;
+        push_unique(&mut self.family, listed, 0, family, who);
         for g in &name.given {
-            push_unique(&mut self.part, core_part(g).trim_end_matches('.').to_string(), who);
+            push_unique(&mut self.part, listed, 1, core_part(g).trim_end_matches('.').to_string(), who);
         }
         for piece in name.surname.split('-').filter(|p| p.len() >= 2) {
-            push_unique(&mut self.part, piece.to_string(), who);
+            push_unique(&mut self.part, listed, 1, piece.to_string(), who);
         }
-        push_unique(&mut self.squashed, name.squashed.clone(), who);
+        push_unique(&mut self.squashed, listed, 2, name.squashed.clone(), who);
+    }
+
+    /// Records that `who` is named in full in article `doc`.
+    fn named_in(&mut self, who: usize, doc: usize, name: &Name) {
+        let key = format!("{doc}\u{0}{}", name.family());
+        if self.listed.insert((3, crate::tag::hash::str(&key), who)) {
+            self.in_article.entry((doc, name.family().to_string())).or_default().push(who);
+        }
+    }
+
+    /// The people a family name may mean in article `doc`: everyone of that family name (or one letter
+    /// off), unless more than [`MAX_NAMESAKES`] share it; then those named in full in the article (the last
+    /// [`MAX_NAMESAKES`] of them, should one article name so many).
+    fn namesakes(&self, family: &str, doc: usize) -> Vec<usize> {
+        if self.family.get(family).map_or(0, Vec::len) <= MAX_NAMESAKES {
+            let all = self.by_family(family);
+            if all.len() <= MAX_NAMESAKES {
+                return all;
+            }
+        }
+        let here = self.in_article.get(&(doc, family.to_string())).map_or(&[][..], Vec::as_slice);
+        here[here.len().saturating_sub(MAX_NAMESAKES)..].to_vec()
     }
 
     /// People whose family name is `family`, or differs from it by one letter in a long name.
@@ -67,6 +111,9 @@ impl Directory {
             }
             for f in near.into_iter().filter(|f| f.as_str() != family && family_compatible(f, family)) {
                 out.extend(self.family.get(f).into_iter().flatten());
+                if out.len() > MAX_NAMESAKES {
+                    break;
+                }
             }
         }
         out
@@ -84,10 +131,11 @@ pub(super) fn cluster_full(docs: &[Doc], all: &[Candidate], people: &mut Vec<Per
     let mut order: Vec<&Candidate> = all.iter().filter(|c| c.name.is_full()).collect();
     order.sort_by_key(|c| std::cmp::Reverse(c.name.given.len() + 1 + c.name.suffix.is_some() as usize));
     for c in order {
+        let squashed = dir.squashed.get(&c.name.squashed).filter(|v| v.len() <= MAX_NAMESAKES);
         let fits: Vec<usize> = dir
-            .by_family(c.name.family())
+            .namesakes(c.name.family(), c.doc)
             .into_iter()
-            .chain(dir.squashed.get(&c.name.squashed).into_iter().flatten().copied())
+            .chain(squashed.into_iter().flatten().copied())
             .filter(|&i| people[i].name.is_full() && compatible(&people[i].name, &c.name))
             .filter(|&i| !suffix_apart(&people[i].name, &c.name, &discriminating))
             .collect();
@@ -101,6 +149,7 @@ pub(super) fn cluster_full(docs: &[Doc], all: &[Candidate], people: &mut Vec<Per
             people.len() - 1
         });
         dir.add(who, &c.name);
+        dir.named_in(who, c.doc, &c.name);
         people[who].add(docs, c, How::Ner, true);
     }
 }
@@ -134,11 +183,10 @@ pub(super) fn link_single(docs: &[Doc], single: &[&Candidate], people: &mut Vec<
     for c in single {
         let who = choose(people, dir, c.doc, c.span.start, &c.name, c.gender, c.title);
         let who = who.unwrap_or_else(|| {
-            let existing =
-                dir.family.get(c.name.family()).and_then(|v| v.iter().copied().find(|&i| !people[i].name.is_full()));
-            existing.unwrap_or_else(|| {
+            dir.alone.get(c.name.family()).copied().unwrap_or_else(|| {
                 people.push(Person::new(c.name.clone()));
                 dir.add(people.len() - 1, &c.name);
+                dir.alone.insert(c.name.family().to_string(), people.len() - 1);
                 people.len() - 1
             })
         });
@@ -159,9 +207,9 @@ pub(super) fn choose(
 ) -> Option<usize> {
     let word = name.family();
     let full = |v: Vec<usize>| -> Vec<usize> { v.into_iter().filter(|&i| people[i].name.is_full()).collect() };
-    let mut fits = full(dir.by_family(word));
+    let mut fits = full(dir.namesakes(word, doc));
     if fits.is_empty() {
-        fits = full(dir.part.get(word).cloned().unwrap_or_default());
+        fits = full(dir.part.get(word).filter(|v| v.len() <= MAX_NAMESAKES).cloned().unwrap_or_default());
     }
     if let Some(suffix) = &name.suffix {
         fits.retain(|&i| people[i].name.suffix.as_ref() == Some(suffix));
