@@ -53,6 +53,8 @@ pub fn run() {
                         }
                     }
                 }
+                // The analysis this one replaces goes first: the worker holds one at a time.
+                LAST.with(|l| l.borrow_mut().take());
                 let (reply, analysis) = analyse(&request, &post);
                 LAST.with(|l| *l.borrow_mut() = analysis.map(|analysis| Last { id, analysis, index: None }));
                 post(reply)
