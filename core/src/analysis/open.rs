@@ -17,7 +17,8 @@ use crate::model::{Analysis, Article, Entity, InputError, Quote, QuoteCluster, S
 pub const MAX_ANALYSIS_BYTES: usize = 512 << 20;
 
 /// The keys of an analysis's top-level object.
-const KEYS: [&str; 8] = ["articles", "quotes", "entities", "speakers", "stories", "quote_clusters", "errors", "view"];
+const KEYS: [&str; 9] =
+    ["articles", "quotes", "entities", "places", "speakers", "stories", "quote_clusters", "errors", "view"];
 
 /// An opened analysis, and the view saved with it.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +35,9 @@ struct Saved {
     articles: Vec<Article>,
     quotes: Vec<Quote>,
     entities: Vec<Entity>,
+    /// Places, written apart from the contract's entities (see [`Analysis`]).
+    #[serde(default)]
+    places: Vec<Entity>,
     #[serde(default)]
     speakers: Option<Vec<SpeakerCount>>,
     #[serde(default)]
@@ -78,7 +82,7 @@ pub fn open(name: &str, bytes: &[u8]) -> Result<Opened, LoadError> {
     let mut analysis = Analysis {
         articles: saved.articles,
         quotes: saved.quotes,
-        entities: saved.entities,
+        entities: saved.entities.into_iter().chain(saved.places).collect(),
         speakers: Vec::new(),
         stories: Vec::new(),
         quote_clusters: Vec::new(),

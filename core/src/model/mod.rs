@@ -5,18 +5,23 @@ pub mod article;
 pub mod entity;
 pub mod quote;
 
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Serialize, Serializer};
 
 pub use article::{Article, Block, BlockKind, Boilerplate, BoilerplateReason, Section, Snippet};
 pub use entity::{Alias, Entity, EntityKind, How, Mention};
 pub use quote::{MentionSpan, Quote, QuoteKind, Rule, Speaker};
 
 /// Everything the core found in a set of inputs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+///
+/// In JSON, `entities` holds the people, countries and organizations (the contract's kinds) and `places`
+/// the places, in the same shape; in memory both are `entities`, places last (their kind sorts last).
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(from = "Wire")]
 pub struct Analysis {
     pub articles: Vec<Article>,
     pub quotes: Vec<Quote>,
-    /// People, countries and organizations, each merged across the corpus with all its mentions.
+    /// People, countries, organizations and places, each merged across the corpus with all its mentions.
     pub entities: Vec<Entity>,
     /// Speakers with their quote counts, most quoted first.
     pub speakers: Vec<SpeakerCount>,
@@ -28,6 +33,62 @@ pub struct Analysis {
     pub quote_clusters: Vec<QuoteCluster>,
     /// Inputs that could not be loaded; the others are analysed regardless.
     pub errors: Vec<InputError>,
+}
+
+/// The entities of some kinds, serialised as one list without copying them.
+struct OfKinds<'a>(&'a [Entity], fn(EntityKind) -> bool);
+
+impl Serialize for OfKinds<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().filter(|e| (self.1)(e.kind)))
+    }
+}
+
+impl Serialize for Analysis {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Analysis", 8)?;
+        st.serialize_field("articles", &self.articles)?;
+        st.serialize_field("quotes", &self.quotes)?;
+        st.serialize_field("entities", &OfKinds(&self.entities, |k| k != EntityKind::Place))?;
+        st.serialize_field("places", &OfKinds(&self.entities, |k| k == EntityKind::Place))?;
+        st.serialize_field("speakers", &self.speakers)?;
+        st.serialize_field("stories", &self.stories)?;
+        st.serialize_field("quote_clusters", &self.quote_clusters)?;
+        st.serialize_field("errors", &self.errors)?;
+        st.end()
+    }
+}
+
+/// An analysis as its JSON holds it: places apart from the other entities.
+#[derive(Deserialize)]
+struct Wire {
+    articles: Vec<Article>,
+    quotes: Vec<Quote>,
+    entities: Vec<Entity>,
+    #[serde(default)]
+    places: Vec<Entity>,
+    speakers: Vec<SpeakerCount>,
+    #[serde(default)]
+    stories: Vec<Story>,
+    #[serde(default)]
+    quote_clusters: Vec<QuoteCluster>,
+    errors: Vec<InputError>,
+}
+
+impl From<Wire> for Analysis {
+    fn from(w: Wire) -> Analysis {
+        let mut entities = w.entities;
+        entities.extend(w.places);
+        Analysis {
+            articles: w.articles,
+            quotes: w.quotes,
+            entities,
+            speakers: w.speakers,
+            stories: w.stories,
+            quote_clusters: w.quote_clusters,
+            errors: w.errors,
+        }
+    }
 }
 
 /// Articles about one event.

@@ -60,6 +60,15 @@ fn analyze_json_has_the_contract_fields() {
         assert_eq!(&text[s..e], q["text"].as_str().expect("text"));
         assert!(q["kind"] == "direct" || q["kind"] == "fragment");
     }
+    // The contract's entity kinds; places, in the same shape, come apart.
+    let entities = v["entities"].as_array().expect("entities");
+    assert!(!entities.is_empty());
+    for e in entities {
+        assert!(["person", "country", "organization"].contains(&e["kind"].as_str().unwrap_or("")), "{}", e["kind"]);
+    }
+    let places = v["places"].as_array().expect("places");
+    assert!(!places.is_empty(), "the seeds name cities");
+    assert!(places.iter().all(|p| p["kind"] == "place"));
 }
 
 #[test]
