@@ -4,7 +4,7 @@
 
 use crate::attribute::context::{Ctx, LOOK_BACK};
 use crate::attribute::np::Np;
-use crate::lexis::words::in_list;
+use crate::lexis::words::{in_list, ORG_NOUNS};
 use crate::model::{Entity, EntityKind};
 
 /// Documents that speak for whoever wrote or filed them.
@@ -41,46 +41,6 @@ pub const DOCUMENTS: &[&str] = &[
     "transcript",
 ];
 
-/// Nouns that describe an organization ("the committee"): the organization whose name holds the word.
-const BODIES: &[&str] = &[
-    "committee",
-    "bureau",
-    "agency",
-    "department",
-    "ministry",
-    "campaign",
-    "company",
-    "firm",
-    "party",
-    "group",
-    "network",
-    "newspaper",
-    "paper",
-    "council",
-    "commission",
-    "court",
-    "board",
-    "union",
-    "organization",
-    "organisation",
-    "foundation",
-    "institute",
-    "university",
-    "administration",
-    "government",
-    "team",
-    "club",
-    "league",
-    "association",
-    "office",
-    "service",
-    "corporation",
-    "bank",
-    "channel",
-    "magazine",
-    "station",
-];
-
 /// The organization or person that phrase `np` (headed by common noun `head`) speaks for, if it speaks
 /// for one.
 pub(super) fn body_of<'a>(ctx: &Ctx<'a>, np: &Np, head: &str) -> Option<&'a Entity> {
@@ -92,7 +52,7 @@ pub(super) fn body_of<'a>(ctx: &Ctx<'a>, np: &Np, head: &str) -> Option<&'a Enti
         }
         return author(ctx, head, at).or_else(|| most_named(ctx, at, |_| true));
     }
-    if in_list(BODIES, head) {
+    if in_list(ORG_NOUNS, head) {
         // "the committee": an organization named with that word, named in this article.
         let named = |e: &Entity| {
             e.kind == EntityKind::Organization && e.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(head))

@@ -5,7 +5,7 @@
 
 use crate::attribute::context::{is_mark, is_pronoun, takes_noun, Ctx, NEAR_TOKENS};
 use crate::lexis::verbs::is_reporting;
-use crate::lexis::words::{in_list, BETWEEN, DETERMINERS, INTRO, ORG_KIND_NOUNS, PREPOSITIONS, STOP, WEEKDAYS};
+use crate::lexis::words::{in_list, is_org_noun, BETWEEN, DETERMINERS, INTRO, PREPOSITIONS, STOP, WEEKDAYS};
 use crate::model::{Entity, EntityKind, How};
 use crate::span::Span;
 
@@ -146,10 +146,7 @@ impl<'a> Ctx<'a> {
             }
             // "a Dutch newspaper, Telders Kamp, reported": the aside names the organization the
             // phrase before it describes, and speaks.
-            if open > from
-                && in_list(ORG_KIND_NOUNS, &self.token_text(open - 1).to_lowercase())
-                && self.organization_spans(open + 1, comma)
-            {
+            if open > from && is_org_noun(self.token_text(open - 1)) && self.organization_spans(open + 1, comma) {
                 return self.head_of(open + 1, comma);
             }
             k = open;

@@ -178,23 +178,51 @@ pub fn in_list(list: &[&str], w: &str) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
-/// Nouns that say what kind of organization the name beside them is: "a Dutch newspaper, Telders Kamp,
-/// reported", "a law firm, Brandt Okafor,", "the broadcaster NHK".
-pub const ORG_KIND_NOUNS: &[&str] = &[
+/// Nouns of kinds of organization: an organization's description ("the committee said": the organization
+/// whose name holds the word) and what the name beside them is ("a Dutch newspaper, Telders Kamp,
+/// reported", "a law firm, Brandt Okafor,", "the broadcaster NHK").
+pub const ORG_NOUNS: &[&str] = &[
+    "committee",
+    "bureau",
+    "agency",
+    "department",
+    "ministry",
+    "campaign",
+    "company",
+    "firm",
+    "party",
+    "group",
+    "network",
     "newspaper",
+    "paper",
+    "council",
+    "commission",
+    "court",
+    "board",
+    "union",
+    "organization",
+    "organisation",
+    "foundation",
+    "institute",
+    "university",
+    "administration",
+    "government",
+    "team",
+    "club",
+    "league",
+    "association",
+    "office",
+    "service",
+    "corporation",
+    "bank",
+    "channel",
+    "magazine",
+    "station",
     "daily",
     "weekly",
-    "magazine",
     "tabloid",
     "broadcaster",
-    "network",
-    "channel",
-    "agency",
-    "firm",
-    "company",
-    "corporation",
     "conglomerate",
-    "bank",
     "lender",
     "insurer",
     "airline",
@@ -206,9 +234,6 @@ pub const ORG_KIND_NOUNS: &[&str] = &[
     "start-up",
     "nonprofit",
     "charity",
-    "organization",
-    "organisation",
-    "foundation",
     "publisher",
     "website",
     "outlet",
@@ -218,6 +243,12 @@ pub const ORG_KIND_NOUNS: &[&str] = &[
     "coalition",
     "militia",
 ];
+
+/// A noun of a kind of organization written as a common noun: "a newspaper," (not the end of a name,
+/// "the National Intelligence Service,").
+pub fn is_org_noun(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_lowercase) && in_list(ORG_NOUNS, w)
+}
 
 /// Words that end the names of organizations ("Indian Navy", "ABC Entertainment Group"): capitalised there
 /// though ordinary lowercase words elsewhere.

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use crate::lexis::fold::fold;
 use crate::lexis::given_names::is_given_name;
 use crate::lexis::titles::{title_ending, title_starting};
-use crate::lexis::words::{in_list, DETERMINERS, ORG_HEADS, ORG_KIND_NOUNS, PREPOSITIONS};
+use crate::lexis::words::{in_list, is_org_noun, DETERMINERS, ORG_HEADS, PREPOSITIONS};
 use crate::model::BlockKind;
 use crate::resolve::countries::located;
 use crate::resolve::places::place_forms;
@@ -537,9 +537,7 @@ fn named_as_organization(d: &Doc, c: Chunk) -> bool {
     let after =
         (b < d.tagged.tokens.len() && d.tagged.sentence_of(b) == d.tagged.sentence_of(a)).then(|| d.token_text(b));
     let closed = after.is_none_or(|w| matches!(w, "," | "." | ";" | ")"));
-    same_sentence
-        && in_list(ORG_KIND_NOUNS, &d.token_text(noun).to_lowercase())
-        && if comma { closed } else { c.ty != EntityType::Per }
+    same_sentence && is_org_noun(d.token_text(noun)) && if comma { closed } else { c.ty != EntityType::Per }
 }
 
 fn is_open(w: &str) -> bool {

@@ -172,11 +172,14 @@ fn a_name_in_apposition_to_a_kind_of_organization_is_an_organization() {
     let a = analyze(&[(
         "suit.txt",
         "Union files suit\n\nThe union hired a labor law firm, Brandt Okafor, to draft the complaint. A Dutch \
-         newspaper, Telders Kamp, reported that talks had stalled. Ivo Brandt, a lawyer, said the suit was strong.",
+         newspaper, Telders Kamp, reported that talks had stalled. Ivo Brandt, a lawyer, said the suit was strong. \
+         The union spoke to the head of the Marlow Labour Service, Tomas Ekberg, on Friday.",
     )]);
     let orgs = names(&a, EntityKind::Organization);
     assert!(orgs.contains(&"Brandt Okafor") && orgs.contains(&"Telders Kamp"), "{orgs:?}");
     named(&a, EntityKind::Person, "Ivo Brandt");
+    // A kind of organization that ends a name ("… Labour Service,") says nothing of the name after it.
+    named(&a, EntityKind::Person, "Tomas Ekberg");
 }
 
 #[test]
