@@ -160,9 +160,11 @@ fn document_label(ctx: &Ctx, np: &Np, state: &State) -> Option<String> {
     })
 }
 
+/// A speaker named by entity `e`. A place ("Anchorage said") keeps its name but is no speaking entity: the
+/// contract's speakers are people, countries and organizations.
 fn entity_speaker(e: &Entity, mention: Option<MentionSpan>, label: Option<String>) -> Speaker {
     Speaker {
-        entity: Some(e.id.clone()),
+        entity: (e.kind != EntityKind::Place).then(|| e.id.clone()),
         name: label.unwrap_or_else(|| e.name.clone()),
         unnamed: false,
         mention,

@@ -69,6 +69,11 @@ fn analyze_json_has_the_contract_fields() {
     let places = v["places"].as_array().expect("places");
     assert!(!places.is_empty(), "the seeds name cities");
     assert!(places.iter().all(|p| p["kind"] == "place"));
+    let ids: Vec<&Value> = entities.iter().map(|e| &e["id"]).collect();
+    for q in quotes {
+        let entity = &q["speaker"]["entity"];
+        assert!(entity.is_null() || ids.contains(&entity), "a speaker's entity is in entities: {entity}");
+    }
 }
 
 #[test]

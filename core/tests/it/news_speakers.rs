@@ -136,3 +136,15 @@ fn a_document_speaks_for_whoever_filed_it_not_whoever_named_it_last() {
         assert_eq!(s.name, "Valley Growers Association", "{words}: {s:?}");
     }
 }
+
+#[test]
+fn a_place_that_speaks_keeps_its_name_but_is_no_speaking_entity() {
+    let a = analyze(&[(
+        "flood.txt",
+        "Flood recovery\n\nThe river flooded Lake Ardmore on Monday. \"We will rebuild every road,\" Lake Ardmore \
+         said in a statement.",
+    )]);
+    let s = quote(&a, "rebuild every road").speaker.as_ref().expect("a speaker");
+    assert_eq!(s.name, "Lake Ardmore");
+    assert_eq!(s.entity, None, "speakers' entities are people, countries and organizations: {s:?}");
+}
