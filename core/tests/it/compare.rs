@@ -1,7 +1,6 @@
 //! Comparing outlets: the same quote across articles, stories in a mixed feed, outlets named.
 
-#[cfg(target_arch = "wasm32")]
-use wasm_bindgen_test::wasm_bindgen_test as test;
+use browser_task_test::test;
 
 use crate::fixtures::{analyze, seeds};
 

@@ -1,8 +1,7 @@
 //! Attribution cue patterns one at a time, on short passages written in news style: the words the analyzer
 //! picks as naming each quote's source.
 
-#[cfg(target_arch = "wasm32")]
-use wasm_bindgen_test::wasm_bindgen_test as test;
+use browser_task_test::test;
 
 use newsprism_core::model::Rule;
 use newsprism_core::{Analysis, Quote};

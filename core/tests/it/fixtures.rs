@@ -10,8 +10,10 @@ pub const SEEDS: [(&str, &str); 5] = [
     ("004_bd5b16cc45523138.txt", include_str!("../../../www/corpus/004_bd5b16cc45523138.txt")),
 ];
 
-pub fn seeds() -> Analysis {
-    analyze(&SEEDS)
+/// The seeds' analysis, made once for every test that reads it.
+pub fn seeds() -> &'static Analysis {
+    static SEEDS_ANALYSIS: std::sync::OnceLock<Analysis> = std::sync::OnceLock::new();
+    SEEDS_ANALYSIS.get_or_init(|| analyze(&SEEDS))
 }
 
 /// Analyses named texts through the core's one entry point.

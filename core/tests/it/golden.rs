@@ -5,8 +5,7 @@
 //! One JSON value a line: each article (its text replaced by its length), quote, entity (its mentions on
 //! the lines after it), speaker and error, under a line naming the field.
 
-#[cfg(target_arch = "wasm32")]
-use wasm_bindgen_test::wasm_bindgen_test as test;
+use browser_task_test::test;
 
 use serde_json::{json, Value};
 
@@ -39,7 +38,7 @@ fn render(analysis: &newsprism_core::Analysis) -> String {
 
 #[test]
 fn the_seeds_analysis_matches_the_reviewed_copy() {
-    let actual = render(&crate::fixtures::seeds());
+    let actual = render(crate::fixtures::seeds());
     #[cfg(not(target_arch = "wasm32"))]
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/it/golden/seeds.jsonl");

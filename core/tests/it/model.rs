@@ -1,8 +1,7 @@
 //! The committed models: the tagger loads and tags, the trainer writes exactly the format the tagger reads,
 //! and the attribution ranker's features on real text all follow its feature grammar.
 
-#[cfg(target_arch = "wasm32")]
-use wasm_bindgen_test::wasm_bindgen_test as test;
+use browser_task_test::test;
 
 use newsprism_core::eval::{conll, ner};
 use newsprism_core::tag::gazetteer::tagger_gazetteer as gazetteer;

@@ -1,8 +1,7 @@
 //! The entity rules on news written for these tests (not the seeds): names cut where they end, aliases
 //! merged, places apart from countries and organizations, descriptions resolved. Each test is one rule.
 
-#[cfg(target_arch = "wasm32")]
-use wasm_bindgen_test::wasm_bindgen_test as test;
+use browser_task_test::test;
 
 use crate::fixtures::analyze;
 use newsprism_core::model::{Entity, EntityKind, How};

@@ -2,8 +2,7 @@
 //! apart, pronouns, documents and descriptions speaking for their organization, unnamed groups, and
 //! quotation marks that are no quotation.
 
-#[cfg(target_arch = "wasm32")]
-use wasm_bindgen_test::wasm_bindgen_test as test;
+use browser_task_test::test;
 
 use crate::fixtures::analyze;
 use newsprism_core::model::Quote;

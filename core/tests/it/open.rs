@@ -1,8 +1,7 @@
 //! Opening an analysis file: told apart from article inputs, read as written, refused with a clear reason
 //! when it does not hold together.
 
-#[cfg(target_arch = "wasm32")]
-use wasm_bindgen_test::wasm_bindgen_test as test;
+use browser_task_test::test;
 
 use newsprism_core::analysis::open::{analyze_or_open, as_records, looks_like_analysis, open};
 use newsprism_core::Input;
@@ -27,14 +26,14 @@ fn an_analysis_opens_as_written_and_is_told_apart_from_records() {
     assert!(!looks_like_analysis(b"Putin heads for UN showdown"));
     assert!(!looks_like_analysis(br#"{"articlesx": 1}"#));
     let opened = open("seeds.json", &pretty).expect("opens");
-    assert_eq!(opened.analysis, a);
+    assert_eq!(&opened.analysis, a);
     assert_eq!(opened.view, None);
 }
 
 #[test]
 fn a_saved_view_comes_back_and_derived_parts_are_made_again_when_missing() {
     let a = seeds();
-    let mut v = serde_json::to_value(&a).expect("json");
+    let mut v = serde_json::to_value(a).expect("json");
     let o = v.as_object_mut().expect("object");
     o.remove("stories");
     o.remove("quote_clusters");
@@ -42,7 +41,7 @@ fn a_saved_view_comes_back_and_derived_parts_are_made_again_when_missing() {
     o.insert("view".into(), "speaker=Barack+Obama&view=quotes".into());
     let opened = open("saved.json", &serde_json::to_vec(&v).expect("json")).expect("opens");
     assert_eq!(opened.view.as_deref(), Some("speaker=Barack+Obama&view=quotes"));
-    assert_eq!(opened.analysis, a, "stories, clusters and speakers are made again as the analysis makes them");
+    assert_eq!(&opened.analysis, a, "stories, clusters and speakers are made again as the analysis makes them");
 }
 
 #[test]

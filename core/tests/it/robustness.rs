@@ -1,7 +1,6 @@
 //! Hostile and odd input: loading fails with a clear error for the bad file only; analysis never panics.
 
-#[cfg(target_arch = "wasm32")]
-use wasm_bindgen_test::wasm_bindgen_test as test;
+use browser_task_test::test;
 
 use crate::fixtures::{analyze, analyze_bytes};
 

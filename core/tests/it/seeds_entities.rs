@@ -1,7 +1,6 @@
 //! The resolver on the seed articles: people, countries and organizations merged across aliases.
 
-#[cfg(target_arch = "wasm32")]
-use wasm_bindgen_test::wasm_bindgen_test as test;
+use browser_task_test::test;
 
 use crate::fixtures::analyze;
 use newsprism_core::model::{Entity, EntityKind, How};
@@ -20,7 +19,7 @@ fn has_mention(e: &Entity, text: &str, how: How) -> bool {
 #[test]
 fn putin_is_one_person_under_every_name() {
     let a = seeds();
-    let putin = entity(&a, EntityKind::Person, "Vladimir Putin");
+    let putin = entity(a, EntityKind::Person, "Vladimir Putin");
     assert_eq!(putin.id, "person:vladimir-putin");
     assert_eq!(putin.country.as_deref(), Some("country:RUS"));
     assert!(putin.roles.iter().any(|r| r == "President"));
@@ -37,7 +36,7 @@ fn putin_is_one_person_under_every_name() {
 #[test]
 fn assad_variants_merge() {
     let a = seeds();
-    let assad = entity(&a, EntityKind::Person, "Bashar al-Assad");
+    let assad = entity(a, EntityKind::Person, "Bashar al-Assad");
     for form in ["Assad", "al-Assad", "Bashar Assad", "Bashar al-Assad"] {
         assert!(assad.aliases.iter().any(|x| x.text == form), "missing alias {form}");
     }
@@ -49,7 +48,7 @@ fn assad_variants_merge() {
 fn titles_give_roles_and_countries() {
     let a = seeds();
     let check = |name: &str, role: &str, country: &str| {
-        let p = entity(&a, EntityKind::Person, name);
+        let p = entity(a, EntityKind::Person, name);
         assert!(p.roles.iter().any(|r| r == role), "{name}: roles {:?}", p.roles);
         assert_eq!(p.country.as_deref(), Some(country), "{name}");
     };
@@ -60,21 +59,21 @@ fn titles_give_roles_and_countries() {
     check("John Kerry", "Secretary of State", "country:USA");
     check("Samantha Power", "Ambassador", "country:USA");
     check("Angela Merkel", "Chancellor", "country:DEU");
-    let ban = entity(&a, EntityKind::Person, "Ban Ki-moon");
+    let ban = entity(a, EntityKind::Person, "Ban Ki-moon");
     assert!(ban.aliases.iter().any(|x| x.text == "Ban"), "Ban = Ban Ki-moon");
 }
 
 #[test]
 fn every_form_of_a_country_counts() {
     let a = seeds();
-    let russia = entity(&a, EntityKind::Country, "Russia");
+    let russia = entity(a, EntityKind::Country, "Russia");
     assert_eq!(russia.id, "country:RUS");
     assert!(has_mention(russia, "Russia", How::Name));
     assert!(has_mention(russia, "Russian Federation", How::Name));
     assert!(has_mention(russia, "Russian", How::Demonym));
     assert!(has_mention(russia, "Moscow", How::Capital));
     assert!(has_mention(russia, "Kremlin", How::Seat));
-    let us = entity(&a, EntityKind::Country, "United States");
+    let us = entity(a, EntityKind::Country, "United States");
     for (form, how) in [
         ("U.S.", How::Name),
         ("US", How::Name),
@@ -89,7 +88,7 @@ fn every_form_of_a_country_counts() {
             && a.articles.iter().any(|art| art.id == m.article && art.text[m.end..].starts_with("-led"))),
         "U.S.-led"
     );
-    let iran = entity(&a, EntityKind::Country, "Iran");
+    let iran = entity(a, EntityKind::Country, "Iran");
     assert!(
         iran.mentions.iter().any(|m| m.article.starts_with("003") && m.text == "Iran"),
         "003: Iran's foreign minister"
@@ -100,8 +99,8 @@ fn every_form_of_a_country_counts() {
 fn places_inside_names_are_not_countries() {
     let a = seeds();
     assert!(!a.entities.iter().any(|e| e.name == "Belarus"), "the Minsk agreements are not Belarus");
-    let isis = entity(&a, EntityKind::Organization, "Islamic State");
-    let syria = entity(&a, EntityKind::Country, "Syria");
+    let isis = entity(a, EntityKind::Organization, "Islamic State");
+    let syria = entity(a, EntityKind::Country, "Syria");
     for m in isis.mentions.iter().filter(|m| m.text.contains("Syria")) {
         assert!(
             !syria.mentions.iter().any(|s| s.article == m.article && s.start >= m.start && s.end <= m.end),
@@ -114,17 +113,17 @@ fn places_inside_names_are_not_countries() {
 #[test]
 fn organizations_merge_acronyms_and_know_parents() {
     let a = seeds();
-    let isis = entity(&a, EntityKind::Organization, "Islamic State");
+    let isis = entity(a, EntityKind::Organization, "Islamic State");
     for alias in ["ISIL", "ISIS", "IS", "Daesh", "Islamic State"] {
         assert!(isis.aliases.iter().any(|x| x.text == alias), "Islamic State alias {alias}");
     }
-    let un = entity(&a, EntityKind::Organization, "United Nations");
+    let un = entity(a, EntityKind::Organization, "United Nations");
     for alias in ["U.N.", "UN", "United Nations"] {
         assert!(un.aliases.iter().any(|x| x.text == alias), "UN alias {alias}");
     }
-    let council = entity(&a, EntityKind::Organization, "United Nations Security Council");
+    let council = entity(a, EntityKind::Organization, "United Nations Security Council");
     assert_eq!(council.parent.as_deref(), Some(un.id.as_str()));
-    let tass = entity(&a, EntityKind::Organization, "TASS");
+    let tass = entity(a, EntityKind::Organization, "TASS");
     assert_eq!(tass.country.as_deref(), Some("country:RUS"), "the Russian TASS news agency");
 }
 

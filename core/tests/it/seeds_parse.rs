@@ -1,7 +1,6 @@
 //! The article parser on the five seed articles: structure, sentences and quotations.
 
-#[cfg(target_arch = "wasm32")]
-use wasm_bindgen_test::wasm_bindgen_test as test;
+use browser_task_test::test;
 
 use newsprism_core::model::QuoteKind;
 use newsprism_core::model::Section;
@@ -31,41 +30,38 @@ fn all_five_articles_load_with_ids_from_their_file_names() {
 #[test]
 fn headlines_and_dateline() {
     let a = seeds();
-    assert_eq!(article(&a, "000").headline, None, "000 opens with a photo caption, not a headline");
+    assert_eq!(article(a, "000").headline, None, "000 opens with a photo caption, not a headline");
     assert_eq!(
-        article(&a, "001").headline.as_deref(),
+        article(a, "001").headline.as_deref(),
         Some("Putin says ‘differences can be resolved’ after meeting with Obama")
     );
-    assert_eq!(
-        article(&a, "002").headline.as_deref(),
-        Some("US, Russian leaders clash over support for Syria’s Assad")
-    );
-    assert_eq!(article(&a, "003").headline, None);
-    assert_eq!(article(&a, "004").headline.as_deref(), Some("Putin heads for UN showdown with Obama over Syria"));
-    assert_eq!(article(&a, "004").dateline.as_deref(), Some("United Nations, Sept 28"));
+    assert_eq!(article(a, "002").headline.as_deref(), Some("US, Russian leaders clash over support for Syria’s Assad"));
+    assert_eq!(article(a, "003").headline, None);
+    assert_eq!(article(a, "004").headline.as_deref(), Some("Putin heads for UN showdown with Obama over Syria"));
+    assert_eq!(article(a, "004").dateline.as_deref(), Some("United Nations, Sept 28"));
     assert!(a.articles.iter().filter(|x| !x.id.starts_with("004")).all(|x| x.dateline.is_none()));
 }
 
 #[test]
 fn captions_and_credits() {
     let a = seeds();
-    let captions: Vec<&str> = article(&a, "000").captions.iter().map(|c| c.text.as_str()).collect();
+    let captions: Vec<&str> = article(a, "000").captions.iter().map(|c| c.text.as_str()).collect();
     assert_eq!(captions.len(), 2);
     assert!(captions[0].ends_with("(European Pressphoto Agency)"));
     assert!(
         captions[1].starts_with("Russia’s president blamed foreign intervention") && captions[1].ends_with("(Reuters)")
     );
-    let c001 = &article(&a, "001").captions;
+    let c001 = &article(a, "001").captions;
     assert_eq!(c001.len(), 1);
     assert!(c001[0].text.starts_with("United States President Barack Obama, right,"));
-    let credits: Vec<&str> = article(&a, "003").credits.iter().map(|c| c.text.as_str()).collect();
+    let credits: Vec<&str> = article(a, "003").credits.iter().map(|c| c.text.as_str()).collect();
     assert_eq!(credits, ["Al Jazeera and wire services"]);
 }
 
 #[test]
 fn boilerplate_of_003_is_dropped_and_listed() {
     let a = seeds();
-    let art = article(&a, "003");
+    let art = article(a, "003");
     let dropped: Vec<&str> = art.boilerplate.iter().map(|b| b.text.as_str()).collect();
     assert_eq!(dropped.len(), 2);
     assert_eq!(dropped[0], "Error");
@@ -81,7 +77,7 @@ fn boilerplate_of_003_is_dropped_and_listed() {
 #[test]
 fn a_paragraph_broken_mid_sentence_is_joined() {
     let a = seeds();
-    let art = article(&a, "004");
+    let art = article(a, "004");
     let joined = art.paragraphs.iter().map(|p| p.of(&art.text)).find(|p| p.contains("a senior State"));
     let joined = joined.expect("the paragraph with the wrapped line");
     assert!(joined.contains("State\n\nDepartment official said."), "{joined}");
@@ -104,7 +100,7 @@ fn sentences_respect_abbreviations() {
             last = s.end;
         }
     }
-    let art = article(&a, "000");
+    let art = article(a, "000");
     let t: Vec<&str> = art.sentences.iter().map(|s| s.of(&art.text)).collect();
     assert!(t.contains(&"After the session, Putin left for Moscow."));
     assert!(t.iter().any(|s| s.starts_with("In speeches to the U.N. General Assembly less than two hours apart")

@@ -1,7 +1,6 @@
 //! Who said what in the seed articles: named speakers, pronouns, continuation paragraphs, unnamed officials.
 
-#[cfg(target_arch = "wasm32")]
-use wasm_bindgen_test::wasm_bindgen_test as test;
+use browser_task_test::test;
 
 use newsprism_core::attribute::rank::Ranker;
 use newsprism_core::Analysis;
@@ -26,36 +25,36 @@ fn name(a: &Analysis, article: &str, prefix: &str) -> String {
 #[test]
 fn named_speakers_after_and_before_quotes() {
     let a = seeds();
-    assert_eq!(speaker(&a, "000", "The United States is prepared"), ("Barack Obama".into(), "Obama".into()));
-    assert_eq!(speaker(&a, "000", "We have to speak with many actors"), ("Angela Merkel".into(), "Merkel".into()));
-    assert_eq!(name(&a, "000", "After the Second World War"), "Ban Ki-moon");
-    assert_eq!(name(&a, "000", "no one but Assad’s forces"), "Vladimir Putin", "Putin insisted that “…”");
-    assert_eq!(name(&a, "001", "differences can be resolved"), "Vladimir Putin", "the headline: Putin says ‘…’");
-    assert_eq!(name(&a, "002", "Any involvement of Russian troops"), "Vladimir Putin");
+    assert_eq!(speaker(a, "000", "The United States is prepared"), ("Barack Obama".into(), "Obama".into()));
+    assert_eq!(speaker(a, "000", "We have to speak with many actors"), ("Angela Merkel".into(), "Merkel".into()));
+    assert_eq!(name(a, "000", "After the Second World War"), "Ban Ki-moon");
+    assert_eq!(name(a, "000", "no one but Assad’s forces"), "Vladimir Putin", "Putin insisted that “…”");
+    assert_eq!(name(a, "001", "differences can be resolved"), "Vladimir Putin", "the headline: Putin says ‘…’");
+    assert_eq!(name(a, "002", "Any involvement of Russian troops"), "Vladimir Putin");
     assert_eq!(
-        name(&a, "002", "We must recognize that there cannot be"),
+        name(a, "002", "We must recognize that there cannot be"),
         "Barack Obama",
         "Obama said at the General Assembly: “…”"
     );
-    assert_eq!(name(&a, "003", "I think we have concerns"), "John Kerry");
+    assert_eq!(name(a, "003", "I think we have concerns"), "John Kerry");
     assert_eq!(
-        name(&a, "003", "The president believed"),
+        name(a, "003", "The president believed"),
         "Samantha Power",
         "“…,” Samantha Power, the U.S. ambassador …, said"
     );
-    assert_eq!(name(&a, "004", "desire to work together"), "Sergei Lavrov");
+    assert_eq!(name(a, "004", "desire to work together"), "Sergei Lavrov");
 }
 
 #[test]
 fn pronouns_resolve_to_the_person_meant() {
     let a = seeds();
-    assert_eq!(speaker(&a, "000", "We can’t stick to our original enemies"), ("François Hollande".into(), "he".into()));
-    assert_eq!(speaker(&a, "000", "We have our arms open"), ("Dilma Rousseff".into(), "she".into()));
-    assert_eq!(speaker(&a, "000", "regretfully at a rather low level"), ("Vladimir Putin".into(), "he".into()));
-    assert_eq!(speaker(&a, "000", "The president and I share"), ("Narendra Modi".into(), "he".into()));
-    assert_eq!(speaker(&a, "002", "We think it is an enormous mistake not to"), ("Vladimir Putin".into(), "he".into()));
+    assert_eq!(speaker(a, "000", "We can’t stick to our original enemies"), ("François Hollande".into(), "he".into()));
+    assert_eq!(speaker(a, "000", "We have our arms open"), ("Dilma Rousseff".into(), "she".into()));
+    assert_eq!(speaker(a, "000", "regretfully at a rather low level"), ("Vladimir Putin".into(), "he".into()));
+    assert_eq!(speaker(a, "000", "The president and I share"), ("Narendra Modi".into(), "he".into()));
+    assert_eq!(speaker(a, "002", "We think it is an enormous mistake not to"), ("Vladimir Putin".into(), "he".into()));
     assert_eq!(
-        speaker(&a, "003", "We must recognize that there cannot be"),
+        speaker(a, "003", "We must recognize that there cannot be"),
         ("Barack Obama".into(), "he".into()),
         "“…,” he declared"
     );
@@ -64,33 +63,29 @@ fn pronouns_resolve_to_the_person_meant() {
 #[test]
 fn definite_descriptions_and_continuations() {
     let a = seeds();
-    assert_eq!(speaker(&a, "000", "anarchy"), ("Vladimir Putin".into(), "Russia’s president".into()));
+    assert_eq!(speaker(a, "000", "anarchy"), ("Vladimir Putin".into(), "Russia’s president".into()));
     assert_eq!(
-        speaker(&a, "004", "a common platform for collective action"),
+        speaker(a, "004", "a common platform for collective action"),
         ("Vladimir Putin".into(), "The Kremlin strongman".into())
     );
-    assert_eq!(
-        name(&a, "000", "And what I indicated to the prime minister"),
-        "Barack Obama",
-        "the president said, “…”"
-    );
+    assert_eq!(name(a, "000", "And what I indicated to the prime minister"), "Barack Obama", "the president said, “…”");
     // A quote over two paragraphs: the second paragraph has no cue of its own.
-    assert_eq!(name(&a, "000", "We are told that such retrenchment"), "Barack Obama");
-    assert_eq!(name(&a, "000", "But I stand before you today"), "Barack Obama");
+    assert_eq!(name(a, "000", "We are told that such retrenchment"), "Barack Obama");
+    assert_eq!(name(a, "000", "But I stand before you today"), "Barack Obama");
     // A second quote in the same paragraph, no cue of its own.
-    assert_eq!(name(&a, "000", "We are a multiethnic nation"), "Dilma Rousseff");
-    assert_eq!(name(&a, "000", "We have to gather everybody together"), "François Hollande");
+    assert_eq!(name(a, "000", "We are a multiethnic nation"), "Dilma Rousseff");
+    assert_eq!(name(a, "000", "We have to gather everybody together"), "François Hollande");
 }
 
 #[test]
 fn unnamed_officials_are_speakers_grouped_in_their_article() {
     let a = seeds();
     assert_eq!(
-        speaker(&a, "000", "clarity on their objectives"),
+        speaker(a, "000", "clarity on their objectives"),
         ("unnamed official (White House)".into(), "A White House official".into())
     );
     assert_eq!(
-        speaker(&a, "000", "objectives are to go after ISIL"),
+        speaker(a, "000", "objectives are to go after ISIL"),
         ("unnamed official (White House)".into(), "the official".into())
     );
     let first =
@@ -103,10 +98,10 @@ fn unnamed_officials_are_speakers_grouped_in_their_article() {
         .expect("speaker");
     assert_eq!(first.key, second.key, "the same official");
     assert!(first.unnamed && first.entity.is_none());
-    assert_eq!(name(&a, "003", "It was a very thorough exchange"), "unnamed official (State Department)");
-    assert_eq!(name(&a, "004", "We’re just at the beginning"), "unnamed official (State Department)");
+    assert_eq!(name(a, "003", "It was a very thorough exchange"), "unnamed official (State Department)");
+    assert_eq!(name(a, "004", "We’re just at the beginning"), "unnamed official (State Department)");
     assert_eq!(
-        name(&a, "002", "There was a shared desire"),
+        name(a, "002", "There was a shared desire"),
         "unnamed official",
         "A US official told reporters … the official said"
     );
@@ -117,7 +112,7 @@ fn the_text_of_a_document_is_named_after_it_and_its_signers() {
     // "In an open letter, opposition figures rejected …" … "“Human rights violations …,” said the text".
     let a = seeds();
     assert_eq!(
-        speaker(&a, "002", "Human rights violations committed by ISIS"),
+        speaker(a, "002", "Human rights violations committed by ISIS"),
         ("open letter (opposition figures)".into(), "the text".into())
     );
 }

@@ -1,7 +1,7 @@
 //! The JavaScript-facing `analyze` returns the CLI's JSON shape as plain JS objects.
 
+use browser_task_test::test;
 use wasm_bindgen::JsValue;
-use wasm_bindgen_test::wasm_bindgen_test as test;
 
 use crate::fixtures::SEEDS;
 
