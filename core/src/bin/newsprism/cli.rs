@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::{analyze, bench, entities, hostile, ner, quotes};
+use crate::{analyze, bench, clusters, entities, gate, hostile, ner, quotes};
 
 #[derive(Parser)]
 #[command(name = "newsprism", version, about = "Explore a cluster of news articles: entities, quotes, speakers.")]
@@ -58,6 +58,10 @@ enum Command {
     TrainQuotes(quotes::TrainArgs),
     /// Score entities (mention recall, same-entity pairs, B-cubed) against ECB+'s gold chains.
     EvalEntities(entities::EntityArgs),
+    /// Score each development cluster against the reader's gold: speakers, alias sets, traps, calibration.
+    EvalClusters(clusters::ClusterArgs),
+    /// Run every development evaluation and compare it with the committed baseline (the accuracy gate).
+    Gate(gate::GateArgs),
     /// Split ECB+ into stories and score them (B-cubed) against its topics and events.
     EvalStories(entities::StoryArgs),
     /// Time every stage of the analysis on the given files at 1x, 5x and 10x, on one thread and on all.
@@ -110,6 +114,8 @@ pub fn main() -> ExitCode {
         Command::Bench(args) => bench::run(&args),
         Command::EvalEntities(args) => entities::run(&args),
         Command::EvalStories(args) => entities::stories(&args),
+        Command::EvalClusters(args) => clusters::run(&args),
+        Command::Gate(args) => gate::run(&args),
     };
     match result {
         Ok(code) => code,

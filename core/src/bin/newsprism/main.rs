@@ -8,7 +8,11 @@ mod bench;
 #[cfg(not(target_arch = "wasm32"))]
 mod cli;
 #[cfg(not(target_arch = "wasm32"))]
+mod clusters;
+#[cfg(not(target_arch = "wasm32"))]
 mod entities;
+#[cfg(not(target_arch = "wasm32"))]
+mod gate;
 #[cfg(not(target_arch = "wasm32"))]
 mod hostile;
 #[cfg(not(target_arch = "wasm32"))]
