@@ -78,6 +78,11 @@ impl QuoteScore {
         ratio(self.correct, self.with_source)
     }
 
+    /// Person-level accuracy over found gold quotes whose source is a name.
+    pub fn person_accuracy(&self) -> f64 {
+        ratio(self.right_person, self.named)
+    }
+
     pub fn table(&self) -> String {
         let mut out = String::new();
         let _ = writeln!(out, "articles                         {:>6}", self.articles);

@@ -17,6 +17,9 @@ use crate::rng::Rng;
 use crate::span::Span;
 use crate::tag::tagger::Tagger;
 
+/// The seed the committed ranker was trained with.
+pub const SEED: u64 = 20150928;
+
 /// One quote's candidates and which of them are right.
 pub struct Example {
     pub candidates: Vec<Candidate>,

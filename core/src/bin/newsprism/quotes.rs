@@ -21,7 +21,7 @@ pub struct TrainArgs {
     out: PathBuf,
     #[arg(long, default_value_t = 10)]
     epochs: usize,
-    #[arg(long, default_value_t = 20150928)]
+    #[arg(long, default_value_t = trainer::SEED)]
     seed: u64,
     /// Cross-validate on train with this many folds instead (nothing is written).
     #[arg(long, value_parser = clap::value_parser!(u64).range(2..))]
