@@ -120,13 +120,54 @@ pub const TITLES: &[Title] = &[
     t(&["prof."], false, None),
     t(&["sir"], false, Some('m')),
     t(&["dame"], false, Some('f')),
+    // Kin before a name ("his wife, Brigitte", "her brother Tom"): a gender, no role.
+    t(&["wife"], false, Some('f')),
+    t(&["husband"], false, Some('m')),
+    t(&["widow"], false, Some('f')),
+    t(&["widower"], false, Some('m')),
+    t(&["mother"], false, Some('f')),
+    t(&["father"], false, Some('m')),
+    t(&["daughter"], false, Some('f')),
+    t(&["son"], false, Some('m')),
+    t(&["sister"], false, Some('f')),
+    t(&["brother"], false, Some('m')),
+    t(&["grandmother"], false, Some('f')),
+    t(&["grandfather"], false, Some('m')),
+    t(&["granddaughter"], false, Some('f')),
+    t(&["grandson"], false, Some('m')),
+    t(&["aunt"], false, Some('f')),
+    t(&["uncle"], false, Some('m')),
+    t(&["niece"], false, Some('f')),
+    t(&["nephew"], false, Some('m')),
+    t(&["girlfriend"], false, Some('f')),
+    t(&["boyfriend"], false, Some('m')),
 ];
 
-/// Titles that are forms of address, not roles worth listing.
+/// Titles that are forms of address or kin, not roles worth listing.
 pub fn is_honorific(title: &Title) -> bool {
     matches!(
         title.words,
-        ["mr."]
+        ["wife"]
+            | ["husband"]
+            | ["widow"]
+            | ["widower"]
+            | ["mother"]
+            | ["father"]
+            | ["daughter"]
+            | ["son"]
+            | ["sister"]
+            | ["brother"]
+            | ["grandmother"]
+            | ["grandfather"]
+            | ["granddaughter"]
+            | ["grandson"]
+            | ["aunt"]
+            | ["uncle"]
+            | ["niece"]
+            | ["nephew"]
+            | ["girlfriend"]
+            | ["boyfriend"]
+            | ["mr."]
             | ["mr"]
             | ["mrs."]
             | ["mrs"]

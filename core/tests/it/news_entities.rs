@@ -237,3 +237,78 @@ fn a_surname_shared_by_many_people_means_the_one_named_in_its_article() {
         .count();
     assert_eq!(bare_article_mentions, 0, "a bare \"Lund\" with 41 Lunds in the corpus names none of them");
 }
+
+/// The people the mentions of `text` (exactly) belong to, in one article.
+fn owners<'a>(a: &'a Analysis, article: &str, text: &str) -> Vec<&'a str> {
+    let mut out: Vec<&str> = a
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .filter(|e| e.mentions.iter().any(|m| m.article.starts_with(article) && m.text == text))
+        .map(|e| e.name.as_str())
+        .collect();
+    out.dedup();
+    out
+}
+
+/// The person named at the start of the words `at` in an article.
+fn owner_at<'a>(a: &'a Analysis, article: &str, at: &str) -> &'a str {
+    let art = a.articles.iter().find(|x| x.id.starts_with(article)).expect("the article");
+    let start = art.text.find(at).unwrap_or_else(|| panic!("{at:?} is in the text"));
+    let owner = a
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityKind::Person && e.mentions.iter().any(|m| m.article == art.id && m.start == start));
+    owner.map_or("nobody", |e| e.name.as_str())
+}
+
+#[test]
+fn a_title_that_is_someones_role_introduces_them_before_a_spouse_named_in_full() {
+    let a = analyze(&[
+        (
+            "one.txt",
+            "Senate vote nears\n\nGovernor Peter Halvorsen signed the budget on Friday. Halvorsen said the state \
+             would pay its debts.",
+        ),
+        (
+            "two.txt",
+            "Halvorsen hosts gala\n\nGovernor Halvorsen opened the mansion to donors on Saturday. Halvorsen \
+             thanked the guests, and Halvorsen praised the chef.\n\nThe governor and his wife, first lady Ingrid \
+             Halvorsen, greeted the mayor. Later Halvorsen spoke about the budget.",
+        ),
+    ]);
+    assert_eq!(owners(&a, "two", "Halvorsen"), ["Peter Halvorsen"], "every short name is the governor");
+    assert_eq!(owners(&a, "two", "Ingrid Halvorsen"), ["Ingrid Halvorsen"]);
+}
+
+#[test]
+fn a_short_name_followed_by_he_is_not_the_woman_of_that_family() {
+    let a = analyze(&[(
+        "farm.txt",
+        "Harvest fair opens\n\nMrs. Carla Brandt, the fair's founder, cut the ribbon with her husband, Otto \
+         Brandt. Brandt said he had planted the first field himself.",
+    )]);
+    assert_eq!(owners(&a, "farm", "Brandt"), ["Otto Brandt"]);
+}
+
+#[test]
+fn a_family_name_alone_is_the_namesake_without_a_suffix() {
+    let a = analyze(&[(
+        "firm.txt",
+        "Family firm splits\n\nRalph Okafor Jr. left the company his father, Ralph Okafor, built. Okafor said \
+         the split was friendly, and Okafor Jr. agreed.",
+    )]);
+    assert_eq!(owners(&a, "firm", "Okafor"), ["Ralph Okafor"]);
+    assert_eq!(owners(&a, "firm", "Okafor Jr."), ["Ralph Okafor Jr."]);
+}
+
+#[test]
+fn an_honorific_of_the_other_gender_breaks_the_run_of_a_short_name() {
+    let a = analyze(&[(
+        "court.txt",
+        "Siblings in court\n\nDaniel Pryce, 31, and his sister Nora Pryce, 28, appeared in court on Monday. Pryce \
+         was charged with theft, and he pleaded not guilty. Miss Pryce was released without charge.",
+    )]);
+    assert_eq!(owner_at(&a, "court", "Pryce was charged"), "Daniel Pryce");
+    assert_eq!(owner_at(&a, "court", "Pryce was released"), "Nora Pryce");
+}

@@ -75,7 +75,7 @@ pub(super) fn collect(docs: &[Doc]) -> Vec<Candidate> {
 }
 
 /// The gender and role a title right before token `a` gives ("Mrs.", "President", "first lady").
-fn title_before(d: &Doc, a: usize) -> (Option<char>, Option<&'static [&'static str]>) {
+pub(super) fn title_before(d: &Doc, a: usize) -> (Option<char>, Option<&'static [&'static str]>) {
     let sentence = d.sentence_tokens(a);
     let before = d.lower_words(a.saturating_sub(4).max(sentence.start), a);
     match title_ending(&before) {

@@ -6,6 +6,7 @@ use crate::lexis::titles::{is_honorific, role_name, title_ending, title_starting
 use crate::resolve::people::Person;
 use crate::resolve::Doc;
 use crate::span::Span;
+use crate::tag::labels::EntityType;
 
 /// How many tokens after a mention "he" or "she" are looked for.
 const PRONOUN_WINDOW: usize = 60;
@@ -69,6 +70,37 @@ pub(super) fn read_title(d: &Doc, a: usize, b: usize, countries: &Countries, p: 
             }
         }
     }
+}
+
+/// How many tokens after a mention its own pronoun is looked for.
+const OWN_PRONOUN_WINDOW: usize = 25;
+
+/// The gender of the first "he" or "she" (any case of either) after a name ending before token `b`, in the
+/// rest of its sentence outside quotation marks, before any other name: "Trump said he …" is a man,
+/// whatever else the article calls a Trump.
+pub(super) fn own_pronoun(d: &Doc, b: usize) -> Option<char> {
+    let sentence = d.sentence_tokens(b.saturating_sub(1));
+    let end = sentence.end.min(b + OWN_PRONOUN_WINDOW);
+    let mut quoted = false;
+    for t in b..end {
+        let w = d.token_text(t);
+        if matches!(w, "“" | "”" | "\"") {
+            quoted = !quoted;
+            continue;
+        }
+        if quoted {
+            continue;
+        }
+        if d.tagged.chunks_overlapping(d.span_of(t, t + 1)).any(|c| c.ty == EntityType::Per) {
+            return None;
+        }
+        match w {
+            "he" | "He" | "him" | "his" | "His" | "himself" => return Some('m'),
+            "she" | "She" | "her" | "Her" | "herself" => return Some('f'),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Counts "he" and "she" in the rest of the sentence after a mention and in the next sentence (at most

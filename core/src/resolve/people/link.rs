@@ -1,17 +1,23 @@
 //! Which person each name names. Full names are merged when they can be one person (`names::compatible`);
 //! a generational suffix keeps two people apart when the corpus uses it to tell them apart ("Trump Jr.").
 //! A name of one word ("Trump", "Melania", "Jong-un") then goes to the person of the corpus it most likely
-//! means in its article: the one an honorific or a title before it fits ("Mrs. Trump", "President Trump"),
-//! named in full in the article (first of all, before it), and named most across the corpus. It never goes
-//! to someone its honorific rules out, and is a person of its own when nobody fits. A family name shared by
-//! very many people is no evidence alone: it then means someone named in full in its own article.
+//! means in its article, weighing: an honorific, a kinship word or a title before it ("Mrs. Trump", "his
+//! sister", "President Trump"); the first "he" or "she" after it ("Trump said he …"); whether the person is
+//! introduced in the article before it (named in full, or by a title that is their role: "President Trump"
+//! introduces the president in an article that names only his wife in full), first of all; whom the
+//! article's last short name of that family meant; and how many articles of the corpus introduce them. A
+//! family name alone is the namesake without a generational suffix when there is one ("Trump" beside
+//! "Donald Trump Jr."). It never goes to someone its honorific rules out, and is a person of its own when
+//! nobody fits. A family name shared by very many people is no evidence alone: it then means someone named
+//! in full in its own article.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::lexis::titles::role_name;
+use crate::lexis::titles::{is_honorific, role_name};
 use crate::model::How;
 use crate::resolve::names::{compatible, core_part, family_compatible, Name};
 use crate::resolve::people::candidates::Candidate;
+use crate::resolve::people::context::own_pronoun;
 use crate::resolve::people::Person;
 use crate::resolve::Doc;
 
@@ -30,6 +36,8 @@ pub(super) struct Directory {
     in_article: HashMap<(usize, String), Vec<usize>>,
     /// A family name → the person of that one word alone (nobody named in full fitted).
     alone: HashMap<String, usize>,
+    /// (article, family name) → where each bare family name of that family starts, and whom it went to.
+    short: HashMap<(usize, String), BTreeMap<usize, usize>>,
     /// What the lists above hold already: (list, hash of the key, person).
     listed: HashSet<(u8, u64, usize)>,
 }
@@ -58,6 +66,16 @@ fn push_unique(
 }
 
 impl Directory {
+    /// Whom the short name of `family` last before byte `at` of article `doc` went to.
+    pub(super) fn previous_short(&self, doc: usize, family: &str, at: usize) -> Option<usize> {
+        self.short.get(&(doc, family.to_string()))?.range(..at).next_back().map(|(_, &who)| who)
+    }
+
+    /// Records whom the short name of `family` at byte `at` of article `doc` went to.
+    pub(super) fn note_short(&mut self, doc: usize, family: &str, at: usize, who: usize) {
+        self.short.entry((doc, family.to_string())).or_default().insert(at, who);
+    }
+
     fn add(&mut self, who: usize, name: &Name) {
         let family = name.family().to_string();
         if family.chars().count() >= 7 && !self.family.contains_key(&family) {
@@ -178,10 +196,17 @@ fn nearest_or_most_named(docs: &[Doc], people: &[Person], fits: &[usize], c: &Ca
 }
 
 /// Links each one-word name (and a family name with a suffix, "Trump Jr.") to the person it means, or makes
-/// it a person of its own.
+/// it a person of its own. Names come in article and text order, so each knows whom the article's last short
+/// name of the same family meant.
 pub(super) fn link_single(docs: &[Doc], single: &[&Candidate], people: &mut Vec<Person>, dir: &mut Directory) {
     for c in single {
-        let who = choose(people, dir, c.doc, c.span.start, &c.name, c.gender, c.title);
+        let evidence = Evidence {
+            gender: c.gender,
+            title: c.title,
+            pronoun: own_pronoun(&docs[c.doc], c.end),
+            previous: dir.previous_short(c.doc, c.name.family(), c.span.start),
+        };
+        let who = choose(people, dir, c.doc, c.span.start, &c.name, &evidence);
         let who = who.unwrap_or_else(|| {
             dir.alone.get(c.name.family()).copied().unwrap_or_else(|| {
                 people.push(Person::new(c.name.clone()));
@@ -191,7 +216,67 @@ pub(super) fn link_single(docs: &[Doc], single: &[&Candidate], people: &mut Vec<
             })
         });
         people[who].add(docs, c, How::Ner, false);
+        if c.title.is_none() {
+            dir.note_short(c.doc, c.name.family(), c.span.start, who);
+        }
     }
+}
+
+/// Records where a title that is someone's role introduces them in an article, as a full name does:
+/// "President Trump" introduces the Trump the corpus calls President, in an article that names only Melania
+/// Trump in full. Read before any one-word name is linked, so no choice depends on the order of articles.
+pub(super) fn introductions(single: &[&Candidate], people: &mut [Person], dir: &Directory) {
+    for c in single {
+        introduce(people, dir, c.doc, c.span.start, &c.name, c.title);
+    }
+}
+
+/// Records that a one-word name at byte `at` of article `doc`, after a title, introduces the namesake who
+/// holds that role (or else the one namesake the corpus gives no other role).
+pub(super) fn introduce(
+    people: &mut [Person],
+    dir: &Directory,
+    doc: usize,
+    at: usize,
+    name: &Name,
+    title: Option<&'static [&'static str]>,
+) {
+    let Some(words) = title.filter(|_| name.suffix.is_none()) else { return };
+    let title = crate::lexis::titles::Title { words, leader: false, gender: None };
+    if is_honorific(&title) {
+        return;
+    }
+    let role = role_name(&title);
+    let named: Vec<usize> = dir
+        .namesakes(name.family(), doc)
+        .into_iter()
+        .filter(|&i| people[i].name.is_full() && people[i].name.suffix.is_none())
+        .collect();
+    let holders: Vec<usize> = named.iter().copied().filter(|&i| people[i].roles.contains_key(&role)).collect();
+    let unroled: Vec<usize> = named.iter().copied().filter(|&i| people[i].roles.is_empty()).collect();
+    let introduced = match (holders.is_empty(), unroled.as_slice()) {
+        (false, _) => holders,
+        (true, [one]) => vec![*one],
+        _ => Vec::new(),
+    };
+    for i in introduced {
+        let first = people[i].first_intro.entry(doc).or_insert(at);
+        *first = (*first).min(at);
+    }
+}
+
+/// What the words around a one-word name say of whom it means.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Evidence {
+    /// An honorific's or a gendered title's gender right before it ("Mrs.", "first lady").
+    pub gender: Option<char>,
+    /// The role a title right before it gives ("President").
+    pub title: Option<&'static [&'static str]>,
+    /// The gender of the first "he" or "she" after it in its sentence ("Trump said he …").
+    pub pronoun: Option<char>,
+    /// Whom the article's last bare family name of the same family meant (a titled one, "Miss Jenkin", is
+    /// no run of bare ones: the titles tell two people apart).
+    pub previous: Option<usize>,
 }
 
 /// The person a one-word name at byte `at` of article `doc` means, by the evidence in the module header;
@@ -202,8 +287,7 @@ pub(super) fn choose(
     doc: usize,
     at: usize,
     name: &Name,
-    gender: Option<char>,
-    title: Option<&'static [&'static str]>,
+    evidence: &Evidence,
 ) -> Option<usize> {
     let word = name.family();
     let full = |v: Vec<usize>| -> Vec<usize> { v.into_iter().filter(|&i| people[i].name.is_full()).collect() };
@@ -211,19 +295,37 @@ pub(super) fn choose(
     if fits.is_empty() {
         fits = full(dir.part.get(word).filter(|v| v.len() <= MAX_NAMESAKES).cloned().unwrap_or_default());
     }
-    if let Some(suffix) = &name.suffix {
-        fits.retain(|&i| people[i].name.suffix.as_ref() == Some(suffix));
+    match &name.suffix {
+        Some(suffix) => fits.retain(|&i| people[i].name.suffix.as_ref() == Some(suffix)),
+        // A family name alone is the namesake without a suffix, when there is one: "Trump" beside "Donald
+        // Trump Jr." is the father, as "Trump Jr." is the son.
+        None if fits.iter().any(|&i| people[i].name.suffix.is_none()) => {
+            fits.retain(|&i| people[i].name.suffix.is_none())
+        }
+        None => {}
     }
-    let role = title.map(|words| role_name(&crate::lexis::titles::Title { words, leader: false, gender: None }));
+    let role =
+        evidence.title.map(|words| role_name(&crate::lexis::titles::Title { words, leader: false, gender: None }));
     let score = |i: usize| -> Option<f64> {
         let p = &people[i];
         let mut s = 0.0;
         // A title's gender rules a person out only against a title's: pronouns nearby mislead.
-        match (gender, p.titled_gender(), p.gender_guess()) {
+        match (evidence.gender, p.titled_gender(), p.gender_guess()) {
             (Some(want), Some(is), _) if want != is => return None,
             (Some(want), _, Some(is)) if want == is => s += 4.0,
             (Some(_), _, Some(_)) => s -= 2.0,
             _ => {}
+        }
+        // The name's own pronoun ("Trump said he"): against a gender titles gave, strong evidence; against
+        // one pronouns suggest, weaker.
+        if let Some(want) = evidence.pronoun.filter(|_| evidence.gender.is_none()) {
+            match (p.titled_gender(), p.gender_guess()) {
+                (Some(is), _) if is != want => s -= 4.0,
+                (Some(_), _) => s += 1.5,
+                (None, Some(is)) if is != want => s -= 1.5,
+                (None, Some(_)) => s += 1.0,
+                _ => {}
+            }
         }
         if let Some(role) = &role {
             if p.roles.contains_key(role) {
@@ -232,17 +334,25 @@ pub(super) fn choose(
                 s -= 1.0;
             }
         }
-        if let Some(first) = p.first_full_in(doc) {
-            s += 2.0 + if first < at { 0.5 } else { 0.0 };
+        // Introduced in this article (named in full, or by their role's title): before the name, strong
+        // evidence; only after it (a headline), weak.
+        if let Some(first) = p.introduced_in(doc) {
+            s += if first < at { 2.5 } else { 0.5 };
+        }
+        // The article's last short name of this family goes on meaning the same person, unless this one
+        // brings a title or an honorific of its own ("Miss Jenkin" after "Jenkin", the son).
+        if evidence.previous == Some(i) && evidence.gender.is_none() && evidence.title.is_none() {
+            s += 1.5;
         }
         if p.name.family() == word {
             s += 1.0;
         }
-        s += 0.5 * (1.0 + p.full as f64).ln();
+        // Prominence: how many articles of the corpus introduce this person.
+        s += 0.75 * (1.0 + p.articles_introducing() as f64).ln();
         Some(s)
     };
     let first_in_article =
-        fits.iter().copied().filter_map(|i| people[i].first_full_in(doc).map(|f| (f, i))).min().map(|(_, i)| i);
+        fits.iter().copied().filter_map(|i| people[i].introduced_in(doc).map(|f| (f, i))).min().map(|(_, i)| i);
     fits.iter()
         .filter_map(|&i| score(i).map(|s| (s + if Some(i) == first_in_article { 1.0 } else { 0.0 }, i)))
         .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))

@@ -36,6 +36,8 @@ pub(super) struct Person {
     full: usize,
     /// Per article: where the first full-name mention starts; and every mention's start, in order added.
     first_full: HashMap<usize, usize>,
+    /// Per article: where a title that is this person's role first introduced them ("President Trump").
+    first_intro: HashMap<usize, usize>,
     starts: HashMap<usize, Vec<usize>>,
 }
 
@@ -53,6 +55,7 @@ impl Person {
             titled: (0, 0),
             full: 0,
             first_full: HashMap::new(),
+            first_intro: HashMap::new(),
             starts: HashMap::new(),
         }
     }
@@ -76,9 +79,17 @@ impl Person {
         self.note_title_gender(c.gender);
     }
 
-    /// Where this person is first named in full in article `doc`.
-    fn first_full_in(&self, doc: usize) -> Option<usize> {
-        self.first_full.get(&doc).copied()
+    /// Where this person is first introduced in article `doc`: named in full, or by a title that is their role.
+    fn introduced_in(&self, doc: usize) -> Option<usize> {
+        match (self.first_full.get(&doc), self.first_intro.get(&doc)) {
+            (Some(&a), Some(&b)) => Some(a.min(b)),
+            (a, b) => a.or(b).copied(),
+        }
+    }
+
+    /// How many articles introduce this person (name them in full, or by a title that is their role).
+    fn articles_introducing(&self) -> usize {
+        self.first_full.len() + self.first_intro.keys().filter(|d| !self.first_full.contains_key(d)).count()
     }
 
     /// The start of the last mention of this person in article `doc` before byte `at`.
@@ -144,8 +155,9 @@ pub fn resolve(docs: &[Doc], countries: &Countries, lexicon: &Lexicon, claims: &
         }
     }
     context::read_pronouns(docs, &mut people);
+    link::introductions(&single, &mut people, &dir);
     link::link_single(docs, &single, &mut people, &mut dir);
-    occurrences::find(docs, lexicon, &mut people, &dir);
+    occurrences::find(docs, lexicon, &mut people, &mut dir);
     // Titles and pronouns read again over every mention.
     for p in &mut people {
         p.roles.clear();

@@ -5,6 +5,8 @@
 
 use crate::model::How;
 use crate::resolve::names::Name;
+use crate::resolve::people::candidates::title_before;
+use crate::resolve::people::context::own_pronoun;
 use crate::resolve::people::link::{self, Directory};
 use crate::resolve::people::Person;
 use crate::resolve::{Doc, Found, SpanSet};
@@ -13,7 +15,7 @@ use crate::tag::labels::EntityType;
 use crate::tag::lexicon::{Lexicon, CAP_UNKNOWN};
 
 /// Adds the other occurrences to `people`.
-pub(super) fn find(docs: &[Doc], lexicon: &Lexicon, people: &mut [Person], dir: &Directory) {
+pub(super) fn find(docs: &[Doc], lexicon: &Lexicon, people: &mut [Person], dir: &mut Directory) {
     // Each form once, with the people it was seen naming.
     let mut forms: Vec<(String, Vec<usize>)> = Vec::new();
     let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
@@ -47,33 +49,57 @@ pub(super) fn find(docs: &[Doc], lexicon: &Lexicon, people: &mut [Person], dir: 
             taken[f.article].insert(f.span);
         }
     }
+    // Every occurrence first, so a title anywhere in an article introduces its person before any choice.
+    let mut found: Vec<(usize, usize, usize, u32)> = Vec::new();
     for d in docs {
         for s in &d.tagged.sentences {
             for m in gaz.matches(&d.keys[s.tokens.clone()]) {
                 let (a, b) = (s.tokens.start + m.start, s.tokens.start + m.start + m.len);
                 let span = d.span_of(a, b);
-                if taken[d.index].overlaps(span) {
-                    continue;
-                }
                 // A name inside a longer name is not this person ("Trump Tower", "Martin Luther King Jr.").
-                if d.chunks_overlapping(span)
-                    .any(|c| c.span != span && c.span.contains(span) && c.ty != EntityType::Misc)
-                {
-                    continue;
+                let inside = d
+                    .chunks_overlapping(span)
+                    .any(|c| c.span != span && c.span.contains(span) && c.ty != EntityType::Misc);
+                if !taken[d.index].overlaps(span) && !inside {
+                    found.push((d.index, a, b, m.payload));
                 }
-                let (text, owners) = &forms[m.payload as usize];
-                let who = match owners.as_slice() {
-                    [one] => Some(*one),
-                    _ => Name::parse(text)
-                        .and_then(|name| link::choose(people, dir, d.index, span.start, &name, None, None)),
-                };
-                let Some(who) = who else { continue };
-                let p = &mut people[who];
-                *p.forms.entry(span.of(d.text()).to_string()).or_default() += 1;
-                p.found.push((Found { article: d.index, span, how: How::Alias }, a, b));
-                p.starts.entry(d.index).or_default().push(span.start);
-                taken[d.index].insert(span);
             }
         }
+    }
+    let shared = |payload: u32| -> Option<Name> {
+        let (text, owners) = &forms[payload as usize];
+        (owners.len() > 1).then(|| Name::parse(text)).flatten()
+    };
+    for &(doc, a, _, payload) in &found {
+        if let Some(name) = shared(payload) {
+            let d = &docs[doc];
+            link::introduce(people, dir, doc, d.span_of(a, a + 1).start, &name, title_before(d, a).1);
+        }
+    }
+    for (doc, a, b, payload) in found {
+        let d = &docs[doc];
+        let span = d.span_of(a, b);
+        if taken[doc].overlaps(span) {
+            continue;
+        }
+        let who = match forms[payload as usize].1.as_slice() {
+            [one] => Some(*one),
+            _ => shared(payload).and_then(|name| {
+                let (gender, title) = title_before(d, a);
+                let previous = dir.previous_short(doc, name.family(), span.start);
+                let evidence = link::Evidence { gender, title, pronoun: own_pronoun(d, b), previous };
+                let who = link::choose(people, dir, doc, span.start, &name, &evidence);
+                if let Some(who) = who.filter(|_| title.is_none()) {
+                    dir.note_short(doc, name.family(), span.start, who);
+                }
+                who
+            }),
+        };
+        let Some(who) = who else { continue };
+        let p = &mut people[who];
+        *p.forms.entry(span.of(d.text()).to_string()).or_default() += 1;
+        p.found.push((Found { article: doc, span, how: How::Alias }, a, b));
+        p.starts.entry(doc).or_default().push(span.start);
+        taken[doc].insert(span);
     }
 }
