@@ -4,6 +4,7 @@
 
 use crate::attribute::context::{Ctx, LOOK_BACK};
 use crate::attribute::np::NpHead;
+use crate::lexis::titles::same_role;
 use crate::model::{Entity, EntityKind};
 use crate::span::Span;
 
@@ -13,9 +14,8 @@ impl<'a> Ctx<'a> {
         self.within(self.floor(at, 3), at).rev().find_map(|i| {
             let (span, idx, _) = self.mentions[i];
             let e = &self.entities[idx];
-            let ok = e.kind == EntityKind::Person
-                && e.roles.iter().any(|r| r.eq_ignore_ascii_case(role))
-                && !self.inside_quote(span);
+            let ok =
+                e.kind == EntityKind::Person && e.roles.iter().any(|r| same_role(r, role)) && !self.inside_quote(span);
             ok.then_some(e)
         })
     }

@@ -23,6 +23,7 @@ pub mod context;
 pub mod coref;
 pub mod cues;
 pub mod features;
+pub mod lists;
 pub mod np;
 pub mod rank;
 pub mod speaker;
@@ -123,7 +124,7 @@ pub fn attribute_all(
 pub fn attribute_article(ctx: &Ctx, offset: usize, mode: Mode) -> Vec<Attribution> {
     let quotes = ctx.quotes;
     let mut out: Vec<Attribution> = Vec::with_capacity(quotes.len());
-    let mut state = State::default();
+    let mut state = State::new(ctx);
     for q in quotes {
         let span = Span::new(q.start, q.end);
         let attribution = if is_title(ctx, q) {

@@ -4,8 +4,10 @@
 
 use crate::attribute::bodies::{body_of, DOCUMENTS};
 use crate::attribute::context::{Ctx, LOOK_BACK};
+use crate::attribute::lists::{self, earlier_from, from_after, last_group, Group, Source};
 use crate::attribute::np::{Np, NpHead};
-use crate::lexis::words::SOURCE_NOUNS;
+use crate::lexis::titles::{plural_title, role_name, same_role};
+use crate::lexis::words::{in_list, SOURCE_NOUNS};
 use crate::model::{Entity, EntityKind, How, MentionSpan, Speaker};
 
 /// What the attributor remembers while reading an article.
@@ -13,8 +15,61 @@ use crate::model::{Entity, EntityKind, How, MentionSpan, Speaker};
 pub(super) struct State {
     /// Unnamed sources so far: (head noun, label).
     pub(super) unnamed: Vec<(String, String)>,
+    /// Where the last unnamed source in the plural spoke ("officials said"), in bytes.
+    pub(super) last_plural_unnamed: Option<usize>,
     /// The entity index of the person who spoke last.
     pub(super) last_speaker: Option<usize>,
+    /// The article's groups of people named together ([`lists`]).
+    pub(super) groups: Vec<Group>,
+    /// The group that spoke last, and where (bytes): "they" and "the chairmen" go on meaning it.
+    pub(super) last_group: Option<(usize, usize)>,
+}
+
+impl State {
+    pub(super) fn new(ctx: &Ctx) -> State {
+        State { groups: lists::groups(ctx), ..State::default() }
+    }
+}
+
+/// How many paragraphs back "they" or "the chairmen" look for the group they mean.
+const GROUP_REACH: usize = 3;
+
+/// The group "they" or a plural role at byte `at` means: the last one named within [`GROUP_REACH`]
+/// paragraphs whose members `fits` accepts, else the one that spoke last, unless unnamed sources in the
+/// plural spoke after it.
+fn group_meant(ctx: &Ctx, state: &State, at: usize, reach: usize, fits: impl Fn(usize) -> bool) -> Option<usize> {
+    let named = last_group(ctx, &state.groups, at, reach, fits).map(|g| (g, state.groups[g].span.start));
+    let spoke = state.last_group.filter(|&(_, where_)| at.saturating_sub(where_) <= LOOK_BACK);
+    // The later of the two.
+    let (g, since) = match (named, spoke) {
+        (Some(n), Some(s)) => std::cmp::max_by_key(s, n, |x| x.1),
+        (n, s) => n.or(s)?,
+    };
+    state.last_plural_unnamed.is_none_or(|u| u < since).then_some(g)
+}
+
+/// A group of people speaking together (index `g` into the article's groups): named by all of them, keyed
+/// by all of them, entity the first. The group is remembered as the last to speak.
+fn group_speaker(ctx: &Ctx, state: &mut State, g: usize, mention: Option<MentionSpan>) -> Speaker {
+    state.last_group = Some((g, mention.as_ref().map_or(state.groups[g].span.end, |m| m.start)));
+    let g = &state.groups[g];
+    let members: Vec<String> = g.members.iter().map(|&i| ctx.entities[i].id.clone()).collect();
+    Speaker {
+        entity: members.first().cloned(),
+        name: lists::label(ctx, g),
+        unnamed: false,
+        mention,
+        key: format!("group:{}", members.join("+")),
+        members,
+    }
+}
+
+/// The speaker a document's source makes.
+fn source_speaker(ctx: &Ctx, state: &mut State, source: Source, mention: Option<MentionSpan>) -> Speaker {
+    match source {
+        Source::Group(g) => group_speaker(ctx, state, g, mention),
+        Source::Entity(i) => entity_speaker(&ctx.entities[i], mention, None),
+    }
 }
 
 /// Turns the phrase naming a source into a speaker.
@@ -38,6 +93,7 @@ pub(super) fn speaker_of(ctx: &Ctx, np: &Np, state: &mut State) -> Option<Speake
                     unnamed: true,
                     mention,
                     key: format!("writer:{article}:{p}"),
+                    members: Vec::new(),
                 });
             }
             let unidentified = |mention| Speaker {
@@ -46,6 +102,7 @@ pub(super) fn speaker_of(ctx: &Ctx, np: &Np, state: &mut State) -> Option<Speake
                 unnamed: true,
                 mention,
                 key: format!("unidentified:{article}:{p}"),
+                members: Vec::new(),
             };
             if p == "it" {
                 // "… it said": the organization or country named last, else an unidentified source.
@@ -63,7 +120,12 @@ pub(super) fn speaker_of(ctx: &Ctx, np: &Np, state: &mut State) -> Option<Speake
                     None => unidentified(mention),
                 });
             }
-            // "they": the last group of unnamed sources in the article, else an unidentified group.
+            // "they": the people last named together, unless unnamed sources in the plural spoke since.
+            let at = ctx.token_span(np.start).start;
+            if let (Some(g), "they") = (group_meant(ctx, state, at, GROUP_REACH - 1, |_| true), p.as_str()) {
+                return Some(group_speaker(ctx, state, g, mention));
+            }
+            // Else the last group of unnamed sources in the article, else an unidentified group.
             let Some(label) = state.unnamed.iter().rev().find(|(h, _)| h.ends_with('s')).map(|(_, l)| l.clone()) else {
                 return Some(unidentified(mention));
             };
@@ -73,6 +135,7 @@ pub(super) fn speaker_of(ctx: &Ctx, np: &Np, state: &mut State) -> Option<Speake
                 name: label,
                 unnamed: true,
                 mention,
+                members: Vec::new(),
             })
         }
         NpHead::Relative(antecedent) => {
@@ -113,12 +176,34 @@ pub(super) fn speaker_of(ctx: &Ctx, np: &Np, state: &mut State) -> Option<Speake
                         name: label,
                         unnamed: true,
                         mention,
+                        members: Vec::new(),
                     });
+                }
+                // "the chairmen", "the Republican congressmen": the people last named together, those
+                // holding that role first.
+                if let Some(title) = plural_title(&head) {
+                    let role = role_name(title);
+                    let at = ctx.token_span(np.start).start;
+                    let holds = |m: usize| ctx.entities[m].roles.iter().any(|r| same_role(r, &role));
+                    let g = group_meant(ctx, state, at, GROUP_REACH, holds)
+                        .or_else(|| group_meant(ctx, state, at, GROUP_REACH, |_| true));
+                    if let Some(g) = g {
+                        return Some(group_speaker(ctx, state, g, mention));
+                    }
                 }
                 // "the president": the person of that role named most recently.
                 let role = ctx.phrase_text(np.start + 1, np.end);
                 if let Some(e) = ctx.person_with_role(ctx.token_span(np.start).start, &role) {
                     return Some(entity_speaker(e, mention, None));
+                }
+            }
+            // "a joint statement from A, B and C"; "the statement read", after one from them.
+            if in_list(DOCUMENTS, &head) {
+                let at = ctx.token_span(np.start).start;
+                let source = from_after(ctx, &state.groups, np.end - 1)
+                    .or_else(|| definite.then(|| earlier_from(ctx, &state.groups, &head, at)).flatten());
+                if let Some(source) = source {
+                    return Some(source_speaker(ctx, state, source, mention));
                 }
             }
             // "the lawsuit states", "the committee said": the organization they speak for.
@@ -130,7 +215,14 @@ pub(super) fn speaker_of(ctx: &Ctx, np: &Np, state: &mut State) -> Option<Speake
                 if let Some(label) = document_label(ctx, np, state) {
                     state.unnamed.push((head, label.clone()));
                     let key = format!("unnamed:{article}:{label}");
-                    return Some(Speaker { entity: None, key, name: label, unnamed: true, mention });
+                    return Some(Speaker {
+                        entity: None,
+                        key,
+                        name: label,
+                        unnamed: true,
+                        mention,
+                        members: Vec::new(),
+                    });
                 }
             }
             Some(unnamed(ctx, np, &head, state, mention))
@@ -169,6 +261,7 @@ fn entity_speaker(e: &Entity, mention: Option<MentionSpan>, label: Option<String
         unnamed: false,
         mention,
         key: e.id.clone(),
+        members: Vec::new(),
     }
 }
 
@@ -199,5 +292,15 @@ fn unnamed(ctx: &Ctx, np: &Np, head: &str, state: &mut State, mention: Option<Me
         state.unnamed.remove(0);
     }
     state.unnamed.push((head.to_string(), label.clone()));
-    Speaker { entity: None, key: format!("unnamed:{}:{label}", ctx.article.id), name: label, unnamed: true, mention }
+    if head.ends_with('s') {
+        state.last_plural_unnamed = Some(ctx.token_span(np.start).start);
+    }
+    Speaker {
+        entity: None,
+        key: format!("unnamed:{}:{label}", ctx.article.id),
+        name: label,
+        unnamed: true,
+        mention,
+        members: Vec::new(),
+    }
 }

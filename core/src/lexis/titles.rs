@@ -214,3 +214,45 @@ pub fn role_name(title: &Title) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// One key for the words that name the same role: "Rep.", "representative", "congressman" and
+/// "congresswoman" are one; so are "Sen." and "senator", "chairwoman" and "chairman".
+pub fn role_key(role: &str) -> String {
+    let lower = role.to_lowercase();
+    let key = match lower.as_str() {
+        "rep." | "rep" | "congressman" | "congresswoman" | "congressmen" | "congresswomen" | "representatives" => {
+            "representative"
+        }
+        "sen." | "sen" | "senators" => "senator",
+        "gov." | "gov" | "governors" => "governor",
+        "gen." | "generals" => "general",
+        "lt." => "lieutenant",
+        "col." => "colonel",
+        "capt." => "captain",
+        "sgt." => "sergeant",
+        "det." => "detective",
+        "rev." => "reverend",
+        "chairwoman" | "chairperson" | "chair" | "chairmen" | "chairwomen" => "chairman",
+        "spokeswoman" | "spokesperson" | "spokesmen" | "spokeswomen" => "spokesman",
+        other => other,
+    };
+    key.to_string()
+}
+
+/// Whether two role words name the same role ([`role_key`]).
+pub fn same_role(a: &str, b: &str) -> bool {
+    role_key(a) == role_key(b)
+}
+
+/// The title a plural role noun is the plural of: "chairmen", "senators", "ministers", "leaders".
+pub fn plural_title(word: &str) -> Option<&'static Title> {
+    let lower = word.to_lowercase();
+    let singular = if let Some(stem) = lower.strip_suffix("men") {
+        format!("{stem}man")
+    } else if let Some(stem) = lower.strip_suffix("ies") {
+        format!("{stem}y")
+    } else {
+        lower.strip_suffix('s').filter(|s| !s.ends_with('s'))?.to_string()
+    };
+    TITLES.iter().find(|t| t.words.len() == 1 && t.words[0] == singular && !is_honorific(t))
+}

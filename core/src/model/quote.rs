@@ -57,8 +57,12 @@ pub struct Speaker {
     pub unnamed: bool,
     /// The words that name the source for this quote ("he", "the official", "Putin").
     pub mention: Option<MentionSpan>,
-    /// Groups quotes by speaker: the entity id, or "unnamed:ARTICLE:label".
+    /// Groups quotes by speaker: the entity id, or "unnamed:ARTICLE:label", or "group:ID+ID…".
     pub key: String,
+    /// For people who speak together ("a joint statement from A, B and C", "the chairmen said"): every
+    /// one's entity id, in the order named; `entity` is the first of them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<String>,
 }
 
 impl Speaker {

@@ -147,3 +147,31 @@ fn a_place_that_speaks_keeps_its_name_but_is_no_speaking_entity() {
     assert_eq!(s.name, "Lake Ardmore");
     assert_eq!(s.entity, None, "speakers' entities are people, countries and organizations: {s:?}");
 }
+
+const PANEL: &str = "Panel releases audit\n\n\
+    The audit was sent to Congress on Monday. “The agency lost track of its own contracts,” said a joint \
+    statement from Transportation Chairwoman Lena Ortiz, D-N.M., and Budget Chairman Carl Weems, R-Kan.\n\n\
+    The two lawmakers asked for hearings. “Taxpayers deserve an accounting,” the chairmen said.\n\n\
+    A spokesman for the agency disputed the findings. Still, “the audit speaks for itself,” they wrote.\n\n\
+    “We expect answers by June,” the statement read.";
+
+#[test]
+fn a_statement_from_several_people_is_theirs_and_so_is_what_refers_back_to_them() {
+    let a = analyze(&[("panel.txt", PANEL)]);
+    for words in ["lost track", "deserve an accounting", "speaks for itself", "answers by June"] {
+        let s = quote(&a, words).speaker.as_ref().unwrap_or_else(|| panic!("{words:?} has a speaker"));
+        assert_eq!(s.name, "Lena Ortiz and Carl Weems", "{words:?}");
+        assert_eq!(s.members, ["person:lena-ortiz", "person:carl-weems"], "{words:?}");
+        assert_eq!(s.entity.as_deref(), Some("person:lena-ortiz"));
+    }
+}
+
+#[test]
+fn a_role_in_other_words_names_the_one_who_holds_it() {
+    let a = analyze(&[(
+        "rep.txt",
+        "Hearing set\n\nRep. Marisol Ventura of Oregon said the hearing would go ahead. The congresswoman added \
+         that “nobody is above the rules of this committee.”",
+    )]);
+    assert_eq!(speaker(&a, "nobody is above"), "Marisol Ventura", "a congresswoman is a representative");
+}
