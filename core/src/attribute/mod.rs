@@ -127,6 +127,7 @@ pub fn attribute_article(ctx: &Ctx, offset: usize, mode: Mode) -> Vec<Attributio
     let mut state = State::new(ctx);
     for q in quotes {
         let span = Span::new(q.start, q.end);
+        state.addressee = speaker::addressee(ctx, q);
         let attribution = if is_title(ctx, q) {
             // “60 Minutes”, “This Week”: a name in quotation marks, not speech.
             Attribution::none()

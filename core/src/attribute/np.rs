@@ -336,11 +336,25 @@ impl<'a> Ctx<'a> {
         self.main_subject(r.start, r.end)
     }
 
-    /// The person a phrase names, if any.
+    /// The person named in apposition right after phrase `np`: ", Ali Shamkhani," after "The official".
+    pub fn person_in_apposition(&self, np: &Np) -> Option<&'a Entity> {
+        let comma = np.end;
+        if comma + 1 >= self.n() || self.token_text(comma) != "," {
+            return None;
+        }
+        let at = self.token_span(comma + 1).start;
+        self.mentions_in(comma + 1, comma + 2)
+            .find(|(s, i, _)| s.start == at && self.entities[*i].kind == EntityKind::Person)
+            .map(|(_, i, _)| &self.entities[*i])
+    }
+
+    /// The person a phrase names, if any: its head, or the name in apposition after a description ("The
+    /// official, Ali Shamkhani,").
     pub fn person_of(&self, np: &Np) -> Option<&'a Entity> {
         match &np.head {
             NpHead::Entity(i) if self.entities[*i].kind == EntityKind::Person => Some(&self.entities[*i]),
             NpHead::Relative(antecedent) => self.person_of(antecedent),
+            NpHead::Noun(_) => self.person_in_apposition(np),
             _ => None,
         }
     }

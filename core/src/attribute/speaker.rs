@@ -3,7 +3,7 @@
 //! House)", "unnamed officials (United States)"), kept the same within an article.
 
 use crate::attribute::bodies::{body_of, DOCUMENTS};
-use crate::attribute::context::{Ctx, LOOK_BACK};
+use crate::attribute::context::{is_mark, Ctx, LOOK_BACK};
 use crate::attribute::lists::{self, earlier_from, from_after, last_group, Group, Source};
 use crate::attribute::np::{Np, NpHead};
 use crate::lexis::titles::{plural_title, role_name, same_role};
@@ -23,6 +23,8 @@ pub(super) struct State {
     pub(super) groups: Vec<Group>,
     /// The group that spoke last, and where (bytes): "they" and "the chairmen" go on meaning it.
     pub(super) last_group: Option<(usize, usize)>,
+    /// The person the quote being attributed addresses ("“Donald, you've …”"): not its speaker.
+    pub(super) addressee: Option<String>,
 }
 
 impl State {
@@ -115,7 +117,7 @@ pub(super) fn speaker_of(ctx: &Ctx, np: &Np, state: &mut State) -> Option<Speake
             if gender.is_some() {
                 let at = ctx.token_span(np.start).start;
                 let last = state.last_speaker.map(|i| &ctx.entities[i]);
-                return Some(match ctx.resolve_pronoun(at, gender, last) {
+                return Some(match ctx.resolve_pronoun(at, gender, last, state.addressee.as_deref()) {
                     Some(e) => entity_speaker(e, mention, None),
                     None => unidentified(mention),
                 });
@@ -165,6 +167,11 @@ pub(super) fn speaker_of(ctx: &Ctx, np: &Np, state: &mut State) -> Option<Speake
         }
         NpHead::Noun(head) => {
             let head = head.to_lowercase();
+            // "The official, Ali Shamkhani, said", "Another protester, Ana Ruiz of Tucson, said": the
+            // description's own name, in apposition right after it.
+            if let Some(e) = ctx.person_in_apposition(np) {
+                return Some(entity_speaker(e, mention, None));
+            }
             let definite = ctx.token_text(np.start).eq_ignore_ascii_case("the");
             if definite && np.end > np.start + 1 {
                 // "the official": the unnamed source of that kind already speaking in this article.
@@ -303,4 +310,66 @@ fn unnamed(ctx: &Ctx, np: &Np, head: &str, state: &mut State, mention: Option<Me
         mention,
         members: Vec::new(),
     }
+}
+
+/// How many words at a quote's start may address someone before the comma: "Donald,", "Mr. President,",
+/// "Thank you, Mr. Chairman,".
+const VOCATIVE_WORDS: usize = 4;
+
+/// The person a quote opens by addressing: a person named, or a title of someone named before, alone before
+/// a comma at its start ("“Donald, you have …”", "“Mr. President, …”"), or quoted alone just before it
+/// ("“Donald,” he said, “you have …”"). Whoever is addressed did not say it.
+pub(super) fn addressee(ctx: &Ctx, q: &crate::model::Quote) -> Option<String> {
+    let first = ctx.first_token_from(q.start);
+    let end = ctx.first_token_from(q.end).min(ctx.n());
+    let comma_from =
+        |from: usize, to: usize| (from..to.min(from + VOCATIVE_WORDS + 1)).find(|&t| ctx.token_text(t) == ",");
+    if let Some(comma) = comma_from(first, end) {
+        // "Thank you, Mr. President,": past a thanks to the name.
+        if ctx.token_text(first).eq_ignore_ascii_case("thank") {
+            let next = comma_from(comma + 1, end)?;
+            return vocative(ctx, comma + 1, next, q.start);
+        }
+        if let Some(e) = vocative(ctx, first, comma, q.start) {
+            return Some(e);
+        }
+    }
+    // “Donald,” he said, “…: the opening mark, a short cue, a closing mark, a comma, words, an opening mark.
+    let open = first.checked_sub(1)?;
+    let close = (open.saturating_sub(6)..open).rev().find(|&t| is_mark(ctx.token_text(t)))?;
+    let comma = close.checked_sub(1).filter(|&c| ctx.token_text(c) == ",")?;
+    let start = (comma.saturating_sub(VOCATIVE_WORDS)..comma).rev().find(|&t| is_mark(ctx.token_text(t)))? + 1;
+    vocative(ctx, start, comma, q.start)
+}
+
+fn vocative(ctx: &Ctx, a: usize, b: usize, at: usize) -> Option<String> {
+    if a >= b {
+        return None;
+    }
+    let named = ctx.entities_in(a, b).find(|(e, s, t)| e.kind == EntityKind::Person && *s == a && *t == b);
+    if let Some((e, _, _)) = named {
+        return Some(e.id.clone());
+    }
+    // A given name alone ("Donald,"): the person of the article called so, named before the quote.
+    if b == a + 1 {
+        let word = ctx.token_text(a);
+        let given =
+            |e: &Entity| e.name.split_whitespace().count() > 1 && e.name.split_whitespace().next() == Some(word);
+        let called = ctx
+            .within(0, at)
+            .rev()
+            .map(|i| &ctx.entities[ctx.mentions[i].1])
+            .find(|e| e.kind == EntityKind::Person && given(e));
+        if let Some(e) = called {
+            return Some(e.id.clone());
+        }
+    }
+    let words: Vec<String> = (a..b).map(|t| ctx.token_text(t).to_lowercase()).collect();
+    let (title, n) = crate::lexis::titles::title_ending(&words)?;
+    let honorific_first = n < words.len()
+        && words[..words.len() - n].iter().all(|w| matches!(w.as_str(), "mr." | "madam" | "mr" | "madame"));
+    if n != words.len() && !honorific_first {
+        return None;
+    }
+    ctx.person_with_role(at, &role_name(title)).map(|e| e.id.clone())
 }

@@ -1,11 +1,13 @@
 //! Given names and their nicknames (`core/data/given-names.tsv`, generated from the PyPI package
 //! `nicknames` by `scripts/gen-names.py`): which words are given names, and which given names can be one
-//! person's ("Fred" and "Frederick", "Rudy" and "Rudolph").
+//! person's ("Fred" and "Frederick", "Rudy" and "Rudolph"); and the gender a given name all but always
+//! goes with (`core/data/given-name-genders.tsv`, from the 1990 US Census lists in the PyPI package `names`).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const TABLE: &str = include_str!("../../data/given-names.tsv");
+const GENDERS: &str = include_str!("../../data/given-name-genders.tsv");
 
 struct GivenNames {
     names: HashSet<&'static str>,
@@ -36,6 +38,22 @@ pub fn is_given_name(folded: &str) -> bool {
     table().names.contains(folded)
 }
 
+/// The gender a folded given name all but always goes with: 'm' for "karl", 'f' for "ana", none for "kim".
+pub fn given_name_gender(folded: &str) -> Option<char> {
+    static G: OnceLock<HashMap<&'static str, char>> = OnceLock::new();
+    let genders = G.get_or_init(|| {
+        GENDERS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (name, g) = l.split_once('\t')?;
+                Some((name, g.chars().next()?))
+            })
+            .collect()
+    });
+    genders.get(folded).copied()
+}
+
 /// Whether two folded given names can name one person: equal, or one a nickname of the other, or both
 /// nicknames of one name.
 pub fn same_given_name(a: &str, b: &str) -> bool {
@@ -55,6 +73,14 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     use super::*;
+
+    #[test]
+    fn a_given_name_says_a_gender_only_when_the_census_all_but_always_does() {
+        assert_eq!(given_name_gender("karl"), Some('m'));
+        assert_eq!(given_name_gender("ana"), Some('f'));
+        assert_eq!(given_name_gender("kim"), None, "given to both");
+        assert_eq!(given_name_gender("shinzo"), None, "not in the lists");
+    }
 
     #[test]
     fn nicknames_name_the_same_person() {

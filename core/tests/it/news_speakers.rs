@@ -175,3 +175,60 @@ fn a_role_in_other_words_names_the_one_who_holds_it() {
     )]);
     assert_eq!(speaker(&a, "nobody is above"), "Marisol Ventura", "a congresswoman is a representative");
 }
+
+#[test]
+fn a_description_with_its_name_in_apposition_is_that_person() {
+    let a = analyze(&[(
+        "port.txt",
+        "Port strike ends\n\nThe union's negotiator, Hal Brenner, said the deal was fair. “We got what we came \
+         for,” he said.\n\nAnother dock worker, Yusuf Demir from Oakland, said: “I am back at work on Monday.”",
+    )]);
+    assert_eq!(speaker(&a, "I am back at work"), "Yusuf Demir");
+    assert_eq!(speaker(&a, "what we came for"), "Hal Brenner");
+}
+
+#[test]
+fn he_after_a_sentence_that_reports_someone_speaking_is_that_speaker() {
+    let a = analyze(&[(
+        "race.txt",
+        "Race tightens\n\nGov. Ellen Marsh, Sen. Paul Ridley and Mayor Tom Gault would all have won the primary, \
+         said Victor Amado, a pollster who worked for Ridley.\n\n“Nobody saw the turnout coming,” he said. \
+         “Not one of us.”",
+    )]);
+    assert_eq!(speaker(&a, "Nobody saw the turnout"), "Victor Amado");
+}
+
+#[test]
+fn the_sentence_before_a_pronoun_is_the_narrations_not_the_quotes_own() {
+    let a = analyze(&[(
+        "farm.txt",
+        "Farm bill fight\n\nFormer Iowa Gov. Tom Keller went further, accusing Senator Dale Morrow of betraying \
+         farmers. “It is a disgrace that he would sign it. Every farmer will pay for this,” he said on Friday.",
+    )]);
+    assert_eq!(speaker(&a, "a disgrace"), "Tom Keller", "the quote's first sentence is not the sentence before");
+}
+
+#[test]
+fn a_pronoun_far_from_any_subject_goes_to_the_articles_main_person() {
+    let a = analyze(&[(
+        "mayor.txt",
+        "Mayor's record\n\nMayor Lydia Crane promised lower taxes. Crane said the budget would balance. Crane \
+         repeated it in May.\n\nCrane’s critics were unconvinced. Analysts like Joan Pratt and Mia Lowe doubted it.\n\n\
+         On the campaign trail, she had promised more. Only later did she admit the cost. “Nobody told us it \
+         would be this hard,” she said.",
+    )]);
+    assert_eq!(speaker(&a, "Nobody told us"), "Lydia Crane");
+}
+
+#[test]
+fn whoever_a_quote_addresses_did_not_say_it() {
+    let a = analyze(&[(
+        "visit.txt",
+        "Leaders meet\n\nPrime Minister Ana Lopes praised President Karl Weber for the trade deal, and she did \
+         not mention the tariffs.\n\n“Karl,” she said, “you have been a true partner to our country.”\n\n\
+         Weber smiled. “Mr. President, thank you,” Lopes said later. “Thank you, Madam Prime Minister, for \
+         coming all this way,” he replied.",
+    )]);
+    assert_eq!(speaker(&a, "a true partner"), "Ana Lopes");
+    assert_eq!(speaker(&a, "for coming all this way"), "Karl Weber");
+}

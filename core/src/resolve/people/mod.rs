@@ -11,6 +11,8 @@ mod occurrences;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::lexis::countries::Countries;
+use crate::lexis::fold::fold;
+use crate::lexis::given_names::given_name_gender;
 use crate::lexis::titles::title_starting;
 use crate::model::entity::{slug, unique_id, Entity, EntityKind, How};
 use crate::resolve::names::Name;
@@ -115,11 +117,18 @@ impl Person {
         }
     }
 
-    /// "m" or "f" when titles and pronouns say so clearly.
+    /// "m" or "f" when titles, the given name and pronouns say so clearly (a title counts three, a given
+    /// name two, a pronoun nearby one).
     fn gender_guess(&self) -> Option<char> {
-        match self.he - self.she {
-            d if d >= 2 || (d >= 1 && self.she == 0) => Some('m'),
-            d if d <= -2 || (d <= -1 && self.he == 0) => Some('f'),
+        let given = match self.name.first().map(fold).and_then(|g| given_name_gender(&g)) {
+            Some('m') => 2,
+            Some('f') => -2,
+            _ => 0,
+        };
+        let (he, she) = (self.he + given.max(0), self.she - given.min(0));
+        match he - she {
+            d if d >= 2 || (d >= 1 && she == 0) => Some('m'),
+            d if d <= -2 || (d <= -1 && he == 0) => Some('f'),
             _ => None,
         }
     }
