@@ -79,7 +79,7 @@ mod native {
         group.bench_function("attribute and compare", |b| {
             b.iter_batched(
                 || prepare_with(&docs, engine, &mut |_| {}),
-                |p| finish_with(p, engine.attribution, 1, Vec::new()),
+                |p| finish_with(p, engine, Vec::new()),
                 BatchSize::PerIteration,
             )
         });

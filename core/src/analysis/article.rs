@@ -80,6 +80,7 @@ pub(super) fn parse_article(id: String, doc: &Document, first_quote: usize) -> (
                 cue: None,
                 rule: None,
                 confidence: 0.0,
+                alternatives: Vec::new(),
             }
         })
         .collect();

@@ -9,6 +9,7 @@ pub mod open;
 
 use std::collections::{HashMap, HashSet};
 
+use crate::attribute::confidence::{self, Calibrator, Features};
 use crate::attribute::rank::Ranker;
 use crate::attribute::{self, Mode};
 use crate::compare;
@@ -86,6 +87,8 @@ impl Stage {
 pub struct Engine<'m> {
     pub tagger: &'m Tagger,
     pub attribution: Mode<'m>,
+    /// The quotes' confidence ([`crate::attribute::confidence`]).
+    pub calibrator: &'m Calibrator,
     /// 1 in the browser; the command line uses every core on large inputs. The output is the same.
     pub threads: usize,
 }
@@ -93,7 +96,12 @@ pub struct Engine<'m> {
 impl Engine<'static> {
     /// The committed tagger and attribution ranker, on one thread.
     pub fn builtin() -> Engine<'static> {
-        Engine { tagger: Tagger::builtin(), attribution: Mode::Ranked(Ranker::builtin()), threads: 1 }
+        Engine {
+            tagger: Tagger::builtin(),
+            attribution: Mode::Ranked(Ranker::builtin()),
+            calibrator: Calibrator::builtin(),
+            threads: 1,
+        }
     }
 }
 
@@ -119,7 +127,7 @@ pub fn analyze_owned(
     drop(docs);
     let prepared = prepare_parsed(parsed, engine, progress);
     progress(Progress { fraction: 0.95, stage: Stage::Attributing });
-    let analysis = finish_with(prepared, engine.attribution, engine.threads, errors);
+    let analysis = finish_with(prepared, engine, errors);
     progress(Progress { fraction: 1.0, stage: Stage::Done });
     analysis
 }
@@ -179,7 +187,7 @@ pub fn analyze_docs(
 ) -> Analysis {
     let prepared = prepare_with(docs, engine, progress);
     progress(Progress { fraction: 0.95, stage: Stage::Attributing });
-    let analysis = finish_with(prepared, engine.attribution, engine.threads, errors);
+    let analysis = finish_with(prepared, engine, errors);
     progress(Progress { fraction: 1.0, stage: Stage::Done });
     analysis
 }
@@ -252,18 +260,31 @@ fn prepare_parsed(parsed: Vec<(Article, Vec<Quote>)>, engine: Engine, progress: 
 
 /// Attributes the quotes and assembles the analysis.
 pub fn finish(prepared: Prepared, mode: Mode, errors: Vec<InputError>) -> Analysis {
-    finish_with(prepared, mode, 1, errors)
+    finish_with(prepared, Engine { attribution: mode, ..Engine::builtin() }, errors)
 }
 
-/// [`finish`] with `threads` threads for attribution.
-pub fn finish_with(prepared: Prepared, mode: Mode, threads: usize, errors: Vec<InputError>) -> Analysis {
+/// [`finish`] with the engine's models and threads.
+pub fn finish_with(prepared: Prepared, engine: Engine, errors: Vec<InputError>) -> Analysis {
+    finish_parts(prepared, engine, errors).0
+}
+
+/// [`finish_with`], with what each quote's confidence was computed from (the features, in the quotes'
+/// order): what `newsprism train-confidence` fits the calibrator on.
+pub fn finish_parts(prepared: Prepared, engine: Engine, errors: Vec<InputError>) -> (Analysis, Vec<Features>) {
     let Prepared { articles, mut quotes, tagged, entities } = prepared;
-    attribute::attribute_all(&articles, &tagged, &entities, &mut quotes, mode, threads);
+    let evidence =
+        attribute::attribute_all(&articles, &tagged, &entities, &mut quotes, engine.attribution, engine.threads);
     // The tokens are no longer needed: their memory goes before the cross-article comparisons.
     drop(tagged);
+    let same_quote = compare::quotes::groups(&quotes);
+    let agreement = compare::quotes::agreement(&quotes, &same_quote);
+    let features: Vec<Vec<(String, f32)>> =
+        quotes.iter().zip(&evidence).zip(&agreement).map(|((q, ev), ag)| confidence::features(q, ev, *ag)).collect();
+    confidence::apply(&mut quotes, &evidence, &agreement, engine.calibrator);
+    drop(evidence);
     let speakers = compare::scope::speaker_counts(&quotes);
-    let quote_clusters = compare::quotes::cluster(&articles, &quotes);
+    let quote_clusters = compare::quotes::describe_groups(&articles, &quotes, same_quote);
     let mut analysis = Analysis { articles, quotes, entities, speakers, stories: Vec::new(), quote_clusters, errors };
     analysis.stories = compare::stories::stories(&analysis);
-    analysis
+    (analysis, features)
 }

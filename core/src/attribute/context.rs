@@ -33,8 +33,8 @@ pub struct Ctx<'a> {
     /// `max_end[i]`: the furthest end among `mentions[..=i]`, so the mentions overlapping a span are found
     /// by a binary search and a short walk back.
     max_end: Vec<usize>,
-    /// Entity id → index in `entities`, shared by every article of an analysis.
-    ids: Cow<'a, HashMap<String, usize>>,
+    /// Entity id → index in `entities`, and family names' counts, shared by every article of an analysis.
+    ids: Cow<'a, EntityIndex>,
     /// Per token: the index of the quote holding it, plus one (0: outside every quote).
     token_quote: Vec<u32>,
 }
@@ -59,9 +59,28 @@ fn token_quotes(tagged: &TaggedArticle, quotes: &[Quote]) -> Vec<u32> {
         .collect()
 }
 
-/// Entity id → index, for [`Ctx::new`].
-pub fn entity_ids(entities: &[Entity]) -> HashMap<String, usize> {
-    entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect()
+/// What every article's context looks up in the corpus's entities: made once per analysis.
+#[derive(Debug, Clone, Default)]
+pub struct EntityIndex {
+    /// Entity id → index.
+    ids: HashMap<String, usize>,
+    /// A person's family name (the name's last word) → how many people of the corpus have it.
+    families: HashMap<String, usize>,
+}
+
+/// The entity index, for [`Ctx::new`].
+pub fn entity_ids(entities: &[Entity]) -> EntityIndex {
+    let ids = entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+    let mut families: HashMap<String, usize> = HashMap::new();
+    for e in entities.iter().filter(|e| e.kind == EntityKind::Person) {
+        *families.entry(family_of(&e.name).to_string()).or_default() += 1;
+    }
+    EntityIndex { ids, families }
+}
+
+/// The last word of a person's name.
+pub fn family_of(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or(name)
 }
 
 /// A quote mark token.
@@ -86,7 +105,7 @@ impl<'a> Ctx<'a> {
         entities: &'a [Entity],
         mentions: Vec<ArticleMention>,
         quotes: &'a [Quote],
-        ids: &'a HashMap<String, usize>,
+        ids: &'a EntityIndex,
     ) -> Ctx<'a> {
         Ctx::build(article, tagged, entities, mentions, quotes, Cow::Borrowed(ids))
     }
@@ -97,7 +116,7 @@ impl<'a> Ctx<'a> {
         entities: &'a [Entity],
         mut mentions: Vec<ArticleMention>,
         quotes: &'a [Quote],
-        ids: Cow<'a, HashMap<String, usize>>,
+        ids: Cow<'a, EntityIndex>,
     ) -> Ctx<'a> {
         mentions.sort_by_key(|(s, _, _)| (s.start, s.end));
         let max_end = mentions
@@ -133,7 +152,12 @@ impl<'a> Ctx<'a> {
 
     /// The index of an entity in `entities`.
     pub fn entity_index(&self, id: &str) -> Option<usize> {
-        self.ids.get(id).copied()
+        self.ids.ids.get(id).copied()
+    }
+
+    /// How many people of the corpus have this family name.
+    pub fn namesakes(&self, family: &str) -> usize {
+        self.ids.families.get(family).copied().unwrap_or(0)
     }
 
     /// The indexes of the mentions overlapping `span`.

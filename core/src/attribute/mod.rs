@@ -19,9 +19,11 @@
 //! unattributed.
 
 pub mod bodies;
+pub mod confidence;
 pub mod context;
 pub mod coref;
 pub mod cues;
+pub mod evidence;
 pub mod features;
 pub mod lists;
 pub mod np;
@@ -30,32 +32,36 @@ pub mod speaker;
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
-
 use crate::model::{Article, Entity, EntityKind, Quote, QuoteKind, Rule, Speaker};
 use crate::span::Span;
 use crate::tag::article::TaggedArticle;
 use context::{entity_ids, ArticleMention, Ctx};
+use evidence::Evidence;
 use rank::Ranker;
 use speaker::{speaker_of, State};
 
 /// The attribution of one quote.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone)]
 pub struct Attribution {
     pub speaker: Option<Speaker>,
     /// The reporting verb as written ("said", "told", "insisted").
     pub verb: Option<String>,
     pub cue: Option<Span>,
     pub rule: Option<Rule>,
-    /// How sure the rule is, 0..1.
+    /// How sure the rule is, 0..1 (before calibration: [`confidence`] makes the published one).
     pub confidence: f32,
+    /// What it rests on, for its calibrated confidence and its alternatives.
+    pub evidence: Evidence,
 }
 
 impl Attribution {
     fn none() -> Attribution {
-        Attribution { speaker: None, verb: None, cue: None, rule: None, confidence: 0.0 }
+        Attribution { speaker: None, verb: None, cue: None, rule: None, confidence: 0.0, evidence: Evidence::default() }
     }
 }
+
+/// The smallest probability the ranker must give other words for their speaker to be an alternative.
+const ALTERNATIVE_FLOOR: f32 = 0.01;
 
 /// How the attributor chooses among the cues it finds.
 #[derive(Debug, Clone, Copy)]
@@ -68,7 +74,8 @@ pub enum Mode<'r> {
 }
 
 /// Attributes every quote of the corpus, article by article; `quotes` are in article order, as the
-/// analysis lists them. Mentions are grouped by article once, so the work is linear in the corpus.
+/// analysis lists them. Mentions are grouped by article once, so the work is linear in the corpus. Returns
+/// what each attribution rests on, in the quotes' order.
 pub fn attribute_all(
     articles: &[Article],
     tagged: &[TaggedArticle],
@@ -76,7 +83,7 @@ pub fn attribute_all(
     quotes: &mut [Quote],
     mode: Mode,
     threads: usize,
-) {
+) -> Vec<Evidence> {
     let ids = entity_ids(entities);
     let article_index: HashMap<&str, usize> = articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
     let mut mentions: Vec<Vec<ArticleMention>> = vec![Vec::new(); articles.len()];
@@ -107,6 +114,7 @@ pub fn attribute_all(
             attribute_article(&ctx, range.start, mode)
         },
     );
+    let mut evidence = Vec::with_capacity(quotes.len());
     for (range, found) in ranges.into_iter().zip(found) {
         for (q, a) in quotes[range].iter_mut().zip(found) {
             q.speaker = a.speaker;
@@ -114,9 +122,11 @@ pub fn attribute_all(
             q.cue = a.cue;
             q.rule = a.rule;
             // Three decimals: what a reader can use, and the same natively and in wasm whatever libm does.
-            q.confidence = (a.confidence * 1000.0).round() / 1000.0;
+            q.confidence = (f64::from(a.confidence) * 1000.0).round() / 1000.0;
+            evidence.push(a.evidence);
         }
     }
+    evidence
 }
 
 /// Attributes every quote of one article (`ctx.quotes`, in text order); `offset` is the index of the first
@@ -128,27 +138,54 @@ pub fn attribute_article(ctx: &Ctx, offset: usize, mode: Mode) -> Vec<Attributio
     for q in quotes {
         let span = Span::new(q.start, q.end);
         state.addressee = speaker::addressee(ctx, q);
-        let attribution = if is_title(ctx, q) {
-            // “60 Minutes”, “This Week”: a name in quotation marks, not speech.
+        let attribution = if is_title(ctx, q) || is_named_word(ctx, q) {
+            // “60 Minutes”, “This Week”: a name in quotation marks, not speech; the word “austerity”.
             Attribution::none()
         } else if let Mode::Ranked(ranker) = mode {
             let candidates = rank::candidates(ctx, q, state.last_speaker);
             // "Nobody" is never trained and scores 0: it wins when every candidate scores below zero.
             match ranker.best(&candidates) {
                 Some((best, margin)) => {
+                    let probabilities = ranker.probabilities(&candidates);
+                    // Other candidates' speakers, read on a copy of the state so they leave no trace.
+                    let mut scratch = state.clone();
+                    let mut alternatives: Vec<(Speaker, f32)> = Vec::new();
+                    for (j, c) in candidates.iter().enumerate() {
+                        let Some(np) = c.np.as_ref().filter(|_| j != best && probabilities[j] >= ALTERNATIVE_FLOOR)
+                        else {
+                            continue;
+                        };
+                        if let Some(s) = speaker_of(ctx, np, &mut scratch) {
+                            alternatives.push((s, probabilities[j]));
+                        }
+                    }
                     let c = &candidates[best];
                     match &c.np {
                         Some(np) => {
                             let speaker = speaker_of(ctx, np, &mut state);
+                            let via = speaker.as_ref().map_or(evidence::Via::None, |s| evidence::via(ctx, np, s));
+                            let rivals = speaker.as_ref().map_or(0, |s| evidence::rivals(ctx, np, s, via));
+                            let p = probabilities[best];
+                            // The person a pronoun would mean but for the one chosen: half the words' weight.
+                            let chosen = speaker.as_ref().and_then(|s| s.entity.clone());
+                            if let (evidence::Via::Pronoun, Some(id)) = (via, chosen) {
+                                if let Some(s) = speaker::pronoun_runner_up(ctx, np, &state, &id) {
+                                    alternatives.push((s, 0.5 * p));
+                                }
+                            }
                             Attribution {
                                 confidence: if speaker.is_some() { 1.0 / (1.0 + (-margin).exp()) } else { 0.0 },
                                 speaker,
                                 verb: c.verb.map(|v| ctx.token_text(v).to_string()),
                                 cue: c.verb.map(|v| ctx.token_span(v)),
                                 rule: Some(c.rules.first().copied().unwrap_or(Rule::Nearby)),
+                                evidence: Evidence { p, via, rivals, alternatives },
                             }
                         }
-                        None => Attribution::none(),
+                        None => Attribution {
+                            evidence: Evidence { alternatives, ..Evidence::default() },
+                            ..Attribution::none()
+                        },
                     }
                 }
                 None => Attribution::none(),
@@ -163,12 +200,14 @@ pub fn attribute_article(ctx: &Ctx, offset: usize, mode: Mode) -> Vec<Attributio
                 Some(cue) => {
                     let speaker = speaker_of(ctx, &cue.np, &mut state);
                     let confidence = if speaker.is_some() { cue.confidence } else { 0.0 };
+                    let via = speaker.as_ref().map_or(evidence::Via::None, |s| evidence::via(ctx, &cue.np, s));
                     Attribution {
                         speaker,
                         verb: cue.verb.map(|v| ctx.token_text(v).to_string()),
                         cue: cue.verb.map(|v| ctx.token_span(v)),
                         rule: Some(cue.rule),
                         confidence,
+                        evidence: Evidence { p: confidence, via, ..Evidence::default() },
                     }
                 }
                 None => Attribution::none(),
@@ -214,6 +253,21 @@ fn is_title(ctx: &Ctx, q: &Quote) -> bool {
     title_case && ctx.word_before_quote(q.start).is_some_and(|w| matches!(w, "'s" | "’s" | "on"))
 }
 
+/// Nouns that put the quoted words forward as words, not as anyone's speech: "the word “austerity”", "a
+/// slogan, “…”", "the hashtag “…”".
+const WORD_NOUNS: &[&str] = &[
+    "word", "words", "term", "terms", "phrase", "phrases", "slogan", "slogans", "label", "nickname", "hashtag", "motto",
+];
+
+/// A short quote right after a noun that names it as words ([`WORD_NOUNS`]), or after "so-called".
+fn is_named_word(ctx: &Ctx, q: &Quote) -> bool {
+    q.text.split_whitespace().count() <= 6
+        && ctx.word_before_quote(q.start).is_some_and(|w| {
+            let w = w.to_lowercase();
+            WORD_NOUNS.contains(&w.as_str()) || w == "so-called"
+        })
+}
+
 /// Gives quotes without a cue the speaker of the quote before them, in the same paragraph or (for a paragraph
 /// that is all quote) the previous one, when no other person is named in between.
 fn inherit(ctx: &Ctx, out: &mut [Attribution]) {
@@ -225,7 +279,7 @@ fn inherit(ctx: &Ctx, out: &mut [Attribution]) {
             last = Some(i);
             continue;
         }
-        if is_title(ctx, &quotes[i]) {
+        if is_title(ctx, &quotes[i]) || is_named_word(ctx, &quotes[i]) {
             continue;
         }
         let q = &quotes[i];

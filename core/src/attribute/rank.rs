@@ -94,6 +94,15 @@ impl Ranker {
         c.features.iter().map(|f| self.weights.get(f).copied().unwrap_or(0.0)).sum()
     }
 
+    /// Each candidate's probability: the softmax of the scores.
+    pub fn probabilities(&self, candidates: &[Candidate]) -> Vec<f32> {
+        let scores: Vec<f32> = candidates.iter().map(|c| self.score(c)).collect();
+        let max = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        let exp: Vec<f32> = scores.iter().map(|s| (s - max).exp()).collect();
+        let z: f32 = exp.iter().sum();
+        exp.into_iter().map(|e| e / z.max(f32::MIN_POSITIVE)).collect()
+    }
+
     /// The best candidate's index and its margin over the runner-up.
     pub fn best(&self, candidates: &[Candidate]) -> Option<(usize, f32)> {
         let scores: Vec<f32> = candidates.iter().map(|c| self.score(c)).collect();

@@ -11,7 +11,7 @@ use crate::lexis::words::{in_list, SOURCE_NOUNS};
 use crate::model::{Entity, EntityKind, How, MentionSpan, Speaker};
 
 /// What the attributor remembers while reading an article.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(super) struct State {
     /// Unnamed sources so far: (head noun, label).
     pub(super) unnamed: Vec<(String, String)>,
@@ -235,6 +235,21 @@ pub(super) fn speaker_of(ctx: &Ctx, np: &Np, state: &mut State) -> Option<Speake
             Some(unnamed(ctx, np, &head, state, mention))
         }
     }
+}
+
+/// Whom else pronoun phrase `np` could mean, the chosen speaker (`chosen`, an entity id) aside: the person
+/// the same resolution finds without them.
+pub(super) fn pronoun_runner_up(ctx: &Ctx, np: &Np, state: &State, chosen: &str) -> Option<Speaker> {
+    let NpHead::Pronoun(p) = &np.head else { return None };
+    let gender = match p.to_lowercase().as_str() {
+        "he" => Some("m"),
+        "she" => Some("f"),
+        _ => return None,
+    };
+    let at = ctx.token_span(np.start).start;
+    let last = state.last_speaker.map(|i| &ctx.entities[i]).filter(|e| e.id != chosen);
+    let e = ctx.resolve_pronoun(at, gender, last, Some(chosen))?;
+    Some(entity_speaker(e, Some(ctx.mention_span(np.start, np.end)), None))
 }
 
 /// A label for "the text" a quotation comes from: the document named last before it in the article, with

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use crate::attribute::confidence::Agreement;
 use crate::groups::Groups;
 use crate::lexis::fold::fold;
 use crate::model::{Article, Quote, QuoteCluster};
@@ -39,6 +40,51 @@ fn shingles(words: &[String]) -> Vec<u64> {
 
 /// Groups the quotes that are one utterance; clusters of two or more, in the order of their first quote.
 pub fn cluster(articles: &[Article], quotes: &[Quote]) -> Vec<QuoteCluster> {
+    describe_groups(articles, quotes, groups(quotes))
+}
+
+/// [`cluster`]'s groups as the analysis hands them out, named `qc-1`, `qc-2`, … in order.
+pub fn describe_groups(articles: &[Article], quotes: &[Quote], lists: Vec<Vec<usize>>) -> Vec<QuoteCluster> {
+    let ids: Vec<String> = (1..=lists.len()).map(|n| format!("qc-{n}")).collect();
+    describe_all(articles, quotes, ids.into_iter().zip(lists))
+}
+
+/// Who a quote's speaker is, to compare versions across articles: the entity, else "an unnamed source".
+fn identity(q: &Quote) -> Option<&str> {
+    let s = q.speaker.as_ref()?;
+    Some(s.entity.as_deref().unwrap_or(if s.unnamed { "unnamed" } else { s.name.as_str() }))
+}
+
+/// For every quote, how many versions of it in other articles credit the same speaker and how many
+/// another (versions without a speaker count for neither). Counted per group, so linear in the quotes.
+pub fn agreement(quotes: &[Quote], lists: &[Vec<usize>]) -> Vec<Agreement> {
+    let mut out = vec![Agreement::default(); quotes.len()];
+    for members in lists {
+        let mut by_identity: HashMap<&str, usize> = HashMap::new();
+        let mut by_article_identity: HashMap<(&str, &str), usize> = HashMap::new();
+        let mut by_article: HashMap<&str, usize> = HashMap::new();
+        let mut credited = 0;
+        for &i in members {
+            if let Some(who) = identity(&quotes[i]) {
+                credited += 1;
+                *by_identity.entry(who).or_default() += 1;
+                *by_article_identity.entry((quotes[i].article.as_str(), who)).or_default() += 1;
+                *by_article.entry(quotes[i].article.as_str()).or_default() += 1;
+            }
+        }
+        for &i in members {
+            let Some(who) = identity(&quotes[i]) else { continue };
+            let article = quotes[i].article.as_str();
+            let agree = by_identity[who] - by_article_identity[&(article, who)];
+            let elsewhere = credited - by_article[article];
+            out[i] = Agreement { agree, disagree: elsewhere - agree };
+        }
+    }
+    out
+}
+
+/// The quotes that are one utterance: lists of two or more indexes, in the order of their first quote.
+pub fn groups(quotes: &[Quote]) -> Vec<Vec<usize>> {
     let sets: Vec<Vec<u64>> = quotes.iter().map(|q| shingles(&words(&q.text))).collect();
     let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
     for (i, set) in sets.iter().enumerate() {
@@ -67,9 +113,7 @@ pub fn cluster(articles: &[Article], quotes: &[Quote]) -> Vec<QuoteCluster> {
             }
         }
     }
-    let lists: Vec<Vec<usize>> = groups.lists().into_iter().filter(|members| members.len() >= 2).collect();
-    let ids: Vec<String> = (1..=lists.len()).map(|n| format!("qc-{n}")).collect();
-    describe_all(articles, quotes, ids.into_iter().zip(lists))
+    groups.lists().into_iter().filter(|members| members.len() >= 2).collect()
 }
 
 /// Clusters as the analysis hands them out, from their ids and members (indexes into `quotes`).

@@ -77,7 +77,7 @@ pub struct QuoteOutcome {
     /// The predicted quote's id and speaker name; `None` when no predicted quote starts with the snippet.
     pub found: Option<(String, String)>,
     pub right: bool,
-    pub confidence: f32,
+    pub confidence: f64,
 }
 
 /// The figures of one cluster or of several added up.

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize, Serializer};
 
 pub use article::{Article, Block, BlockKind, Boilerplate, BoilerplateReason, Section, Snippet};
 pub use entity::{Alias, Entity, EntityKind, How, Mention};
-pub use quote::{MentionSpan, Quote, QuoteKind, Rule, Speaker};
+pub use quote::{Alternative, MentionSpan, Quote, QuoteKind, Rule, Speaker};
 
 /// Everything the core found in a set of inputs.
 ///

@@ -43,8 +43,26 @@ pub struct Quote {
     pub cue: Option<Span>,
     /// The rule that attributed it.
     pub rule: Option<Rule>,
-    /// 0..1.
-    pub confidence: f32,
+    /// The probability (0..1, three decimals) that `speaker` is the right person: calibrated on annotated
+    /// news, out of fold; 0 without a speaker.
+    pub confidence: f64,
+    /// The other speakers it may be, most likely first, each with its probability (together at most
+    /// `1 - confidence`).
+    #[serde(default)]
+    pub alternatives: Vec<Alternative>,
+}
+
+/// Another speaker a quote may be by.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Alternative {
+    /// The entity id; null for an unnamed source.
+    pub entity: Option<String>,
+    pub name: String,
+    /// As [`Speaker::key`].
+    pub key: String,
+    pub unnamed: bool,
+    /// 0..1, three decimals.
+    pub probability: f64,
 }
 
 /// Who said a quote.

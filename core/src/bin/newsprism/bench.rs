@@ -41,7 +41,7 @@ fn run_once(docs: &[Document], threads: usize) -> Timing {
         }
     });
     let t_attr = Instant::now();
-    let analysis = finish_with(prepared, engine.attribution, threads, Vec::new());
+    let analysis = finish_with(prepared, engine, Vec::new());
     let t_json = Instant::now();
     let json = serde_json::to_vec(&analysis).map(|v| v.len()).unwrap_or(0);
     let end = Instant::now();

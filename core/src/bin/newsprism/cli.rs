@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::{analyze, bench, clusters, entities, gate, hostile, ner, quotes};
+use crate::{analyze, bench, clusters, confidence, entities, gate, hostile, ner, quotes};
 
 #[derive(Parser)]
 #[command(name = "newsprism", version, about = "Explore a cluster of news articles: entities, quotes, speakers.")]
@@ -56,6 +56,8 @@ enum Command {
     },
     /// Train the attribution ranker on PolNeAR train and report dev (or cross-validate with --folds).
     TrainQuotes(quotes::TrainArgs),
+    /// Fit the quotes' confidence on PolNeAR train and the development clusters; report it out of fold.
+    TrainConfidence(confidence::ConfidenceArgs),
     /// Score entities (mention recall, same-entity pairs, B-cubed) against ECB+'s gold chains.
     EvalEntities(entities::EntityArgs),
     /// Score each development cluster against the reader's gold: speakers, alias sets, traps, calibration.
@@ -116,6 +118,7 @@ pub fn main() -> ExitCode {
         Command::EvalStories(args) => entities::stories(&args),
         Command::EvalClusters(args) => clusters::run(&args),
         Command::Gate(args) => gate::run(&args),
+        Command::TrainConfidence(args) => confidence::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use newsprism_core::analysis::{analyze_inputs_with, Engine, Input};
+use newsprism_core::analysis::{analyze_inputs_with, finish_parts, load_all, prepare_with, Engine, Input};
+use newsprism_core::attribute::confidence::Features;
 use newsprism_core::eval::calibration::Calibration;
 use newsprism_core::eval::clusters::{read_gold, score, ClusterGold, ClusterScore};
 use newsprism_core::Analysis;
@@ -60,6 +61,13 @@ pub fn analyze(c: &Cluster, engine: Engine) -> Analysis {
     analyze_inputs_with(&inputs, engine, &mut |_| {})
 }
 
+/// [`analyze`], with each quote's confidence features.
+pub fn analyze_parts(c: &Cluster, engine: Engine) -> (Analysis, Vec<Features>) {
+    let inputs: Vec<Input> = c.files.iter().map(|(n, b)| Input::bytes(n, b)).collect();
+    let (docs, errors) = load_all(&inputs, &mut |_| {});
+    finish_parts(prepare_with(&docs, engine, &mut |_| {}), engine, errors)
+}
+
 /// Scores every cluster with the built-in models; per cluster and in all.
 pub fn score_all(clusters: &[Cluster]) -> (Vec<(String, ClusterScore)>, ClusterScore) {
     let mut total = ClusterScore::default();
@@ -92,8 +100,7 @@ pub fn run(args: &ClusterArgs) -> Result<ExitCode, CliError> {
         }
     }
     println!("{}", total.line());
-    let cal =
-        Calibration::new(total.outcomes.iter().filter(|o| o.found.is_some()).map(|o| (o.confidence as f64, o.right)));
+    let cal = Calibration::new(total.outcomes.iter().filter(|o| o.found.is_some()).map(|o| (o.confidence, o.right)));
     print!("{}", cal.table());
     Ok(ExitCode::SUCCESS)
 }

@@ -13,7 +13,8 @@ use newsprism_core::tag::tagger::Tagger;
 use newsprism_core::train::quotes as train_quotes;
 
 use crate::cli::{read_text, CliError};
-use crate::clusters;
+use crate::{clusters, confidence};
+use newsprism_core::train::confidence::Label;
 
 /// Options of `newsprism gate`.
 #[derive(clap::Args)]
@@ -55,6 +56,18 @@ fn describe(figure: &str) -> (Better, f64, String) {
         "clusters.ece" => (Better::Lower, 0.01, "clusters-dev expected calibration error of confidence (10 bins)"),
         "clusters.right_at_0.9" => (Better::Higher, 0.01, "clusters-dev share right among quotes at confidence >= 0.9"),
         "clusters.share_at_0.9" => (Better::Higher, 0.01, "clusters-dev share of quotes at confidence >= 0.9"),
+        "clusters.loco.ece" => {
+            (Better::Lower, 0.01, "clusters-dev ECE, each cluster scored by a confidence model fitted without it")
+        }
+        "clusters.loco.right_at_0.9" => {
+            (Better::Higher, 0.01, "clusters-dev share right at confidence >= 0.9, leave one cluster out")
+        }
+        "clusters.loco.share_at_0.9" => {
+            (Better::Higher, 0.01, "clusters-dev share of quotes at confidence >= 0.9, leave one cluster out")
+        }
+        "polnear.dev.ece" => (Better::Lower, 0.01, "PolNeAR dev ECE of confidence (held out from every fit)"),
+        "polnear.dev.right_at_0.9" => (Better::Higher, 0.01, "PolNeAR dev share right at confidence >= 0.9"),
+        "polnear.dev.share_at_0.9" => (Better::Higher, 0.01, "PolNeAR dev share of quotes at confidence >= 0.9"),
         _ => (Better::Higher, 0.005, "?"),
     };
     (better, tolerance, what.to_string())
@@ -98,12 +111,31 @@ fn measure(data: &std::path::Path, log: &mut dyn FnMut(&str)) -> Result<Vec<(Str
     out.push(("clusters.speakers".into(), c.speaker_accuracy()));
     out.push(("clusters.alias_sets".into(), c.alias_accuracy()));
     out.push(("clusters.traps".into(), c.traps_hit as f64));
-    let cal = Calibration::new(c.outcomes.iter().filter(|o| o.found.is_some()).map(|o| (o.confidence as f64, o.right)));
+    let cal = Calibration::new(c.outcomes.iter().filter(|o| o.found.is_some()).map(|o| (o.confidence, o.right)));
     let (right, share) = cal.above(0.9);
     out.push(("clusters.ece".into(), cal.ece()));
     out.push(("clusters.right_at_0.9".into(), right));
     out.push(("clusters.share_at_0.9".into(), share));
     log(&format!("clusters-dev: {} ({:.1} s)", c.line(), t0.elapsed().as_secs_f64()));
+
+    let ex = confidence::examples(data)?;
+    let loco = Calibration::new(confidence::out_of_fold(&ex, confidence::CLUSTER_WEIGHT).into_iter().flatten());
+    let (right, share) = loco.above(0.9);
+    out.push(("clusters.loco.ece".into(), loco.ece()));
+    out.push(("clusters.loco.right_at_0.9".into(), right));
+    out.push(("clusters.loco.share_at_0.9".into(), share));
+    let model = newsprism_core::attribute::confidence::Calibrator::builtin();
+    let dev = Calibration::new(
+        ex.polnear_dev
+            .iter()
+            .filter(|e| e.1 != Label::PronounMatched)
+            .map(|(f, l)| (model.predict(f) as f64, *l == Label::Right)),
+    );
+    let (right, share) = dev.above(0.9);
+    out.push(("polnear.dev.ece".into(), dev.ece()));
+    out.push(("polnear.dev.right_at_0.9".into(), right));
+    out.push(("polnear.dev.share_at_0.9".into(), share));
+    log(&format!("confidence, out of fold ({:.1} s)", t0.elapsed().as_secs_f64()));
     Ok(out)
 }
 

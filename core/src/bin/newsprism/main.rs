@@ -10,6 +10,8 @@ mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 mod clusters;
 #[cfg(not(target_arch = "wasm32"))]
+mod confidence;
+#[cfg(not(target_arch = "wasm32"))]
 mod entities;
 #[cfg(not(target_arch = "wasm32"))]
 mod gate;
