@@ -177,11 +177,33 @@ pub fn resolve(docs: &[Doc], table: &Countries, claims: &mut Claims) -> Vec<Enti
         .zip(mentions)
         .filter(|(_, m)| !m.is_empty())
         .map(|(c, m)| {
-            let mut e = Entity::new(c.id(), EntityKind::Country, c.name.clone());
+            let mut e = Entity::new(c.id(), EntityKind::Country, display_name(&c.name, &m));
             e.mentions = m;
             e
         })
         .collect()
+}
+
+/// A country's name as the corpus writes it: the table's ("United States") unless the corpus never writes
+/// that, then the name it writes most ("Turkey" where the table says "Türkiye"; ties: the first in order).
+fn display_name(table_name: &str, mentions: &[Mention]) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for m in mentions.iter().filter(|m| m.how == How::Name) {
+        if m.text == table_name {
+            return table_name.to_string();
+        }
+        match counts.iter_mut().find(|(t, _)| *t == m.text) {
+            Some(c) => c.1 += 1,
+            None => counts.push((&m.text, 1)),
+        }
+    }
+    // A written-out name before an abbreviation ("Britain" before "U.K.").
+    let written_out = |t: &str| !t.contains('.') && !t.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+    let most = counts
+        .iter()
+        .enumerate()
+        .max_by(|a, b| (written_out(a.1 .0), a.1 .1).cmp(&(written_out(b.1 .0), b.1 .1)).then(b.0.cmp(&a.0)));
+    most.map_or_else(|| table_name.to_string(), |(_, (t, _))| t.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// "the North", "the South": the one country named "North …" ("South …") the article has named before.
