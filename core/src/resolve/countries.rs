@@ -184,9 +184,13 @@ pub fn resolve(docs: &[Doc], table: &Countries, claims: &mut Claims) -> Vec<Enti
         .collect()
 }
 
-/// A country's name as the corpus writes it: the table's ("United States") unless the corpus never writes
-/// that, then the name it writes most ("Turkey" where the table says "Türkiye"; ties: the first in order).
+/// A country's name as the corpus writes it: the table's ("United States", though "U.S." and "America" are
+/// written more), unless the table's name has letters English does not write and the corpus never writes
+/// it; then the name it writes most ("Turkey" where the table says "Türkiye"; ties: the first in order).
 fn display_name(table_name: &str, mentions: &[Mention]) -> String {
+    if table_name.is_ascii() {
+        return table_name.to_string();
+    }
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for m in mentions.iter().filter(|m| m.how == How::Name) {
         if m.text == table_name {
