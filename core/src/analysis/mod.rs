@@ -89,6 +89,8 @@ pub struct Engine<'m> {
     pub attribution: Mode<'m>,
     /// The quotes' confidence ([`crate::attribute::confidence`]).
     pub calibrator: &'m Calibrator,
+    /// The reference tables and their gazetteers, for the resolvers.
+    pub tables: &'m resolve::Tables,
     /// 1 in the browser; the command line uses every core on large inputs. The output is the same.
     pub threads: usize,
 }
@@ -100,9 +102,16 @@ impl Engine<'static> {
             tagger: Tagger::builtin(),
             attribution: Mode::Ranked(Ranker::builtin()),
             calibrator: Calibrator::builtin(),
+            tables: builtin_tables(),
             threads: 1,
         }
     }
+}
+
+/// The built-in tables, built once for every analysis of the process.
+fn builtin_tables() -> &'static resolve::Tables {
+    static TABLES: std::sync::OnceLock<resolve::Tables> = std::sync::OnceLock::new();
+    TABLES.get_or_init(resolve::Tables::builtin)
 }
 
 /// Loads each input and analyses everything that loaded; the rest are listed in `errors`.
@@ -254,7 +263,7 @@ fn prepare_parsed(parsed: Vec<(Article, Vec<Quote>)>, engine: Engine, progress: 
         })
     };
     progress(Progress { fraction: 0.85, stage: Stage::Resolving });
-    let entities = resolve::resolve(&articles, &tagged, &engine.tagger.lexicon);
+    let entities = resolve::resolve(&articles, &tagged, &engine.tagger.lexicon, engine.tables);
     Prepared { articles, quotes, tagged, entities }
 }
 

@@ -7,7 +7,6 @@ use crate::model::entity::{Entity, EntityKind, How, Mention};
 use crate::resolve::{Claims, Doc};
 use crate::span::Span;
 use crate::tag::features::word_key;
-use crate::tag::gazetteer::country_forms;
 use crate::tag::labels::EntityType;
 
 /// Words that put what follows as a place: "in Paris", "from central Athens".
@@ -87,14 +86,14 @@ pub(super) fn part_of_a_name(d: &Doc, a: usize, b: usize) -> (bool, bool) {
 /// Finds every mention of a country: names, demonyms, capitals and seats of power, not counting places
 /// inside the names of people, organizations, treaties or newspapers.
 pub fn resolve(docs: &[Doc], table: &Countries, claims: &mut Claims) -> Vec<Entity> {
-    let gaz = country_forms();
+    let Some(gaz) = docs.first().map(|d| &d.tables.country_forms) else { return Vec::new() };
     let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); table.countries.len()];
     for d in docs {
         let text = d.text();
         let mut found: Vec<(usize, usize, Span, usize)> = Vec::new(); // (token a, token b, span, form)
         let mut named: Vec<(usize, usize)> = Vec::new(); // (where, country)
         for s in &d.tagged.sentences {
-            for m in gaz.matches(&d.keys[s.tokens.clone()]) {
+            for m in gaz.matches(d.words(s.tokens.clone()).all()) {
                 let (a, b) = (s.tokens.start + m.start, s.tokens.start + m.start + m.len);
                 found.push((a, b, d.span_of(a, b), m.payload as usize));
             }
