@@ -313,7 +313,8 @@ fn an_honorific_of_the_other_gender_breaks_the_run_of_a_short_name() {
     assert_eq!(owner_at(&a, "court", "Pryce was released"), "Nora Pryce");
 }
 
-const BAKERY: &str = "Council split\n\nTalks in Ankara drew envoys from Egypt, Iran, Saudi Arabia and Turkey on Monday.\n\n\
+const BAKERY: &str =
+    "Council split\n\nTalks in Ankara drew envoys from Egypt, Iran, Saudi Arabia and Turkey on Monday.\n\n\
     Councilwoman Paula Reyes and her cousin Paul Reyes run the Reyes Bakery. Carl Johnston, a baker, works for \
     them, and so does Carl Johnson, a driver.";
 

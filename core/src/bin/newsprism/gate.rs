@@ -55,7 +55,9 @@ fn describe(figure: &str) -> (Better, f64, String) {
         "clusters.alias_sets" => (Better::Higher, 0.002, "clusters-dev alias sets right"),
         "clusters.traps" => (Better::Lower, 0.5, "clusters-dev traps taken for entities (count)"),
         "clusters.ece" => (Better::Lower, 0.005, "clusters-dev expected calibration error of confidence (10 bins)"),
-        "clusters.right_at_0.9" => (Better::Higher, 0.005, "clusters-dev share right among quotes at confidence >= 0.9"),
+        "clusters.right_at_0.9" => {
+            (Better::Higher, 0.005, "clusters-dev share right among quotes at confidence >= 0.9")
+        }
         "clusters.share_at_0.9" => (Better::Higher, 0.005, "clusters-dev share of quotes at confidence >= 0.9"),
         "clusters.loco.ece" => {
             (Better::Lower, 0.01, "clusters-dev ECE, each cluster scored by a confidence model fitted without it")
