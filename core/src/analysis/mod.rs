@@ -5,6 +5,7 @@
 //! out, with every input that could not be loaded listed in `errors` and progress reported as it goes.
 
 mod article;
+pub mod corrections;
 pub mod open;
 
 use std::collections::{HashMap, HashSet};
@@ -293,7 +294,16 @@ pub fn finish_parts(prepared: Prepared, engine: Engine, errors: Vec<InputError>)
     drop(evidence);
     let speakers = compare::scope::speaker_counts(&quotes);
     let quote_clusters = compare::quotes::describe_groups(&articles, &quotes, same_quote);
-    let mut analysis = Analysis { articles, quotes, entities, speakers, stories: Vec::new(), quote_clusters, errors };
+    let mut analysis = Analysis {
+        articles,
+        quotes,
+        entities,
+        speakers,
+        stories: Vec::new(),
+        quote_clusters,
+        errors,
+        corrections: Default::default(),
+    };
     analysis.stories = compare::stories::stories(&analysis);
     (analysis, features)
 }
