@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::components::chart::Chart;
 use crate::components::chips::{Chip, Chips};
 use crate::components::clusters::Clusters;
+use crate::components::corrections::CorrectionsList;
 use crate::components::facet::{Facet, FacetItem};
 use crate::components::gaps::Gaps;
 use crate::components::header::Header;
@@ -168,6 +169,10 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_| d.dispatch(a.clone()))
     };
     let on_speaker = dispatch(Action::ToggleSpeaker);
+    let on_correct = {
+        let d = store.dispatcher();
+        Callback::from(move |c| d.dispatch(Action::Correct(c)))
+    };
     let on_filters = {
         let open = sheet_open.clone();
         Callback::from(move |load: bool| {
@@ -248,10 +253,10 @@ pub fn App(props: &AppProps) -> Html {
                     let on_rename = Callback::from(move |(article, name): (String, String)| {
                         d2.dispatch(Action::RenameOutlet { article, name })
                     });
-                    html! { <Reader index={ix.clone()} derived={d.clone()} view={view.clone()} {on_article} {on_rename} /> }
+                    html! { <Reader index={ix.clone()} derived={d.clone()} view={view.clone()} {on_article} {on_rename} on_correct={on_correct.clone()} /> }
                 }
                 Tab::Quotes => {
-                    html! { <Quotes index={ix.clone()} derived={d.clone()} view={view.clone()} on_speaker={on_speaker.clone()} /> }
+                    html! { <Quotes index={ix.clone()} derived={d.clone()} view={view.clone()} on_speaker={on_speaker.clone()} on_correct={on_correct.clone()} /> }
                 }
                 Tab::Chart => {
                     html! { <Chart index={ix.clone()} derived={d.clone()} view={view.clone()} {on_bar} {on_kind} /> }
@@ -280,6 +285,17 @@ pub fn App(props: &AppProps) -> Html {
                         <StoryPicker full={full.clone()} current={s.view.story.clone()} {on_story} />
                     }
                     <Chips chips={chips(s, ix, &store.dispatcher())} on_clear={clear(Action::ClearAll)} />
+                    if let Some(full) = &s.full {
+                        <CorrectionsList full={full.clone()} corrections={s.view.corrections.clone()} problems={s.correction_problems.clone()}
+                            on_undo={{ let d = store.dispatcher(); Callback::from(move |i| d.dispatch(Action::Undo(i))) }}
+                            on_download={{
+                                let (c, d) = (s.view.corrections.clone(), store.dispatcher());
+                                Callback::from(move |_| if let Err(e) = wiring::download_corrections(&c) {
+                                    d.dispatch(Action::Notice(format!("The download failed: {e}")));
+                                })
+                            }}
+                            on_open={{ let d = store.dispatcher(); Callback::from(move |f| wiring::open_corrections(f, d.clone())) }} />
+                    }
                     <Tabs current={s.view.tab} on_select={on_tab} />
                     <div role="tabpanel" id="tabpanel" aria-labelledby={format!("tab-{}", s.view.tab.as_str())} class="panel">{ panel }</div>
                 </main>

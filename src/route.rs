@@ -2,7 +2,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use newsprism_core::model::EntityKind;
+use newsprism_core::model::{Corrections, EntityKind};
+
+pub mod corrections;
 
 /// Which main panel is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -121,6 +123,8 @@ pub struct View {
     pub outlets: BTreeMap<String, String>,
     /// The order of the speakers × outlets matrix.
     pub sort: MatrixSort,
+    /// The reader's corrections of the analysis ([`corrections`]).
+    pub corrections: Corrections,
 }
 
 impl Default for View {
@@ -135,6 +139,7 @@ impl Default for View {
             story: None,
             outlets: BTreeMap::new(),
             sort: MatrixSort::Total,
+            corrections: Corrections::default(),
         }
     }
 }
@@ -153,6 +158,9 @@ impl View {
         }
         for (article, name) in &self.outlets {
             s.append_pair("outlet", &format!("{article}:{name}"));
+        }
+        for (key, value) in corrections::to_pairs(&self.corrections) {
+            s.append_pair(key, &value);
         }
         for sp in &self.speakers {
             s.append_pair("speaker", sp);
@@ -230,7 +238,11 @@ impl View {
                     None => notices.push(format!("Ignored sort “{value}”: use total, name or outlet:NAME.")),
                 },
                 "speaker" | "country" | "article" | "story" => {}
-                other => notices.push(format!("Ignored unknown link parameter “{other}”.")),
+                other => match corrections::read_pair(&mut v.corrections, other, &value) {
+                    Ok(true) => {}
+                    Ok(false) => notices.push(format!("Ignored unknown link parameter “{other}”.")),
+                    Err(notice) => notices.push(notice),
+                },
             }
         }
         (v, notices)

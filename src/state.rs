@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use newsprism_core::analysis::corrections::apply as apply_corrections;
 use newsprism_core::compare::{quotes::describe_all, scope::restrict};
 use newsprism_core::lexis::fold::fold;
 use newsprism_core::model::Analysis;
@@ -22,18 +23,27 @@ use newsprism_core::Span;
 use crate::route::View;
 
 mod derive;
+pub mod doubt;
 pub use derive::{Bar, Derived, TOP_BARS};
 
-/// The analysis a view works on: the chosen story's articles only (as if only they had been given), with
-/// the outlet names the reader gave. The same analysis (no copy) when the view chooses neither.
-pub fn scoped(full: &Rc<Analysis>, view: &View) -> Rc<Analysis> {
+/// The analysis a view works on: the reader's corrections applied, then the chosen story's articles only
+/// (as if only they had been given), with the outlet names the reader gave; and a message for each
+/// correction that could not be applied. The same analysis (no copy) when the view changes none of it.
+pub fn scoped(full: &Rc<Analysis>, view: &View) -> (Rc<Analysis>, Vec<String>) {
     let story = view.story.as_ref().and_then(|id| full.stories.iter().find(|s| &s.id == id));
-    if story.is_none() && view.outlets.is_empty() {
-        return full.clone();
+    if story.is_none() && view.outlets.is_empty() && view.corrections.is_empty() {
+        return (full.clone(), Vec::new());
     }
+    let (corrected, problems) = if view.corrections.is_empty() {
+        (None, Vec::new())
+    } else {
+        let (a, problems) = apply_corrections(full, &view.corrections);
+        (Some(a), problems)
+    };
+    let base = corrected.as_ref().unwrap_or(&**full);
     let mut a = match story {
-        Some(s) => restrict(full, &s.articles),
-        None => (**full).clone(),
+        Some(s) => restrict(base, &s.articles),
+        None => base.clone(),
     };
     if !view.outlets.is_empty() {
         for x in &mut a.articles {
@@ -50,7 +60,8 @@ pub fn scoped(full: &Rc<Analysis>, view: &View) -> Rc<Analysis> {
             .collect();
         a.quote_clusters = describe_all(&a.articles, &a.quotes, clusters);
     }
-    Rc::new(a)
+    let problems = problems.into_iter().map(|p| format!("Correction not applied: {p}.")).collect();
+    (Rc::new(a), problems)
 }
 
 /// A block of an article that filters keep or hide: the headline, a caption or a paragraph.

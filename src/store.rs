@@ -3,8 +3,7 @@
 
 use std::rc::Rc;
 
-use newsprism_core::model::EntityKind;
-use newsprism_core::model::{Analysis, InputError};
+use newsprism_core::model::{Analysis, Correction, Corrections, EntityKind, InputError};
 
 use crate::protocol::Content;
 use std::collections::BTreeMap;
@@ -52,8 +51,10 @@ pub struct Store {
     /// The whole analysis; `index` covers the chosen story of it, with the reader's outlet names.
     pub full: Option<Rc<Analysis>>,
     pub index: Option<Rc<Index>>,
-    /// The story and outlet names `index` was built for.
-    index_scope: (Option<String>, BTreeMap<String, String>),
+    /// The story, outlet names and corrections `index` was built for.
+    index_scope: (Option<String>, BTreeMap<String, String>, Corrections),
+    /// What the view's corrections could not do (an id the analysis does not hold), one message each.
+    pub correction_problems: Vec<String>,
     /// The request whose analysis `index` holds (the worker keeps that analysis for exports), and its
     /// inputs (which `inputs` goes back to when a newer analysis fails).
     pub index_request: u32,
@@ -93,7 +94,7 @@ pub enum Action {
         message: String,
     },
     /// The URL changed under us (back, forward, first load).
-    UrlChanged(View, Vec<String>),
+    UrlChanged(Box<View>, Vec<String>),
     /// Show the view an opened analysis file saved (a link's query string).
     OpenView(String),
     ToggleSpeaker(String),
@@ -113,6 +114,12 @@ pub enum Action {
         name: String,
     },
     SetSort(MatrixSort),
+    /// Add a correction (a later one of the same quote or entity name replaces the earlier).
+    Correct(Correction),
+    /// Take back the correction at this place of the view's list ([`Corrections::list`]).
+    Undo(usize),
+    /// Add every correction of a corrections file opened.
+    AddCorrections(Corrections),
     Notice(String),
     Dismiss(usize),
     /// A corpus link of this many characters was too long to copy (`None`: the message is read).
@@ -125,7 +132,8 @@ impl Store {
             inputs: Vec::new(),
             full: None,
             index: None,
-            index_scope: (None, BTreeMap::new()),
+            index_scope: (None, BTreeMap::new(), Corrections::default()),
+            correction_problems: Vec::new(),
             index_request: 0,
             index_inputs: Vec::new(),
             errors: Vec::new(),
@@ -169,14 +177,20 @@ impl Store {
         notices
     }
 
-    /// Builds the index again when the view's story or outlet names changed.
+    /// Builds the index again when the view's story, outlet names or corrections changed. What the
+    /// corrections could not do is told once per new set of corrections (a notice) and listed with them.
     fn rescope(&mut self) {
         let Some(full) = self.full.clone() else { return };
-        let scope = (self.view.story.clone(), self.view.outlets.clone());
+        let scope = (self.view.story.clone(), self.view.outlets.clone(), self.view.corrections.clone());
         if self.index.is_some() && scope == self.index_scope {
             return;
         }
-        let index = Index::new(scoped(&full, &self.view));
+        let (analysis, problems) = scoped(&full, &self.view);
+        if self.index.is_none() || scope.2 != self.index_scope.2 {
+            self.notices.extend(problems.iter().filter(|p| !self.correction_problems.contains(p)).cloned());
+            self.correction_problems = problems;
+        }
+        let index = Index::new(analysis);
         let dropped = index.validate(&mut self.view);
         if !dropped.is_empty() {
             self.notices.extend(dropped);
@@ -229,7 +243,8 @@ impl Store {
                     }
                 }
             }
-            Action::UrlChanged(mut view, notices) => {
+            Action::UrlChanged(view, notices) => {
+                let mut view = *view;
                 self.notices.extend(notices);
                 if let Some(full) = &self.full {
                     self.notices.extend(Self::validate_scope(full, &mut view));
@@ -282,7 +297,7 @@ impl Store {
             }),
             Action::OpenView(query) => {
                 let (view, notices) = View::from_query(&query);
-                self.apply(Action::UrlChanged(view, notices));
+                self.apply(Action::UrlChanged(Box::new(view), notices));
                 self.url_update = UrlUpdate::Push;
             }
             Action::SetStory(story) => self.change_view(|v| {
@@ -299,6 +314,9 @@ impl Store {
                 }
             }),
             Action::SetSort(sort) => self.change_view(|v| v.sort = sort),
+            Action::Correct(c) => self.change_view(|v| v.corrections = v.corrections.then(&c.alone())),
+            Action::Undo(i) => self.change_view(|v| v.corrections = v.corrections.without(i)),
+            Action::AddCorrections(c) => self.change_view(|v| v.corrections = v.corrections.then(&c)),
             Action::Notice(n) => self.notices.push(n),
             Action::LinkTooLarge(n) => self.link_too_large = n,
             Action::Dismiss(i) => {

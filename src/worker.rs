@@ -132,13 +132,19 @@ fn read_file(file: &JsValue) -> Result<Vec<u8>, String> {
 fn export(request: &Export) -> Result<(Reply, JsValue), Reply> {
     let failed = |message: String| Reply::ExportFailed { id: request.id, message };
     let (view, _) = View::from_query(&request.view);
-    // The index depends on the story and the outlet names only.
-    let scope = View { story: view.story.clone(), outlets: view.outlets.clone(), ..View::default() }.to_query();
+    // The index depends on the story, the outlet names and the corrections only.
+    let scope = View {
+        story: view.story.clone(),
+        outlets: view.outlets.clone(),
+        corrections: view.corrections.clone(),
+        ..View::default()
+    }
+    .to_query();
     let index = LAST.with(|l| {
         let mut l = l.borrow_mut();
         let last = l.as_mut().filter(|last| last.id == request.analysis)?;
         if last.index.as_ref().is_none_or(|(s, _)| *s != scope) {
-            last.index = Some((scope.clone(), Rc::new(Index::new(scoped(&last.analysis, &view)))));
+            last.index = Some((scope.clone(), Rc::new(Index::new(scoped(&last.analysis, &view).0))));
         }
         last.index.as_ref().map(|(_, ix)| ix.clone())
     });

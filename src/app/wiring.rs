@@ -102,7 +102,10 @@ async fn corpus_from_link(encoded: &str) -> Result<Vec<InputFile>, String> {
 /// Downloads the whole analysis with the view, as a file the page opens (for a corpus too large for a
 /// link).
 pub fn download_analysis(full: &newsprism_core::model::Analysis, view: &View) -> Result<(), String> {
-    let mut value = serde_json::to_value(full).map_err(|e| e.to_string())?;
+    // The file carries its corrections applied (and lists them); opening it does not apply them twice.
+    let corrected =
+        (!view.corrections.is_empty()).then(|| newsprism_core::analysis::corrections::apply(full, &view.corrections).0);
+    let mut value = serde_json::to_value(corrected.as_ref().unwrap_or(full)).map_err(|e| e.to_string())?;
     if let Some(o) = value.as_object_mut() {
         o.insert("view".into(), view.to_query().into());
     }
@@ -112,6 +115,30 @@ pub fn download_analysis(full: &newsprism_core::model::Analysis, view: &View) ->
         "application/json",
         &json,
     )
+}
+
+/// Downloads the view's corrections as a corrections file (what `newsprism analyze --corrections` reads).
+pub fn download_corrections(c: &newsprism_core::model::Corrections) -> Result<(), String> {
+    let json = serde_json::to_string_pretty(c).map_err(|e| e.to_string())?;
+    download::save(
+        &format!("newsprism-corrections-{}.json", local_time().replace([' ', ':'], "-")),
+        "application/json",
+        &json,
+    )
+}
+
+/// Reads a corrections file the reader picked and adds its corrections to the view's, or says what is
+/// wrong with it, naming the file.
+pub fn open_corrections(file: web_sys::File, d: UseReducerDispatcher<StoreState>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let name = file.name();
+        let text = gloo::file::futures::read_as_text(&gloo::file::File::from(file)).await;
+        let read = text.map_err(|e| e.to_string()).and_then(|t| newsprism_core::model::Corrections::from_json(&t));
+        match read {
+            Ok(c) => d.dispatch(Action::AddCorrections(c)),
+            Err(e) => d.dispatch(Action::Notice(format!("{name}: {e}"))),
+        }
+    });
 }
 
 /// An export asked of the worker, kept in case the page must do it itself.
@@ -263,7 +290,7 @@ pub fn use_wiring(store: &UseReducerHandle<StoreState>, analyzer: &Analyzer) -> 
         use_effect_with((), move |_| {
             let listener = url::on_pop(move |q| {
                 let (v, n) = View::from_query(&q);
-                dispatcher.dispatch(Action::UrlChanged(v, n));
+                dispatcher.dispatch(Action::UrlChanged(Box::new(v), n));
             });
             move || drop(listener)
         });

@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use crate::components::outlets::Swatch;
 use crate::route::View;
+use crate::state::doubt::{alternatives, is_unsure};
 use crate::state::{Derived, Index};
 
 #[derive(Properties, PartialEq)]
@@ -56,6 +57,7 @@ fn Cluster(props: &ClusterProps) -> Html {
         let q = &ix.analysis.quotes[qi];
         let o = ix.quote_outlet(qi);
         let speaker = ix.speaker_name(qi).unwrap_or("no speaker found").to_string();
+        let unsure = is_unsure(q);
         let verb = q.verb.clone().map(|v| format!(" · “{v}”")).unwrap_or_default();
         let body = match longest {
             Some(l) if l != qi => {
@@ -76,7 +78,9 @@ fn Cluster(props: &ClusterProps) -> Html {
         html! {
             <li class="version" key={q.id.clone()} data-outlet={ix.outlets[o].clone()}>
                 <p class="meta"><span class="who"><Swatch outlet={o} /><strong>{ ix.outlets[o].clone() }</strong></span>
-                    <span>{ format!("{speaker}{verb}") }</span>{ for marks }</p>
+                    <span>{ format!("{speaker}{verb}") }</span>
+                    if unsure { <span class="badge badge-unsure">{ "unsure" }</span><span class="alternatives">{ alternatives(q) }</span> }
+                    { for marks }</p>
                 { body }
             </li>
         }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::components::outlets::Swatch;
 use crate::route::{MatrixSort, View};
+use crate::state::doubt::{alternatives, is_unsure};
 use crate::state::{Derived, Index};
 
 /// Outlets shown as columns at most (the most quoting first); the rest are counted under the table.
@@ -24,17 +25,23 @@ pub struct Matrix {
     pub more_outlets: usize,
     /// Rows: speaker id, count per column, total over every outlet; in the view's order.
     pub rows: Vec<(usize, Vec<usize>, usize)>,
+    /// Per row, per column: how many of the cell's quotations are unsure attributions.
+    pub unsure: Vec<Vec<usize>>,
 }
 
 /// Counts the shown quotations by speaker and outlet, and orders the rows as `sort` says.
 pub fn matrix(ix: &Index, quotes: &[usize], sort: &MatrixSort) -> Matrix {
     let mut per_outlet = vec![0usize; ix.outlets.len()];
     let mut cells: Vec<Vec<usize>> = vec![Vec::new(); ix.speakers.len()];
+    let mut doubts: Vec<Vec<usize>> = vec![Vec::new(); ix.speakers.len()];
     for &q in quotes {
         let Some(s) = ix.quote_speaker[q] else { continue };
         let o = ix.quote_outlet(q);
         per_outlet[o] += 1;
         cells[s].push(o);
+        if is_unsure(&ix.analysis.quotes[q]) {
+            doubts[s].push(o);
+        }
     }
     let mut outlets: Vec<usize> = (0..ix.outlets.len()).filter(|&o| per_outlet[o] > 0).collect();
     outlets.sort_by(|&a, &b| per_outlet[b].cmp(&per_outlet[a]).then(ix.outlets[a].cmp(&ix.outlets[b])));
@@ -56,7 +63,9 @@ pub fn matrix(ix: &Index, quotes: &[usize], sort: &MatrixSort) -> Matrix {
         (_, Some(c)) => b.1[c].cmp(&a.1[c]).then(b.2.cmp(&a.2)).then(name(a.0).cmp(name(b.0))),
         _ => b.2.cmp(&a.2).then(name(a.0).cmp(name(b.0))),
     });
-    Matrix { outlets, more_outlets, rows }
+    let unsure =
+        rows.iter().map(|r| outlets.iter().map(|o| doubts[r.0].iter().filter(|x| *x == o).count()).collect()).collect();
+    Matrix { outlets, more_outlets, rows, unsure }
 }
 
 #[derive(Properties, PartialEq)]
@@ -111,9 +120,9 @@ pub fn MatrixView(props: &MatrixProps) -> Html {
             </th>
         }
     });
-    let rows = m.rows.iter().take(*limit).map(|(s, counts, total)| {
+    let rows = m.rows.iter().zip(&m.unsure).take(*limit).map(|((s, counts, total), unsure)| {
         let speaker = ix.speakers[*s].name.clone();
-        let cells = counts.iter().zip(&m.outlets).map(|(&n, &o)| {
+        let cells = counts.iter().zip(unsure).zip(&m.outlets).map(|((&n, &doubt), &o)| {
             if n == 0 {
                 return html! { <td class="cell zero">{ "·" }<span class="visually-hidden">{ "none" }</span></td> };
             }
@@ -126,7 +135,10 @@ pub fn MatrixView(props: &MatrixProps) -> Html {
             html! {
                 <td class="cell">
                     <button class={classes!("cell-button", here.then_some("on"))} aria-pressed={here.to_string()} onclick={click}
-                        aria-label={format!("{n} {} of {speaker} in {}", if n == 1 { "quotation" } else { "quotations" }, ix.outlets[o])}>{ n }</button>
+                        aria-label={format!("{n} {} of {speaker} in {}{}", if n == 1 { "quotation" } else { "quotations" }, ix.outlets[o], if doubt > 0 { format!(", {doubt} unsure") } else { String::new() })}>
+                        { n }
+                        if doubt > 0 { <span class="doubt" aria-hidden="true">{ format!(" {doubt}?") }</span> }
+                    </button>
                 </td>
             }
         });
@@ -142,8 +154,11 @@ pub fn MatrixView(props: &MatrixProps) -> Html {
             .map(|q| {
                 let quote = &ix.analysis.quotes[q];
                 let verb = quote.verb.clone().map(|v| format!(" · “{v}”")).unwrap_or_default();
-                html! { <li key={quote.id.clone()}><blockquote>{ format!("“{}”", quote.text) }</blockquote>
-                <p class="meta">{ format!("{}{verb}", ix.article_label(ix.quote_article(q))) }</p></li> }
+                let unsure = is_unsure(quote);
+                html! { <li key={quote.id.clone()} class={classes!(unsure.then_some("unsure"))}><blockquote>{ format!("“{}”", quote.text) }</blockquote>
+                <p class="meta">{ format!("{}{verb}", ix.article_label(ix.quote_article(q))) }
+                    if unsure { <span class="badge badge-unsure">{ "unsure" }</span><span class="alternatives">{ alternatives(quote) }</span> }
+                </p></li> }
             });
         html! {
             <section class="cell-quotes" aria-live="polite">
@@ -160,7 +175,7 @@ pub fn MatrixView(props: &MatrixProps) -> Html {
     html! {
         <div class="matrix">
             <h2>{ "Who quoted whom" }</h2>
-            <p class="muted">{ format!("Quotations of {} speakers in {} outlets. Select a number for its quotations; select a column's name to sort by it.", m.rows.len(), m.outlets.len()) }</p>
+            <p class="muted">{ format!("Quotations of {} speakers in {} outlets. Select a number for its quotations; select a column's name to sort by it. A number followed by “2?” holds two unsure attributions.", m.rows.len(), m.outlets.len()) }</p>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Speakers by outlet">
                 <table class="matrix-table">
                     <thead><tr>

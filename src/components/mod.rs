@@ -1,8 +1,11 @@
 //! Pure views: each takes props and callbacks and renders; none holds analysis logic.
 
+pub mod cards;
 pub mod chart;
 pub mod chips;
 pub mod clusters;
+pub mod correct;
+pub mod corrections;
 pub mod facet;
 pub mod gaps;
 pub mod header;

@@ -6,7 +6,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use newsprism_core::model::Correction;
+
+use crate::components::correct::{CorrectEntity, CorrectQuote};
 use crate::route::View;
+use crate::state::doubt::{alternatives, is_unsure, percent};
 use crate::state::{Derived, Index};
 
 #[derive(Properties, PartialEq)]
@@ -15,6 +19,8 @@ pub struct QuotesProps {
     pub derived: Rc<Derived>,
     pub view: Rc<View>,
     pub on_speaker: Callback<String>,
+    #[prop_or_default]
+    pub on_correct: Callback<Correction>,
 }
 
 /// Speakers drawn at first and added by each "show more"; quotations shown per speaker until opened.
@@ -47,6 +53,8 @@ pub fn Quotes(props: &QuotesProps) -> Html {
     let limit = use_state(|| GROUPS);
     // Speakers whose every quotation is shown.
     let open = use_state(Vec::<Option<usize>>::new);
+    // The one correction form open: a quotation's (its index) or a speaker's (usize::MAX - speaker).
+    let correcting = use_state(|| None::<usize>);
     let groups = use_memo((ix.clone(), props.derived.clone()), |(ix, d)| groups(ix, &d.quotes));
     if groups.is_empty() {
         return html! { <p class="empty" role="status">{ "No quotation matches these filters." }</p> };
@@ -64,13 +72,40 @@ pub fn Quotes(props: &QuotesProps) -> Html {
                 .and_then(|s| s.mention.as_ref())
                 .map(|m| format!(" · named as “{}”", m.text.split_whitespace().collect::<Vec<_>>().join(" ")))
                 .unwrap_or_default();
+            let unsure = is_unsure(q);
+            let sure = if q.corrected {
+                " · set by you".to_string()
+            } else if q.speaker.is_some() {
+                format!(" · {} likely", percent(q.confidence))
+            } else {
+                String::new()
+            };
+            let others = if unsure { alternatives(q) } else { String::new() };
+            let form_open = *correcting == Some(qi);
+            let toggle = {
+                let correcting = correcting.clone();
+                Callback::from(move |_| correcting.set(if form_open { None } else { Some(qi) }))
+            };
+            let on_correct = {
+                let (correcting, cb) = (correcting.clone(), props.on_correct.clone());
+                Callback::from(move |c: Correction| {
+                    correcting.set(None);
+                    cb.emit(c);
+                })
+            };
             html! {
-                <li class="quote-item" key={qi}>
+                <li class={classes!("quote-item", unsure.then_some("unsure"), q.corrected.then_some("corrected"))} key={qi}>
                     <blockquote>{ format!("“{}”", q.text) }</blockquote>
                     <p class="meta">
                         <span class="quote-article" title={ix.title(a)}>{ ix.article_label(a) }</span>
-                        { format!("{verb}{named} · confidence {:.0} %", q.confidence * 100.0) }
+                        { format!("{verb}{named}{sure}") }
+                        if unsure { <span class="badge badge-unsure">{ "unsure" }</span> }
+                        if !others.is_empty() { <span class="alternatives">{ others }</span> }
+                        <button type="button" class="link-button" onclick={toggle} aria-expanded={form_open.to_string()}>
+                            { "Correct speaker" }
+                        </button>
                     </p>
+                    if form_open { <CorrectQuote index={ix.clone()} quote={qi} {on_correct} /> }
                 </li>
             }
         });
@@ -94,6 +129,20 @@ pub fn Quotes(props: &QuotesProps) -> Html {
             })
         };
         let selected = props.view.speakers.contains(&name);
+        let entity = speaker.and_then(|s| ix.speakers[s].entity);
+        let key = speaker.map(|s| usize::MAX - s);
+        let entity_open = key.is_some() && *correcting == key;
+        let toggle_entity = {
+            let correcting = correcting.clone();
+            Callback::from(move |_| correcting.set(if entity_open { None } else { key }))
+        };
+        let on_correct_entity = {
+            let (correcting, cb) = (correcting.clone(), props.on_correct.clone());
+            Callback::from(move |c: Correction| {
+                correcting.set(None);
+                cb.emit(c);
+            })
+        };
         html! {
             <section class="speaker-group" key={name.clone()}>
                 <h3>
@@ -103,7 +152,15 @@ pub fn Quotes(props: &QuotesProps) -> Html {
                             { if selected { "Remove filter" } else { "Filter" } }<span class="visually-hidden">{ format!(" by {name}") }</span>
                         </button>
                     }
+                    if entity.is_some() {
+                        <button class="link-button" onclick={toggle_entity} aria-expanded={entity_open.to_string()}>
+                            { "Correct" }<span class="visually-hidden">{ format!(" {name}") }</span>
+                        </button>
+                    }
                 </h3>
+                if let (true, Some(e)) = (entity_open, entity) {
+                    <CorrectEntity index={ix.clone()} entity={e} on_correct={on_correct_entity} />
+                }
                 <ul>{ for items }</ul>
                 if qs.len() > PER_GROUP {
                     <button class="link-button" onclick={toggle_all} aria-expanded={all.to_string()}>

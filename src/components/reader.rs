@@ -7,14 +7,16 @@
 
 use std::rc::Rc;
 
-use newsprism_core::model::BlockKind;
+use newsprism_core::model::{BlockKind, Correction};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::components::cards::{EntityCard, QuoteCard};
 use crate::components::outlets::Swatch;
 use crate::components::text::BlockText;
 use crate::route::View;
+use crate::state::doubt::is_unsure;
 use crate::state::{Derived, Index};
 
 #[derive(Properties, PartialEq)]
@@ -26,6 +28,9 @@ pub struct ReaderProps {
     /// Names an article's outlet: (article id, name; empty for the analysis's name).
     #[prop_or_default]
     pub on_rename: Callback<(String, String)>,
+    /// A correction made from a quotation's or a name's card.
+    #[prop_or_default]
+    pub on_correct: Callback<Correction>,
 }
 
 /// Articles offered at first, and added by each "show more": big corpora stay quick to draw.
@@ -73,7 +78,7 @@ pub fn Reader(props: &ReaderProps) -> Html {
         return html! { <p class="empty" role="status">{ "No paragraph matches these filters." }</p> };
     }
     let articles = shown.iter().take(count).map(|&a| {
-        html! { <ArticleView key={ix.analysis.articles[a].id.clone()} index={ix.clone()} derived={props.derived.clone()} view={props.view.clone()} article={a} on_article={props.on_article.clone()} on_rename={props.on_rename.clone()} /> }
+        html! { <ArticleView key={ix.analysis.articles[a].id.clone()} index={ix.clone()} derived={props.derived.clone()} view={props.view.clone()} article={a} on_article={props.on_article.clone()} on_rename={props.on_rename.clone()} on_correct={props.on_correct.clone()} /> }
     });
     let more = {
         let limit = limit.clone();
@@ -103,6 +108,35 @@ pub struct ArticleViewProps {
     pub on_article: Callback<Option<String>>,
     #[prop_or_default]
     pub on_rename: Callback<(String, String)>,
+    #[prop_or_default]
+    pub on_correct: Callback<Correction>,
+}
+
+/// The card open under a paragraph of an article: a quotation's (quote index) or a name's (entity,
+/// mention), with the unit it is under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Card {
+    Quote { unit: usize, quote: usize },
+    Entity { unit: usize, entity: usize, mention: usize },
+}
+
+impl Card {
+    fn unit(self) -> usize {
+        match self {
+            Card::Quote { unit, .. } | Card::Entity { unit, .. } => unit,
+        }
+    }
+}
+
+/// The card a click or Enter on `target` opens: a name's (a mark) or a quotation's ("said by" button).
+fn card_for(target: &Element, ix: &Index) -> Option<Card> {
+    let item = target.closest("[data-rove]").ok().flatten()?;
+    let key = item.get_attribute("data-rove")?;
+    if let Some(q) = key.strip_prefix("said:").and_then(|q| q.parse::<usize>().ok()) {
+        return Some(Card::Quote { unit: ix.quote_unit.get(q).copied().flatten()?, quote: q });
+    }
+    let (unit, entity, mention) = parse_key(&key)?;
+    Some(Card::Entity { unit, entity, mention })
 }
 
 #[derive(Properties, PartialEq)]
@@ -237,6 +271,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let ix = &props.index;
     let a = &ix.analysis.articles[props.article];
     let active = use_state(|| None::<(usize, usize, usize)>);
+    let card = use_state(|| None::<Card>);
     // The active mark counts only while it is drawn: shown by the filters, of a kind highlighted.
     let current = (*active).filter(|&(u, e, _)| {
         props.derived.visible.get(u) == Some(&true) && props.view.kinds.contains(&ix.analysis.entities[e].kind)
@@ -265,6 +300,26 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         let class = if unit.kind == BlockKind::Caption { "caption" } else { "paragraph" };
         let here = current.filter(|c| c.0 == u).map(|(_, e, m)| (e, m));
         body.push(html! { <p class={class} key={u}><BlockText index={ix.clone()} unit={u} view={props.view.clone()} active={here} /></p> });
+        if !unit.quotes.is_empty() {
+            body.push(said_row(ix, u, *card));
+        }
+        if let Some(c) = (*card).filter(|c| c.unit() == u) {
+            let on_close = {
+                let card = card.clone();
+                Callback::from(move |_| card.set(None))
+            };
+            let on_correct = {
+                let (card, cb) = (card.clone(), props.on_correct.clone());
+                Callback::from(move |x: Correction| {
+                    card.set(None);
+                    cb.emit(x);
+                })
+            };
+            body.push(match c {
+                Card::Quote { quote, .. } => html! { <QuoteCard key={format!("card-q{quote}")} index={ix.clone()} item={quote} {on_close} {on_correct} /> },
+                Card::Entity { entity, mention, .. } => html! { <EntityCard key={format!("card-e{entity}")} index={ix.clone()} item={entity} {mention} {on_close} {on_correct} /> },
+            });
+        }
     }
     flush(&mut hidden, &mut body);
     let only_this = props.view.article.as_deref() == Some(a.id.as_str());
@@ -274,8 +329,30 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         Callback::from(move |_| cb.emit(if only_this { None } else { Some(id.clone()) }))
     };
     let onkeydown = {
-        let active = active.clone();
-        Callback::from(move |e: KeyboardEvent| on_rove_key(&e, &active))
+        let (active, card, ix) = (active.clone(), card.clone(), ix.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let on_mark = e.target().and_then(|t| t.dyn_into::<Element>().ok()).filter(|t| t.tag_name() == "MARK");
+            match (e.key().as_str(), on_mark) {
+                ("Enter" | " ", Some(t)) => {
+                    e.prevent_default();
+                    let next = card_for(&t, &ix);
+                    card.set(if *card == next { None } else { next });
+                }
+                _ => on_rove_key(&e, &active),
+            }
+        })
+    };
+    // A tap or click on a name or on "said by" opens its card (again: closes it).
+    let onclick = {
+        let (card, ix) = (card.clone(), ix.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some(t) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+            if t.closest("mark[data-rove], button.said-by").ok().flatten().is_none() {
+                return;
+            }
+            let next = card_for(&t, &ix);
+            card.set(if *card == next { None } else { next });
+        })
     };
     let onfocusin = {
         let active = active.clone();
@@ -292,7 +369,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let label = ix.article_label(props.article);
     let heading = format!("heading-{}", a.id);
     html! {
-        <article class="article" id={format!("article-{}", a.id)} tabindex="-1" aria-labelledby={heading.clone()} {onkeydown} {onfocusin}>
+        <article class="article" id={format!("article-{}", a.id)} tabindex="-1" aria-labelledby={heading.clone()} {onkeydown} {onfocusin} {onclick}>
             <header>
                 <p class="article-number">{ label }</p>
                 <h3 class="headline" id={heading}>{ title }</h3>
@@ -312,4 +389,28 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             { for body }
         </article>
     }
+}
+
+/// Who said each quotation of a paragraph, one button each: the speaker's short name ("?" when unsure), the
+/// card with how it was found and the correction form on a tap, a click or Enter.
+fn said_row(ix: &Index, unit: usize, card: Option<Card>) -> Html {
+    let buttons = ix.units[unit].quotes.iter().map(|&q| {
+        let quote = &ix.analysis.quotes[q];
+        let unsure = is_unsure(quote);
+        let short = quote.speaker.as_ref().map_or("no speaker", |s| s.short_label()).to_string();
+        let full = quote.speaker.as_ref().map_or("no speaker found", |s| s.name.as_str());
+        let open = card == Some(Card::Quote { unit, quote: q });
+        let hint = format!(
+            ": {full}{}, for “{}”",
+            if unsure { ", unsure" } else { "" },
+            crate::state::doubt::opening(&quote.text, 5)
+        );
+        html! {
+            <button type="button" class={classes!("said-by", unsure.then_some("unsure"), quote.corrected.then_some("corrected"))}
+                data-rove={format!("said:{q}")} tabindex="-1" aria-expanded={open.to_string()}>
+                { if unsure { format!("{short} ?") } else { short } }<span class="visually-hidden">{ hint }</span>
+            </button>
+        }
+    });
+    html! { <div class="said-row" key={format!("said-{unit}")}><span class="muted">{ "Said by " }</span>{ for buttons }</div> }
 }

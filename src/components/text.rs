@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::highlight::{pieces, Piece};
 use crate::route::View;
+use crate::state::doubt::{alternatives, is_unsure, percent};
 use crate::state::Index;
 
 #[derive(Properties, PartialEq)]
@@ -84,9 +85,17 @@ fn render_piece(p: &Piece, at: &Ctx) -> Html {
         Piece::Quote { quote, inner, .. } => {
             let q = &ix.analysis.quotes[*quote];
             let speaker = q.speaker.as_ref().map(|s| s.name.clone());
-            let said = q.speaker.as_ref().map_or("?", |s| s.short_label()).to_string();
+            let unsure = is_unsure(q);
+            let short = q.speaker.as_ref().map_or("?", |s| s.short_label());
+            let said = if unsure { format!("{short} ?") } else { short.to_string() };
             let dim = !view.speakers.is_empty() && !speaker.as_ref().is_some_and(|s| view.speakers.contains(s));
-            let class = classes!("quote", dim.then_some("dim"), speaker.is_none().then_some("unattributed"));
+            let class = classes!(
+                "quote",
+                dim.then_some("dim"),
+                speaker.is_none().then_some("unattributed"),
+                unsure.then_some("unsure"),
+                q.corrected.then_some("corrected")
+            );
             let title = match &q.speaker {
                 Some(s) => {
                     let named = s
@@ -94,17 +103,20 @@ fn render_piece(p: &Piece, at: &Ctx) -> Html {
                         .as_ref()
                         .map(|m| m.text.split_whitespace().collect::<Vec<_>>().join(" "))
                         .unwrap_or_default();
+                    let doubt = if unsure { format!(" · unsure, {}", percent(q.confidence)) } else { String::new() };
+                    let others = alternatives(q);
                     format!(
-                        "said by {} (named as “{named}”){}",
+                        "said by {} (named as “{named}”){}{doubt}{}",
                         s.name,
-                        q.verb.as_ref().map(|v| format!(", verb “{v}”")).unwrap_or_default()
+                        q.verb.as_ref().map(|v| format!(", verb “{v}”")).unwrap_or_default(),
+                        if unsure && !others.is_empty() { format!(" · {others}") } else { String::new() }
                     )
                 }
                 None => "no speaker found for this quotation".to_string(),
             };
             // The "said by" badge is drawn by CSS from `data-said`, so the article's text stays exactly as written.
             html! {
-                <span {class} data-speaker={speaker.clone().unwrap_or_default()} data-said={said} {title}>
+                <span {class} data-quote={q.id.clone()} data-speaker={speaker.clone().unwrap_or_default()} data-said={said} {title}>
                     { for inner.iter().map(|p| render_piece(p, at)) }
                 </span>
             }

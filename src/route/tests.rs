@@ -60,3 +60,39 @@ fn story_outlet_names_and_the_matrix_order_round_trip() {
     assert_eq!(v.tab, Tab::Gaps);
     assert_eq!(notices.len(), 2, "{notices:?}");
 }
+
+#[test]
+fn corrections_round_trip_through_the_link_in_the_issue_s_words() {
+    let q = "assign=a1-q3:person:vladimir-putin&assign=a2-q0:~Maria%20Zakharova&merge=person:barack-obama+person:obama\
+             &split=person:john-kerry:Mr%20Kerry&rename=organization:un:United%20Nations&drop=organization:breaking";
+    let (v, notices) = View::from_query(q);
+    assert!(notices.is_empty(), "{notices:?}");
+    let c = &v.corrections;
+    assert_eq!(c.assign.len(), 2);
+    assert_eq!(c.assign[0].entity.as_deref(), Some("person:vladimir-putin"));
+    assert_eq!(c.assign[1].name.as_deref(), Some("Maria Zakharova"));
+    // A `+` typed into a link is a space once decoded: both separate the two ids.
+    assert_eq!(c.merge, vec![["person:barack-obama".to_string(), "person:obama".to_string()]]);
+    assert_eq!((c.split[0].entity.as_str(), c.split[0].alias.as_str()), ("person:john-kerry", "Mr Kerry"));
+    assert_eq!((c.rename[0].entity.as_str(), c.rename[0].name.as_str()), ("organization:un", "United Nations"));
+    assert_eq!(c.drop, vec!["organization:breaking".to_string()]);
+    let (back, notices) = View::from_query(&v.to_query());
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(back, v, "{}", v.to_query());
+}
+
+#[test]
+fn a_correction_that_cannot_be_read_is_named_in_a_notice() {
+    let (v, notices) = View::from_query("assign=nocolon&split=person:kerry&merge=person:a&rename=person:a:%20&drop=");
+    assert!(v.corrections.is_empty(), "{:?}", v.corrections);
+    assert_eq!(notices.len(), 5, "{notices:?}");
+    assert!(notices[0].contains("assign") && notices[0].contains("QUOTE-ID"), "{}", notices[0]);
+    assert!(notices[1].contains("ENTITY-ID:alias"), "{}", notices[1]);
+}
+
+#[test]
+fn a_later_assignment_of_the_same_quote_replaces_the_earlier() {
+    let (v, _) = View::from_query("assign=a1-q3:person:x&assign=a1-q3:~Someone%20Else");
+    assert_eq!(v.corrections.assign.len(), 1);
+    assert_eq!(v.corrections.assign[0].name.as_deref(), Some("Someone Else"));
+}

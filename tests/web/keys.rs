@@ -104,7 +104,14 @@ async fn an_article_is_one_tab_stop_and_arrow_keys_rove_its_highlights() {
     let view = Rc::new(View::default());
     let derived = Rc::new(index.derive(&view));
     let root = fresh_root();
-    let props = ReaderProps { index, derived, view, on_article: Callback::noop(), on_rename: Callback::noop() };
+    let props = ReaderProps {
+        index,
+        derived,
+        view,
+        on_article: Callback::noop(),
+        on_rename: Callback::noop(),
+        on_correct: Callback::noop(),
+    };
     yew::Renderer::<Reader>::with_root_and_props(root.clone(), props).render();
     wait_until("articles render", || query_all(&root, "article.article").len() == 5).await;
     let article = query_all(&root, "article.article").remove(0);

@@ -44,7 +44,52 @@ pub struct Corrections {
     pub drop: Vec<String>,
 }
 
+/// One correction, as a list shows it and undo removes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Correction {
+    Assign(Assign),
+    Merge([String; 2]),
+    Split(Split),
+    Rename(Rename),
+    Drop(String),
+}
+
+impl Correction {
+    /// These corrections holding only `self`.
+    pub fn alone(self) -> Corrections {
+        let mut c = Corrections::default();
+        match self {
+            Correction::Assign(x) => c.assign.push(x),
+            Correction::Merge(x) => c.merge.push(x),
+            Correction::Split(x) => c.split.push(x),
+            Correction::Rename(x) => c.rename.push(x),
+            Correction::Drop(x) => c.drop.push(x),
+        }
+        c
+    }
+}
+
 impl Corrections {
+    /// Every correction, one per item, in the file's order: assignments, merges, splits, names, drops.
+    pub fn list(&self) -> Vec<Correction> {
+        let mut out: Vec<Correction> = Vec::with_capacity(self.len());
+        out.extend(self.assign.iter().cloned().map(Correction::Assign));
+        out.extend(self.merge.iter().cloned().map(Correction::Merge));
+        out.extend(self.split.iter().cloned().map(Correction::Split));
+        out.extend(self.rename.iter().cloned().map(Correction::Rename));
+        out.extend(self.drop.iter().cloned().map(Correction::Drop));
+        out
+    }
+
+    /// These corrections without the `i`-th of [`Corrections::list`] (undo).
+    pub fn without(&self, i: usize) -> Corrections {
+        self.list()
+            .into_iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .fold(Corrections::default(), |acc, (_, c)| acc.then(&c.alone()))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.assign.is_empty()
             && self.merge.is_empty()

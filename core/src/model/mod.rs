@@ -10,7 +10,7 @@ use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 
 pub use article::{Article, Block, BlockKind, Boilerplate, BoilerplateReason, Section, Snippet};
-pub use corrections::Corrections;
+pub use corrections::{Correction, Corrections};
 pub use entity::{Alias, Entity, EntityKind, How, Mention};
 pub use quote::{Alternative, MentionSpan, Quote, QuoteKind, Rule, Speaker};
 
