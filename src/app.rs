@@ -11,6 +11,7 @@ use crate::components::chart::Chart;
 use crate::components::chips::{Chip, Chips};
 use crate::components::clusters::Clusters;
 use crate::components::corrections::CorrectionsList;
+use crate::components::describe::DescribeArticles;
 use crate::components::facet::{Facet, FacetItem};
 use crate::components::gaps::Gaps;
 use crate::components::header::Header;
@@ -201,6 +202,9 @@ pub fn App(props: &AppProps) -> Html {
         Status::Analysing { fraction, stage } => Some((*fraction, stage.clone())),
         _ => None,
     };
+    let table = use_memo(s.index.clone(), |ix| {
+        AttrValue::from(ix.as_ref().map(|ix| crate::state::metadata::table(ix)).unwrap_or_default())
+    });
     let side_content = {
         let load = html! {
             <Load n_inputs={s.inputs.len()} n_articles={s.index.as_ref().map(|ix| ix.analysis.articles.len())}
@@ -216,7 +220,18 @@ pub fn App(props: &AppProps) -> Html {
             },
             None => html! {},
         };
-        html! { <>{ load }{ lists }</> }
+        let describe = match (&s.index, &s.full) {
+            (Some(_), Some(full)) => {
+                let (full, d) = (full.clone(), store.dispatcher());
+                let on_apply = Callback::from(move |text: String| {
+                    let (rows, problems) = crate::state::metadata::read(&text, &full);
+                    d.dispatch(Action::DescribeArticles(rows, problems));
+                });
+                html! { <DescribeArticles table={(*table).clone()} {on_apply} /> }
+            }
+            _ => html! {},
+        };
+        html! { <>{ load }{ describe }{ lists }</> }
     };
     let side = if narrow {
         html! { <Sheet open={*sheet_open} on_close={on_close_sheet}>{ side_content }</Sheet> }

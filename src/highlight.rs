@@ -2,6 +2,7 @@
 //! (which may hold mentions). The view renders each piece as a text node or an element around one:
 //! article text never becomes HTML.
 
+use newsprism_core::lexis::fold::fold_into;
 use newsprism_core::Span;
 
 /// A piece of a block's text.
@@ -58,6 +59,31 @@ fn with_mentions(range: Span, mentions: &[(Span, usize, usize)]) -> Vec<Piece> {
     out
 }
 
+/// Where `needle` (folded: lowercase, no accents, as [`fold`] makes it) occurs in `span` of `text`, as
+/// spans of the original text, in order and not overlapping. Linear in the span: each character is folded
+/// once and the folded text searched once.
+pub fn hits(text: &str, span: Span, needle: &str) -> Vec<Span> {
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let slice = span.of(text);
+    let mut folded = String::with_capacity(slice.len());
+    // Per byte of `folded`: the original character's start and end.
+    let mut origin: Vec<(usize, usize)> = Vec::with_capacity(slice.len());
+    let mut buf = [0u8; 4];
+    for (i, c) in slice.char_indices() {
+        let before = folded.len();
+        fold_into(c.encode_utf8(&mut buf), &mut folded);
+        let at = (span.start + i, span.start + i + c.len_utf8());
+        origin.extend(std::iter::repeat_n(at, folded.len() - before));
+    }
+    folded
+        .match_indices(needle)
+        .map(|(i, m)| Span::new(origin[i].0, origin[i + m.len() - 1].1))
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
 /// All the text a list of pieces covers, in order (for checking that nothing is lost).
 pub fn text_of(pieces: &[Piece], text: &str) -> String {
     pieces
@@ -94,6 +120,17 @@ mod tests {
         assert_eq!(quote.1, 7);
         assert_eq!(quote.0.iter().filter(|x| matches!(x, Piece::Mention { .. })).count(), 2);
         assert!(matches!(p.last().unwrap(), Piece::Text(_)));
+    }
+
+    #[test]
+    fn a_search_is_found_whatever_the_case_and_accents_and_mapped_back_to_the_text() {
+        let text = "Le président François Hollande — FRANCOIS for short — met françois.";
+        let h = hits(text, Span::new(0, text.len()), "francois");
+        let found: Vec<&str> = h.iter().map(|s| s.of(text)).collect();
+        assert_eq!(found, ["François", "FRANCOIS", "françois"]);
+        let inner = Span::new(text.find("Hollande").unwrap(), text.len());
+        assert_eq!(hits(text, inner, "francois").len(), 2, "only inside the span");
+        assert!(hits(text, Span::new(0, text.len()), "").is_empty());
     }
 
     #[test]

@@ -121,6 +121,10 @@ pub struct View {
     pub story: Option<String>,
     /// Outlet names the reader gave, by article id (they replace the analysis's).
     pub outlets: BTreeMap<String, String>,
+    /// Publication dates the reader gave, by article id (as written: "2018-06-12").
+    pub dates: BTreeMap<String, String>,
+    /// Addresses of the originals the reader gave, by article id.
+    pub urls: BTreeMap<String, String>,
     /// The order of the speakers × outlets matrix.
     pub sort: MatrixSort,
     /// The reader's corrections of the analysis ([`corrections`]).
@@ -138,6 +142,8 @@ impl Default for View {
             kinds: ALL_KINDS.into_iter().collect(),
             story: None,
             outlets: BTreeMap::new(),
+            dates: BTreeMap::new(),
+            urls: BTreeMap::new(),
             sort: MatrixSort::Total,
             corrections: Corrections::default(),
         }
@@ -145,6 +151,25 @@ impl Default for View {
 }
 
 impl View {
+    /// The part of the view that changes the analysis the page works on (the story, what the reader says of
+    /// the articles, the corrections), the rest left at its default: two views with the same scope share
+    /// one index.
+    pub fn scope(&self) -> View {
+        View {
+            story: self.story.clone(),
+            outlets: self.outlets.clone(),
+            dates: self.dates.clone(),
+            urls: self.urls.clone(),
+            corrections: self.corrections.clone(),
+            ..View::default()
+        }
+    }
+
+    /// True when the reader said something of the articles (outlet, date or address).
+    pub fn describes_articles(&self) -> bool {
+        !self.outlets.is_empty() || !self.dates.is_empty() || !self.urls.is_empty()
+    }
+
     /// True when any filter narrows what is shown.
     pub fn is_filtered(&self) -> bool {
         !self.speakers.is_empty() || !self.countries.is_empty() || self.article.is_some() || !self.q.trim().is_empty()
@@ -156,8 +181,10 @@ impl View {
         if let Some(story) = &self.story {
             s.append_pair("story", story);
         }
-        for (article, name) in &self.outlets {
-            s.append_pair("outlet", &format!("{article}:{name}"));
+        for (key, map) in [("outlet", &self.outlets), ("date", &self.dates), ("url", &self.urls)] {
+            for (article, value) in map {
+                s.append_pair(key, &format!("{article}:{value}"));
+            }
         }
         for (key, value) in corrections::to_pairs(&self.corrections) {
             s.append_pair(key, &value);
@@ -227,11 +254,16 @@ impl View {
                     }
                 }
                 "story" if !value.is_empty() => v.story = Some(value),
-                "outlet" => match value.split_once(':') {
-                    Some((article, name)) if !article.trim().is_empty() && !name.trim().is_empty() => {
-                        v.outlets.insert(article.trim().to_string(), name.trim().to_string());
+                "outlet" | "date" | "url" => match value.split_once(':') {
+                    Some((article, text)) if !article.trim().is_empty() && !text.trim().is_empty() => {
+                        let map = match key.as_ref() {
+                            "outlet" => &mut v.outlets,
+                            "date" => &mut v.dates,
+                            _ => &mut v.urls,
+                        };
+                        map.insert(article.trim().to_string(), text.trim().to_string());
                     }
-                    _ => notices.push(format!("Ignored outlet “{value}”: write it as ARTICLE-ID:Outlet name.")),
+                    _ => notices.push(format!("Ignored {key} “{value}”: write it as ARTICLE-ID:{key}.")),
                 },
                 "sort" => match MatrixSort::parse(&value) {
                     Some(sort) => v.sort = sort,

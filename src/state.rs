@@ -24,14 +24,15 @@ use crate::route::View;
 
 mod derive;
 pub mod doubt;
+pub mod metadata;
 pub use derive::{Bar, Derived, TOP_BARS};
 
 /// The analysis a view works on: the reader's corrections applied, then the chosen story's articles only
-/// (as if only they had been given), with the outlet names the reader gave; and a message for each
+/// (as if only they had been given), with the outlet names, dates and addresses the reader gave; and a message for each
 /// correction that could not be applied. The same analysis (no copy) when the view changes none of it.
 pub fn scoped(full: &Rc<Analysis>, view: &View) -> (Rc<Analysis>, Vec<String>) {
     let story = view.story.as_ref().and_then(|id| full.stories.iter().find(|s| &s.id == id));
-    if story.is_none() && view.outlets.is_empty() && view.corrections.is_empty() {
+    if story.is_none() && !view.describes_articles() && view.corrections.is_empty() {
         return (full.clone(), Vec::new());
     }
     let (corrected, problems) = if view.corrections.is_empty() {
@@ -45,13 +46,19 @@ pub fn scoped(full: &Rc<Analysis>, view: &View) -> (Rc<Analysis>, Vec<String>) {
         Some(s) => restrict(base, &s.articles),
         None => base.clone(),
     };
-    if !view.outlets.is_empty() {
+    if view.describes_articles() {
         for x in &mut a.articles {
             if let Some(name) = view.outlets.get(&x.id) {
                 x.outlet = Some(name.clone());
             }
+            if let Some(date) = view.dates.get(&x.id) {
+                x.published = Some(date.clone());
+            }
+            if let Some(url) = view.urls.get(&x.id) {
+                x.url = Some(url.clone());
+            }
         }
-        // The clusters name the outlets carrying them: name them again.
+        // The clusters name the outlets carrying them and the earliest version: describe them again.
         let at: HashMap<&str, usize> = a.quotes.iter().enumerate().map(|(i, q)| (q.id.as_str(), i)).collect();
         let clusters: Vec<(String, Vec<usize>)> = a
             .quote_clusters

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use newsprism_core::model::{Analysis, Correction, Corrections, EntityKind, InputError};
 
 use crate::protocol::Content;
-use std::collections::BTreeMap;
+use std::collections::HashSet;
 
 use crate::route::{MatrixSort, Tab, View};
 use crate::state::{scoped, Index};
@@ -51,8 +51,8 @@ pub struct Store {
     /// The whole analysis; `index` covers the chosen story of it, with the reader's outlet names.
     pub full: Option<Rc<Analysis>>,
     pub index: Option<Rc<Index>>,
-    /// The story, outlet names and corrections `index` was built for.
-    index_scope: (Option<String>, BTreeMap<String, String>, Corrections),
+    /// The scope ([`View::scope`]) `index` was built for.
+    index_scope: View,
     /// What the view's corrections could not do (an id the analysis does not hold), one message each.
     pub correction_problems: Vec<String>,
     /// The request whose analysis `index` holds (the worker keeps that analysis for exports), and its
@@ -114,6 +114,8 @@ pub enum Action {
         name: String,
     },
     SetSort(MatrixSort),
+    /// What the reader says of many articles at once (a pasted or opened table), and what could not be read.
+    DescribeArticles(Vec<crate::state::metadata::About>, Vec<String>),
     /// Add a correction (a later one of the same quote or entity name replaces the earlier).
     Correct(Correction),
     /// Take back the correction at this place of the view's list ([`Corrections::list`]).
@@ -132,7 +134,7 @@ impl Store {
             inputs: Vec::new(),
             full: None,
             index: None,
-            index_scope: (None, BTreeMap::new(), Corrections::default()),
+            index_scope: View::default(),
             correction_problems: Vec::new(),
             index_request: 0,
             index_inputs: Vec::new(),
@@ -167,26 +169,31 @@ impl Store {
                 view.story = None;
             }
         }
-        view.outlets.retain(|article, name| {
-            let ok = full.articles.iter().any(|a| &a.id == article);
-            if !ok {
-                notices.push(format!("No article “{article}” to name “{name}”; that outlet name was ignored."));
-            }
-            ok
-        });
+        let ids: HashSet<&str> = full.articles.iter().map(|a| a.id.as_str()).collect();
+        for (what, map) in [("outlet name", &mut view.outlets), ("date", &mut view.dates), ("address", &mut view.urls)]
+        {
+            map.retain(|article, value| {
+                let ok = ids.contains(article.as_str());
+                if !ok {
+                    notices.push(format!("No article “{article}” to give “{value}”; that {what} was ignored."));
+                }
+                ok
+            });
+        }
         notices
     }
 
-    /// Builds the index again when the view's story, outlet names or corrections changed. What the
+    /// Builds the index again when the view's scope (story, what the reader said of the articles,
+    /// corrections) changed. What the
     /// corrections could not do is told once per new set of corrections (a notice) and listed with them.
     fn rescope(&mut self) {
         let Some(full) = self.full.clone() else { return };
-        let scope = (self.view.story.clone(), self.view.outlets.clone(), self.view.corrections.clone());
+        let scope = self.view.scope();
         if self.index.is_some() && scope == self.index_scope {
             return;
         }
         let (analysis, problems) = scoped(&full, &self.view);
-        if self.index.is_none() || scope.2 != self.index_scope.2 {
+        if self.index.is_none() || scope.corrections != self.index_scope.corrections {
             self.notices.extend(problems.iter().filter(|p| !self.correction_problems.contains(p)).cloned());
             self.correction_problems = problems;
         }
@@ -314,6 +321,21 @@ impl Store {
                 }
             }),
             Action::SetSort(sort) => self.change_view(|v| v.sort = sort),
+            Action::DescribeArticles(rows, problems) => {
+                self.notices.extend(problems);
+                self.change_view(|v| {
+                    for r in rows {
+                        let set = |map: &mut std::collections::BTreeMap<String, String>, value: Option<String>| {
+                            if let Some(value) = value {
+                                map.insert(r.article.clone(), value);
+                            }
+                        };
+                        set(&mut v.outlets, r.outlet);
+                        set(&mut v.dates, r.date);
+                        set(&mut v.urls, r.url);
+                    }
+                })
+            }
             Action::Correct(c) => self.change_view(|v| v.corrections = v.corrections.then(&c.alone())),
             Action::Undo(i) => self.change_view(|v| v.corrections = v.corrections.without(i)),
             Action::AddCorrections(c) => self.change_view(|v| v.corrections = v.corrections.then(&c)),

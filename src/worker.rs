@@ -132,14 +132,8 @@ fn read_file(file: &JsValue) -> Result<Vec<u8>, String> {
 fn export(request: &Export) -> Result<(Reply, JsValue), Reply> {
     let failed = |message: String| Reply::ExportFailed { id: request.id, message };
     let (view, _) = View::from_query(&request.view);
-    // The index depends on the story, the outlet names and the corrections only.
-    let scope = View {
-        story: view.story.clone(),
-        outlets: view.outlets.clone(),
-        corrections: view.corrections.clone(),
-        ..View::default()
-    }
-    .to_query();
+    // The index depends on the view's scope only.
+    let scope = view.scope().to_query();
     let index = LAST.with(|l| {
         let mut l = l.borrow_mut();
         let last = l.as_mut().filter(|last| last.id == request.analysis)?;

@@ -135,9 +135,9 @@ pub fn MatrixView(props: &MatrixProps) -> Html {
             html! {
                 <td class="cell">
                     <button class={classes!("cell-button", here.then_some("on"))} aria-pressed={here.to_string()} onclick={click}
-                        aria-label={format!("{n} {} of {speaker} in {}{}", if n == 1 { "quotation" } else { "quotations" }, ix.outlets[o], if doubt > 0 { format!(", {doubt} unsure") } else { String::new() })}>
-                        { n }
-                        if doubt > 0 { <span class="doubt" aria-hidden="true">{ format!(" {doubt}?") }</span> }
+>
+                        { n }<span class="visually-hidden">{ format!(" {} of {speaker} in {}", if n == 1 { "quotation" } else { "quotations" }, ix.outlets[o]) }</span>
+                        if doubt > 0 { <span class="doubt">{ format!(" {doubt}?") }</span><span class="visually-hidden">{ " unsure" }</span> }
                     </button>
                 </td>
             }

@@ -6,6 +6,7 @@ pub mod chips;
 pub mod clusters;
 pub mod correct;
 pub mod corrections;
+pub mod describe;
 pub mod facet;
 pub mod gaps;
 pub mod header;

@@ -131,12 +131,10 @@ impl Card {
 /// The card a click or Enter on `target` opens: a name's (a mark) or a quotation's ("said by" button).
 fn card_for(target: &Element, ix: &Index) -> Option<Card> {
     let item = target.closest("[data-rove]").ok().flatten()?;
-    let key = item.get_attribute("data-rove")?;
-    if let Some(q) = key.strip_prefix("said:").and_then(|q| q.parse::<usize>().ok()) {
-        return Some(Card::Quote { unit: ix.quote_unit.get(q).copied().flatten()?, quote: q });
+    match parse_key(&item.get_attribute("data-rove")?)? {
+        Rove::Said(q) => Some(Card::Quote { unit: ix.quote_unit.get(q).copied().flatten()?, quote: q }),
+        Rove::Mark(unit, entity, mention) => Some(Card::Entity { unit, entity, mention }),
     }
-    let (unit, entity, mention) = parse_key(&key)?;
-    Some(Card::Entity { unit, entity, mention })
 }
 
 #[derive(Properties, PartialEq)]
@@ -217,13 +215,24 @@ fn OutletName(props: &OutletNameProps) -> Html {
     }
 }
 
-/// The roving item of an article: its button, or a mark (unit, entity, mention).
-type Active = Option<(usize, usize, usize)>;
+/// A roving item of an article besides its buttons: a mark (unit, entity, mention) or a quotation's "said
+/// by" button (quote index).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rove {
+    Mark(usize, usize, usize),
+    Said(usize),
+}
+
+/// The roving item last visited (`None`: the article's first button).
+type Active = Option<Rove>;
 
 fn parse_key(key: &str) -> Active {
+    if let Some(q) = key.strip_prefix("said:") {
+        return q.parse().ok().map(Rove::Said);
+    }
     let mut it = key.split(':').map(str::parse::<usize>);
     match (it.next(), it.next(), it.next()) {
-        (Some(Ok(u)), Some(Ok(e)), Some(Ok(m))) => Some((u, e, m)),
+        (Some(Ok(u)), Some(Ok(e)), Some(Ok(m))) => Some(Rove::Mark(u, e, m)),
         _ => None,
     }
 }
@@ -270,11 +279,13 @@ pub fn web_url(url: Option<&str>) -> Option<String> {
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let ix = &props.index;
     let a = &ix.analysis.articles[props.article];
-    let active = use_state(|| None::<(usize, usize, usize)>);
+    let active = use_state(|| None::<Rove>);
     let card = use_state(|| None::<Card>);
-    // The active mark counts only while it is drawn: shown by the filters, of a kind highlighted.
-    let current = (*active).filter(|&(u, e, _)| {
-        props.derived.visible.get(u) == Some(&true) && props.view.kinds.contains(&ix.analysis.entities[e].kind)
+    // The active item counts only while it is drawn: shown by the filters, a mark of a kind highlighted.
+    let shown = |u: usize| props.derived.visible.get(u) == Some(&true);
+    let current = (*active).filter(|&r| match r {
+        Rove::Mark(u, e, _) => shown(u) && props.view.kinds.contains(&ix.analysis.entities[e].kind),
+        Rove::Said(q) => ix.quote_unit.get(q).copied().flatten().is_some_and(shown),
     });
     let title = ix.title(props.article);
     let range = ix.article_units[props.article].clone();
@@ -298,10 +309,17 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         }
         flush(&mut hidden, &mut body);
         let class = if unit.kind == BlockKind::Caption { "caption" } else { "paragraph" };
-        let here = current.filter(|c| c.0 == u).map(|(_, e, m)| (e, m));
+        let here = match current {
+            Some(Rove::Mark(at, e, m)) if at == u => Some((e, m)),
+            _ => None,
+        };
         body.push(html! { <p class={class} key={u}><BlockText index={ix.clone()} unit={u} view={props.view.clone()} active={here} /></p> });
         if !unit.quotes.is_empty() {
-            body.push(said_row(ix, u, *card));
+            let said = match current {
+                Some(Rove::Said(q)) => Some(q),
+                _ => None,
+            };
+            body.push(said_row(ix, u, *card, said));
         }
         if let Some(c) = (*card).filter(|c| c.unit() == u) {
             let on_close = {
@@ -393,7 +411,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
 
 /// Who said each quotation of a paragraph, one button each: the speaker's short name ("?" when unsure), the
 /// card with how it was found and the correction form on a tap, a click or Enter.
-fn said_row(ix: &Index, unit: usize, card: Option<Card>) -> Html {
+fn said_row(ix: &Index, unit: usize, card: Option<Card>, active: Option<usize>) -> Html {
     let buttons = ix.units[unit].quotes.iter().map(|&q| {
         let quote = &ix.analysis.quotes[q];
         let unsure = is_unsure(quote);
@@ -407,7 +425,7 @@ fn said_row(ix: &Index, unit: usize, card: Option<Card>) -> Html {
         );
         html! {
             <button type="button" class={classes!("said-by", unsure.then_some("unsure"), quote.corrected.then_some("corrected"))}
-                data-rove={format!("said:{q}")} tabindex="-1" aria-expanded={open.to_string()}>
+                data-rove={format!("said:{q}")} tabindex={if active == Some(q) { "0" } else { "-1" }} aria-expanded={open.to_string()}>
                 { if unsure { format!("{short} ?") } else { short } }<span class="visually-hidden">{ hint }</span>
             </button>
         }

@@ -6,7 +6,7 @@ use newsprism_core::model::EntityKind;
 use newsprism_core::Span;
 use yew::prelude::*;
 
-use crate::highlight::{pieces, Piece};
+use crate::highlight::{hits, pieces, Piece};
 use crate::route::View;
 use crate::state::doubt::{alternatives, is_unsure, percent};
 use crate::state::Index;
@@ -47,7 +47,12 @@ pub fn BlockText(props: &BlockTextProps) -> Html {
             (Span::new(men.start, men.end), e, m)
         })
         .collect();
-    let at = Ctx { ix, text, view: &props.view, unit: props.unit, active: props.active };
+    let found = if props.view.q.trim().is_empty() {
+        Vec::new()
+    } else {
+        hits(text, u.span, &newsprism_core::lexis::fold::fold(props.view.q.trim()))
+    };
+    let at = Ctx { ix, text, view: &props.view, unit: props.unit, active: props.active, hits: &found };
     let render = |p: &Piece| render_piece(p, &at);
     html! { <>{ for pieces(u.span, &quotes, &mentions).iter().map(render) }</> }
 }
@@ -59,6 +64,29 @@ struct Ctx<'a> {
     view: &'a View,
     unit: usize,
     active: Option<(usize, usize)>,
+    /// Where the search matched in this block, in order.
+    hits: &'a [Span],
+}
+
+/// The parts of `span` with what the search matched marked: plain text nodes and `<mark class="hit">`.
+fn with_hits(span: Span, at: &Ctx) -> Html {
+    let first = at.hits.partition_point(|h| h.end <= span.start);
+    let mut parts = Vec::new();
+    let mut from = span.start;
+    for h in at.hits[first..].iter().take_while(|h| h.start < span.end) {
+        let (s, e) = (h.start.max(from), h.end.min(span.end));
+        if s > from {
+            parts.push(html! { { Span::new(from, s).of(at.text).to_string() } });
+        }
+        if e > s {
+            parts.push(html! { <mark class="hit">{ Span::new(s, e).of(at.text).to_string() }</mark> });
+            from = e;
+        }
+    }
+    if from < span.end {
+        parts.push(html! { { Span::new(from, span.end).of(at.text).to_string() } });
+    }
+    html! { <>{ for parts }</> }
 }
 
 /// The roving key of a mark: "unit:entity:mention" (the article reads it back on arrow keys).
@@ -69,14 +97,16 @@ pub fn rove_key(unit: usize, entity: usize, mention: usize) -> String {
 fn render_piece(p: &Piece, at: &Ctx) -> Html {
     let (ix, text, view) = (at.ix, at.text, at.view);
     match p {
-        Piece::Text(s) => html! { { s.of(text).to_string() } },
+        Piece::Text(s) if at.hits.is_empty() => html! { { s.of(text).to_string() } },
+        Piece::Text(s) => with_hits(*s, at),
         Piece::Mention { span, entity, mention } => {
             let e = &ix.analysis.entities[*entity];
             let tip = ix.explain(*entity, *mention);
             // One Tab stop per article: the active mark is reachable by Tab, the others by the arrow keys.
             let tabindex = if at.active == Some((*entity, *mention)) { "0" } else { "-1" };
+            let hit = at.hits.iter().any(|h| h.start < span.end && span.start < h.end);
             html! {
-                <mark class={kind_class(e.kind)} {tabindex} data-tip={tip} data-entity={e.id.clone()}
+                <mark class={classes!(kind_class(e.kind), hit.then_some("hit"))} {tabindex} data-tip={tip} data-entity={e.id.clone()}
                     data-rove={rove_key(at.unit, *entity, *mention)}>
                     { span.of(text).to_string() }
                 </mark>

@@ -217,3 +217,34 @@ test('the cards and the corrections list are usable on a phone and clean under a
   await page.waitForFunction((id) => !document.getElementById(`card-${id}`), q.id);
   await page.context().close();
 });
+
+test('outlets, dates and links for every article at once, from the table; search marks what it matched', async () => {
+  const page = await openApp(browser, server.url);
+  await page.locator('details.describe > summary').click();
+  const table = await page.locator('#describe-text').inputValue();
+  const rows = table.trim().split('\n');
+  assert.equal(rows[0], 'file,outlet,date,url');
+  assert.equal(rows.length, 6, table);
+  const names = ['North Wire', 'Harbour Post', 'Radio Nord', 'The Daily Lantern', 'Capital Review'];
+  const edited = ['url,file,outlet,date', ...rows.slice(1).map((r, i) => `https://example.org/${i},${r.split(',')[0]},${names[i]},2015-09-2${i + 1}`), ',missing.txt,Nobody,'].join('\n');
+  await page.locator('#describe-text').fill(edited);
+  await page.getByRole('button', { name: 'Apply to the articles' }).click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.getAll('outlet').length === 5);
+  const q = new URL(page.url()).searchParams;
+  assert.equal(q.getAll('date').length, 5);
+  assert.equal(q.getAll('url').length, 5);
+  const shown = await page.locator('article .source').allInnerTexts();
+  assert.deepEqual(shown.map((s) => s.trim()).sort(), [...names].sort());
+  assert.equal(await page.locator('article a.original').count(), 5, 'each article links its original');
+  assert.ok((await page.locator('.notice, [role="alert"], .notices').allInnerTexts()).join(' ').includes('missing.txt'));
+  // The table reads back what was applied.
+  assert.ok((await page.locator('#describe-text').inputValue()).includes('Harbour Post'));
+  // Search: every match marked, whatever its case.
+  await page.locator('.search input').fill('obama');
+  await page.waitForSelector('mark.hit, mark.ent.hit');
+  const hits = await page.evaluate(() => [...document.querySelectorAll('.hit')].map((h) => h.textContent.toLowerCase()));
+  assert.ok(hits.length > 3, `${hits.length} hits`);
+  assert.ok(hits.every((h) => h.includes('obama')), hits.join(' | '));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -45,8 +45,9 @@ test('arrow keys move between an article’s highlights; the last visited keeps 
   assert.equal((await focused()).text, third.text);
   await page.keyboard.press('End');
   f = await focused();
-  const marks = await first.locator('mark').count();
-  assert.equal(f.text, await first.locator('mark').nth(marks - 1).textContent());
+  // The last roving item: a name, or the "said by" button of the article's last quoted paragraph.
+  const items = first.locator('[data-rove]');
+  assert.equal(f.text, await items.nth((await items.count()) - 1).textContent());
   await page.keyboard.press('Home');
   assert.equal(await page.evaluate(() => document.activeElement.dataset.rove), 'button');
   await page.keyboard.press('ArrowLeft');
@@ -57,7 +58,10 @@ test('arrow keys, Home and End move along the view tabs', async () => {
   const page = await openApp(browser, server.url);
   await page.locator('#tab-reader').focus();
   const at = () => page.evaluate(() => ({ id: document.activeElement.id, selected: document.activeElement.getAttribute('aria-selected'), search: location.search }));
+  // The URL follows the view after it is drawn: wait for it, then compare.
+  const urlIs = (search) => page.waitForFunction((s) => location.search === s, search);
   await page.keyboard.press('ArrowRight');
+  await urlIs('?view=quotes');
   assert.deepEqual(await at(), { id: 'tab-quotes', selected: 'true', search: '?view=quotes' });
   await page.waitForSelector('.quotes');
   await page.keyboard.press('End');
@@ -67,6 +71,7 @@ test('arrow keys, Home and End move along the view tabs', async () => {
   await page.keyboard.press('ArrowLeft');
   assert.equal((await at()).id, 'tab-gaps');
   await page.keyboard.press('Home');
+  await urlIs('');
   assert.deepEqual(await at(), { id: 'tab-reader', selected: 'true', search: '' });
   assert.equal(await page.locator('[role=tab][tabindex="0"]').count(), 1);
 });
