@@ -483,7 +483,13 @@ fn decide_kind(d: &Doc, c: Chunk, names: &HashMap<u64, [u32; 4]>, casing: &Casin
         let ty = names.get(&key(d, b - 1, b)).and_then(majority).unwrap_or(c.ty);
         return Some(Chunk { tokens: (b - 1, b), span: d.span_of(b - 1, b), ty, ..c });
     }
-    let head = lower.last().map(String::as_str).unwrap_or("");
+    // The head noun: the last word, or in "N of M" the word before the first "of" ("Plan" in "Joint
+    // Comprehensive Plan of Action", "Department" in "Department of Justice").
+    let last = lower.last().map(String::as_str).unwrap_or("");
+    let head = match lower.iter().skip(1).position(|w| w == "of") {
+        Some(i) if i + 2 < lower.len() => lower[i].as_str(),
+        _ => last,
+    };
     let mut ty = c.ty;
     // "Lake Champlain", "Mount Hood", "Gulf of Aden": a landform's word first.
     let place_first = PLACE_FIRST.contains(&lower[0].as_str()) && !in_list(ORG_HEADS, head);

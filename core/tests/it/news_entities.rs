@@ -333,3 +333,17 @@ fn two_given_names_or_two_common_surnames_a_letter_apart_are_two_people() {
         assert!(people.contains(&name), "{name} in {people:?}");
     }
 }
+
+#[test]
+fn in_n_of_m_the_head_is_the_first_noun_so_a_plan_of_action_is_no_organization() {
+    let a = analyze(&[(
+        "harbour.txt",
+        "Ports deal\n\nThe Coastal Freight Plan of Renewal, signed in Valletta on Tuesday, binds eleven ports. \
+         The Department of Harbours said the Coastal Freight Plan of Renewal would cut waiting times. “It is a \
+         start,” said Marta Vella, who chairs the Union of Dock Workers.",
+    )]);
+    let orgs = names(&a, EntityKind::Organization);
+    assert!(orgs.iter().all(|o| !o.contains("Plan")), "a plan is not an organization: {orgs:?}");
+    assert!(orgs.iter().any(|o| o.contains("Department of Harbours")), "{orgs:?}");
+    assert!(orgs.iter().any(|o| o.contains("Union of Dock Workers")), "{orgs:?}");
+}
