@@ -201,7 +201,7 @@ fn check_links(a: &Analysis) -> Result<(), String> {
     }
     unique(a.quote_clusters.iter().map(|c| c.id.as_str()), "quote clusters")?;
     for c in &a.quote_clusters {
-        let named = c.quotes.iter().chain([&c.longest, &c.earliest]);
+        let named = c.quotes.iter().chain([&c.longest]).chain(&c.earliest);
         if let Some(q) = named.into_iter().find(|q| !quotes.contains(q.as_str())) {
             return Err(format!("quote cluster “{}” names quote “{q}”, which the file does not have", c.id));
         }

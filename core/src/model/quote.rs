@@ -5,6 +5,11 @@ use serde::{Deserialize, Serialize};
 use crate::model::article::Section;
 use crate::span::Span;
 
+/// Below this confidence an attribution is unsure: the page marks it, the sanity report lists it, and
+/// a quote cluster counts only attributions at or above it when it says the outlets credit different
+/// speakers.
+pub const UNSURE: f64 = 0.75;
+
 /// Whether a quotation is a sentence of its own or a few words embedded in the reporter's sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
