@@ -92,6 +92,7 @@ pub fn open(name: &str, bytes: &[u8]) -> Result<Opened, LoadError> {
         corrections: saved.corrections,
     };
     check(&analysis).map_err(|detail| LoadError::InvalidAnalysis { name: name.to_string(), detail })?;
+    analysis.label_speakers();
     analysis.speakers = saved.speakers.unwrap_or_else(|| compare::scope::speaker_counts(&analysis.quotes));
     analysis.quote_clusters = match saved.quote_clusters {
         Some(c) => c,

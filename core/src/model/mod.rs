@@ -39,6 +39,22 @@ pub struct Analysis {
     pub corrections: Corrections,
 }
 
+impl Analysis {
+    /// Gives every quote's speaker that is one person their entity's short name ([`Speaker::short`]).
+    /// Linear in the quotes and entities.
+    pub fn label_speakers(&mut self) {
+        let by_id: std::collections::HashMap<&str, &Entity> =
+            self.entities.iter().map(|e| (e.id.as_str(), e)).collect();
+        for s in self.quotes.iter_mut().filter_map(|q| q.speaker.as_mut()) {
+            let person = s.entity.as_deref().and_then(|id| by_id.get(id)).filter(|e| e.kind == EntityKind::Person);
+            s.short = match person {
+                Some(e) if s.members.len() <= 1 => e.short_label().to_string(),
+                _ => String::new(),
+            };
+        }
+    }
+}
+
 /// The entities of some kinds, serialised as one list without copying them.
 struct OfKinds<'a>(&'a [Entity], fn(EntityKind) -> bool);
 
