@@ -2,8 +2,22 @@
 //! in one JSON document. Offsets are given twice: in bytes of the article's UTF-8 text (as the analysis
 //! gives them) and in UTF-16 code units (JavaScript string indices). Runs in the analysis worker; pure
 //! Rust, so it is tested natively.
+//!
+//! CSV is written by the `csv` crate: RFC 4180, CRLF line ends, a field quoted when it needs it, after a
+//! UTF-8 byte-order mark (so Excel on Windows reads the file as UTF-8). Spreadsheets read cells as more
+//! than text, so two kinds of cells get a leading apostrophe, the mark spreadsheets take for "text":
+//! a cell a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage
+//! return), and an id (article, source, quote, entity, story) that a spreadsheet would read as a number,
+//! a date or a time ("1-2" becomes 2 January, "007" becomes 7). Quoting a field does not stop either in
+//! Excel, which parses quoted fields alike. Fractions (the confidence) have three decimals; the JSON
+//! holds the values as they are, its numbers rounded the same way.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 use serde_json::{json, Map, Value};
+
+use newsprism_core::model::quote::UNSURE;
 
 use crate::route::{kind_str, View};
 use crate::state::{Derived, Index};
@@ -56,9 +70,21 @@ pub struct File {
 
 /// The columns of each table, in order (the JSON uses the same names). `quote` is the quote's id;
 /// `continues` the index (in the analysis's `quotes`) of the first part of a quote over paragraphs.
-pub const ENTITY_COLUMNS: [&str; 10] =
-    ["entity", "kind", "name", "country", "roles", "parent", "gender", "mentions", "articles", "aliases"];
-pub const MENTION_COLUMNS: [&str; 15] = [
+pub const ENTITY_COLUMNS: [&str; 12] = [
+    "entity",
+    "kind",
+    "name",
+    "country",
+    "roles",
+    "parent",
+    "gender",
+    "mentions",
+    "articles",
+    "aliases",
+    "story",
+    "corrected",
+];
+pub const MENTION_COLUMNS: [&str; 16] = [
     "article",
     "headline",
     "outlet",
@@ -74,8 +100,9 @@ pub const MENTION_COLUMNS: [&str; 15] = [
     "end_byte",
     "start_utf16",
     "end_utf16",
+    "story",
 ];
-pub const QUOTE_COLUMNS: [&str; 23] = [
+pub const QUOTE_COLUMNS: [&str; 27] = [
     "article",
     "headline",
     "outlet",
@@ -99,27 +126,72 @@ pub const QUOTE_COLUMNS: [&str; 23] = [
     "end_byte",
     "start_utf16",
     "end_utf16",
+    "story",
+    "corrected",
+    "unsure",
+    "alternatives",
 ];
 
-/// A CSV cell: quoted when it needs it, and neutralised when a spreadsheet would run it as a formula
-/// (a leading =, +, -, @, tab or carriage return gets a leading apostrophe).
-pub fn cell(s: &str) -> String {
-    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let s = if risky { format!("'{s}") } else { s.to_string() };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+/// The columns that hold ids, which a spreadsheet must keep as written.
+const ID_COLUMNS: [&str; 6] = ["article", "source", "quote", "entity", "speaker_entity", "story"];
+
+/// Month names as spreadsheets read them in dates ("Mar-1", "1 March").
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Whether a spreadsheet would read the text as a number, a date or a time rather than as text: digits
+/// with only separators, signs, a percent or currency sign around them ("1-2", "2024/03/01", "007",
+/// "1.5e3", "12:30", "50%"), with at most an exponent, "am"/"pm", or a month name or its first three
+/// letters ("Mar-1", "1 march") for letters.
+pub fn reads_as_value(text: &str) -> bool {
+    let t = text.trim();
+    if !t.chars().any(|c| c.is_ascii_digit())
+        || !t.chars().all(|c| c.is_ascii_alphanumeric() || " .,-/:+%$".contains(c))
+    {
+        return false;
+    }
+    let letters = t.chars().filter(char::is_ascii_alphabetic).collect::<String>().to_lowercase();
+    letters.is_empty()
+        || ["e", "a", "p", "am", "pm", "sept"].contains(&letters.as_str())
+        || MONTHS.iter().any(|m| *m == letters || (letters.len() == 3 && m.starts_with(&letters)))
+}
+
+/// A cell's text as a spreadsheet keeps it: with a leading apostrophe when it would run as a formula,
+/// or when it is an id (its `column` one of the ids') that it would read as a number or a date.
+pub fn guard<'s>(column: &str, text: &'s str) -> Cow<'s, str> {
+    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if formula || (ID_COLUMNS.contains(&column) && reads_as_value(text)) {
+        Cow::Owned(format!("'{text}"))
     } else {
-        s
+        Cow::Borrowed(text)
     }
 }
 
-fn csv_line(cells: &[Value]) -> String {
-    let text = |v: &Value| match v {
-        Value::Null => String::new(),
-        Value::String(s) => cell(s),
-        other => cell(&other.to_string()),
-    };
-    cells.iter().map(text).collect::<Vec<_>>().join(",") + "\r\n"
+/// A value as a CSV cell's text: nothing for null, a fraction with three decimals.
+fn cell_text(column: &str, v: Option<&Value>) -> String {
+    match v {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => guard(column, s).into_owned(),
+        Some(Value::Number(n)) if n.is_f64() => format!("{:.3}", n.as_f64().unwrap_or_default()),
+        Some(other) => guard(column, &other.to_string()).into_owned(),
+    }
+}
+
+/// A fraction rounded to three decimals, as the exports give it (0.987, never 0.9869999885559082).
+fn three_decimals(x: f64) -> Value {
+    format!("{x:.3}").parse::<f64>().map_or(Value::Null, |x| json!(x))
 }
 
 /// UTF-16 offsets of one article's text, by byte offset (on char boundaries).
@@ -160,6 +232,11 @@ fn article_cells(ix: &Index, a: usize) -> Vec<Value> {
 fn rows(ix: &Index, d: &Derived, view: &View, tables: &[Export]) -> Rows {
     let an = &ix.analysis;
     let mut rows = Rows { entities: Vec::new(), mentions: Vec::new(), quotes: Vec::new() };
+    // The story of each article (by index), and each story's place in the analysis's order.
+    let story_at: HashMap<&str, usize> =
+        an.stories.iter().enumerate().flat_map(|(s, st)| st.articles.iter().map(move |a| (a.as_str(), s))).collect();
+    let story_of: Vec<Option<usize>> = an.articles.iter().map(|a| story_at.get(a.id.as_str()).copied()).collect();
+    let story_id = |a: usize| story_of[a].map(|s| an.stories[s].id.clone());
     let mut utf16: Option<Utf16> = None;
     let mut offsets = |a: usize, start: usize, end: usize| {
         if utf16.as_ref().is_none_or(|u| u.article != a) {
@@ -201,6 +278,7 @@ fn rows(ix: &Index, d: &Derived, view: &View, tables: &[Export]) -> Rows {
                 json!(men.paragraph),
             ]);
             values.extend(offsets(unit.article, men.start, men.end));
+            values.push(json!(story_id(unit.article)));
             rows.mentions.push(row(&MENTION_COLUMNS, values));
         }
     }
@@ -213,6 +291,10 @@ fn rows(ix: &Index, d: &Derived, view: &View, tables: &[Export]) -> Rows {
                 continue;
             }
             let aliases: Vec<String> = ent.aliases.iter().map(|a| format!("{} ({})", a.text, a.count)).collect();
+            let mut stories: Vec<usize> = shown_articles[e].iter().filter_map(|&a| story_of[a]).collect();
+            stories.sort_unstable();
+            stories.dedup();
+            let stories: Vec<&str> = stories.iter().map(|&s| an.stories[s].id.as_str()).collect();
             rows.entities.push(row(
                 &ENTITY_COLUMNS,
                 vec![
@@ -226,6 +308,8 @@ fn rows(ix: &Index, d: &Derived, view: &View, tables: &[Export]) -> Rows {
                     json!(shown_mentions[e]),
                     json!(shown_articles[e].len()),
                     json!(aliases.join("; ")),
+                    json!(stories.join("; ")),
+                    json!(ent.corrected),
                 ],
             ));
         }
@@ -250,24 +334,43 @@ fn rows(ix: &Index, d: &Derived, view: &View, tables: &[Export]) -> Rows {
                 json!(named),
                 json!(q.verb),
                 json!(q.rule.map(|r| r.name())),
-                json!((q.confidence * 1000.0).round() / 1000.0),
+                three_decimals(q.confidence),
                 json!(q.continues),
                 json!(q.closed),
             ]);
             values.extend(offsets(a, q.start, q.end));
+            let alternatives: Vec<String> = q
+                .alternatives
+                .iter()
+                .map(|alt| format!("{} ({} %)", alt.name, (alt.probability * 100.0).round()))
+                .collect();
+            values.extend([
+                json!(story_id(a)),
+                json!(q.corrected),
+                json!(s.is_some() && q.confidence < UNSURE),
+                json!(alternatives.join("; ")),
+            ]);
             rows.quotes.push(row(&QUOTE_COLUMNS, values));
         }
     }
     rows
 }
 
+/// A table as CSV: a byte-order mark, the header, one line per row, CRLF line ends.
 fn csv_table(columns: &[&str], rows: &[Map<String, Value>]) -> String {
-    let mut out = columns.join(",") + "\r\n";
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let mut result = w.write_record(columns);
     for r in rows {
-        let cells: Vec<Value> = columns.iter().map(|c| r.get(*c).cloned().unwrap_or(Value::Null)).collect();
-        out += &csv_line(&cells);
+        if result.is_err() {
+            break;
+        }
+        result = w.write_record(columns.iter().map(|c| cell_text(c, r.get(*c))));
     }
-    out
+    let written = result.map_err(|e| e.to_string()).and_then(|()| w.into_inner().map_err(|e| e.to_string()));
+    match written.and_then(|bytes| String::from_utf8(bytes).map_err(|e| e.to_string())) {
+        Ok(text) => format!("\u{FEFF}{text}"),
+        Err(e) => format!("\u{FEFF}error\r\n{}\r\n", guard("error", &e)),
+    }
 }
 
 /// A file name that says what and when: "newsprism-quotes-speaker-vladimir-putin-2026-11-23-2203.csv".

@@ -1,9 +1,12 @@
 //! A link that carries its corpus: the inputs as JSON, compressed by the browser (gzip), in base64url in
 //! the URL's fragment (`#corpus=…`), which browsers never send to a server. The view stays in the query.
-//! Pure functions here; the compression is `effects/compress.rs`.
+//! Pure functions here (base64url by the `base64` crate); the compression is `effects/compress.rs`.
 
 use std::rc::Rc;
 
+use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, URL_SAFE_NO_PAD};
+use base64::engine::DecodePaddingMode;
+use base64::{alphabet, Engine};
 use serde::{Deserialize, Serialize};
 
 use crate::protocol::Content;
@@ -51,42 +54,28 @@ pub fn inputs(payload: &[u8]) -> Result<Vec<InputFile>, String> {
         .collect())
 }
 
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+/// Reads base64url with or without padding.
+const URL_SAFE_ANY_PADDING: GeneralPurpose = GeneralPurpose::new(
+    &alphabet::URL_SAFE,
+    GeneralPurposeConfig::new().with_encode_padding(false).with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
 
-/// Base64url without padding (RFC 4648 §5).
+/// Base64url without padding (RFC 4648 §5), as links have always carried it.
 pub fn base64url(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
-        for i in 0..=chunk.len() {
-            out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-        }
-    }
-    out
+    URL_SAFE_NO_PAD.encode(bytes)
 }
 
-/// Reads base64url (padding and standard base64's `+` and `/` accepted too).
+/// Reads base64url, padded or not; standard base64's `+` and `/` are read as `-` and `_`.
 pub fn from_base64url(text: &str) -> Result<Vec<u8>, String> {
-    let mut out = Vec::with_capacity(text.len() * 3 / 4);
-    let (mut acc, mut bits) = (0u32, 0u32);
-    for c in text.trim_end_matches('=').bytes() {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'-' | b'+' => 62,
-            b'_' | b'/' => 63,
-            _ => return Err(format!("the link's corpus has a character that is not base64url: “{}”", c as char)),
-        };
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    Ok(out)
+    let url: String = text
+        .chars()
+        .map(|c| match c {
+            '+' => '-',
+            '/' => '_',
+            c => c,
+        })
+        .collect();
+    URL_SAFE_ANY_PADDING.decode(url.as_bytes()).map_err(|e| format!("the link's corpus is not base64url ({e})"))
 }
 
 /// The link for a view (`base`: the page's address without query or fragment) and a compressed corpus.
@@ -99,16 +88,32 @@ pub fn link(base: &str, query: &str, compressed: &[u8]) -> String {
 mod tests {
     use super::*;
 
+    /// The encoder links were written with before the `base64` crate: links it wrote must stay readable.
+    fn old_base64url(bytes: &[u8]) -> String {
+        const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        let mut out = String::new();
+        for chunk in bytes.chunks(3) {
+            let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
+            for i in 0..=chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            }
+        }
+        out
+    }
+
     #[test]
     fn base64url_round_trips_every_length() {
         for n in 0..70 {
             let bytes: Vec<u8> = (0..n).map(|i| (i * 37 + 11) as u8).collect();
             let text = base64url(&bytes);
-            assert!(text.bytes().all(|c| ALPHABET.contains(&c)), "{text}");
+            assert!(text.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_'), "{text}");
+            assert_eq!(text, old_base64url(&bytes), "the same links as before");
             assert_eq!(from_base64url(&text).expect("decodes"), bytes);
         }
         assert_eq!(base64url(b"Man"), "TWFu");
         assert_eq!(base64url(b"\xfb\xff"), "-_8");
+        assert_eq!(from_base64url("-_8=").expect("padded"), b"\xfb\xff");
+        assert_eq!(from_base64url("+/8").expect("standard alphabet"), b"\xfb\xff");
         assert!(from_base64url("ab$c").is_err());
     }
 

@@ -1,7 +1,7 @@
 //! The same quotation across outlets: each cluster of versions of one utterance, every version beside
 //! the longest with the words it left out struck through and its own words underlined, flags where the
 //! outlets credit different speakers or use different reporting verbs, and which outlet has the longest
-//! and the earliest version. Clusters follow the filters: one shows when any of its versions is shown.
+//! and, when the articles' dates say it, the earliest version. Clusters follow the filters: one shows when any of its versions is shown.
 
 use std::collections::HashSet;
 use std::rc::Rc;
@@ -51,7 +51,8 @@ fn Cluster(props: &ClusterProps) -> Html {
     let ix = &props.index;
     let c = &ix.analysis.quote_clusters[props.cluster];
     let longest = ix.quote_id(&c.longest);
-    let earliest = ix.quote_id(&c.earliest);
+    // Only when the articles' dates say which came first.
+    let earliest = c.earliest.as_deref().and_then(|e| ix.quote_id(e));
     let outlet_of = |q: Option<usize>| q.map(|q| ix.outlets[ix.quote_outlet(q)].clone()).unwrap_or_default();
     let versions = c.quotes.iter().filter_map(|id| ix.quote_id(id)).map(|qi| {
         let q = &ix.analysis.quotes[qi];
@@ -95,7 +96,7 @@ fn Cluster(props: &ClusterProps) -> Html {
             if c.verb_differs {
                 <p class="flag flag-verb">{ format!("⚑ The outlets use different reporting verbs: {}", list(&c.verbs)) }</p>
             }
-            <p class="muted">{ format!("Longest version: {} · earliest: {}", outlet_of(longest), outlet_of(earliest)) }</p>
+            <p class="muted">{ format!("Longest version: {}", outlet_of(longest)) }{ earliest.map(|e| format!(" · earliest: {}", outlet_of(Some(e)))).unwrap_or_default() }</p>
             <ol class="versions">{ for versions }</ol>
         </section>
     }

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use newsprism_core::model::{Analysis, Correction, Quote};
 
-/// Below this calibrated confidence an attribution is shown as unsure (about one in four wrong or worse).
-pub const UNSURE: f64 = 0.75;
+/// Below this calibrated confidence an attribution is shown as unsure (the core's one threshold).
+pub use newsprism_core::model::quote::UNSURE;
 
 /// Whether the page marks `q`'s speaker as unsure: attributed, below [`UNSURE`], and not set by the reader.
 pub fn is_unsure(q: &Quote) -> bool {

@@ -164,6 +164,7 @@ pub fn apply(a: &Analysis, c: &Corrections) -> (Analysis, Vec<String>) {
                         mention: None,
                         key: id,
                         members: Vec::new(),
+                        short: String::new(),
                     },
                     None => {
                         problems.push(format!("assign: this analysis has no entity “{id}” for “{}”", x.quote));
@@ -178,6 +179,7 @@ pub fn apply(a: &Analysis, c: &Corrections) -> (Analysis, Vec<String>) {
                 mention: None,
                 key: format!("reader:{}", slug(name)),
                 members: Vec::new(),
+                short: String::new(),
             },
             _ => {
                 problems.push(format!("assign: no speaker given for “{}”", x.quote));
@@ -193,6 +195,7 @@ pub fn apply(a: &Analysis, c: &Corrections) -> (Analysis, Vec<String>) {
     for e in &mut out.entities {
         e.finish();
     }
+    out.label_speakers();
     out.speakers = compare::scope::speaker_counts(&out.quotes);
     let at: HashMap<&str, usize> = out.quotes.iter().enumerate().map(|(i, q)| (q.id.as_str(), i)).collect();
     let clusters: Vec<(String, Vec<usize>)> = out

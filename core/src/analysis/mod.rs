@@ -304,6 +304,7 @@ pub fn finish_parts(prepared: Prepared, engine: Engine, errors: Vec<InputError>)
         errors,
         corrections: Default::default(),
     };
+    analysis.label_speakers();
     analysis.stories = compare::stories::stories(&analysis);
     (analysis, features)
 }

@@ -92,6 +92,7 @@ pub fn open(name: &str, bytes: &[u8]) -> Result<Opened, LoadError> {
         corrections: saved.corrections,
     };
     check(&analysis).map_err(|detail| LoadError::InvalidAnalysis { name: name.to_string(), detail })?;
+    analysis.label_speakers();
     analysis.speakers = saved.speakers.unwrap_or_else(|| compare::scope::speaker_counts(&analysis.quotes));
     analysis.quote_clusters = match saved.quote_clusters {
         Some(c) => c,
@@ -201,7 +202,7 @@ fn check_links(a: &Analysis) -> Result<(), String> {
     }
     unique(a.quote_clusters.iter().map(|c| c.id.as_str()), "quote clusters")?;
     for c in &a.quote_clusters {
-        let named = c.quotes.iter().chain([&c.longest, &c.earliest]);
+        let named = c.quotes.iter().chain([&c.longest]).chain(&c.earliest);
         if let Some(q) = named.into_iter().find(|q| !quotes.contains(q.as_str())) {
             return Err(format!("quote cluster “{}” names quote “{q}”, which the file does not have", c.id));
         }

@@ -64,6 +64,7 @@ fn group_speaker(ctx: &Ctx, state: &mut State, g: usize, mention: Option<Mention
         mention,
         key: format!("group:{}", members.join("+")),
         members,
+        short: String::new(),
     }
 }
 
@@ -97,6 +98,7 @@ pub(super) fn speaker_of(ctx: &Ctx, np: &Np, state: &mut State) -> Option<Speake
                     mention,
                     key: format!("writer:{article}:{p}"),
                     members: Vec::new(),
+                    short: String::new(),
                 });
             }
             let unidentified = |mention| Speaker {
@@ -106,6 +108,7 @@ pub(super) fn speaker_of(ctx: &Ctx, np: &Np, state: &mut State) -> Option<Speake
                 mention,
                 key: format!("unidentified:{article}:{p}"),
                 members: Vec::new(),
+                short: String::new(),
             };
             if p == "it" {
                 // "… it said": the organization or country named last, else an unidentified source.
@@ -139,6 +142,7 @@ pub(super) fn speaker_of(ctx: &Ctx, np: &Np, state: &mut State) -> Option<Speake
                 unnamed: true,
                 mention,
                 members: Vec::new(),
+                short: String::new(),
             })
         }
         NpHead::Relative(antecedent) => {
@@ -191,6 +195,7 @@ pub(super) fn speaker_of(ctx: &Ctx, np: &Np, state: &mut State) -> Option<Speake
                         unnamed: true,
                         mention,
                         members: Vec::new(),
+                        short: String::new(),
                     });
                 }
                 // "the chairmen", "the Republican congressmen": the people last named together, those
@@ -236,6 +241,7 @@ pub(super) fn speaker_of(ctx: &Ctx, np: &Np, state: &mut State) -> Option<Speake
                         unnamed: true,
                         mention,
                         members: Vec::new(),
+                        short: String::new(),
                     });
                 }
             }
@@ -296,6 +302,7 @@ fn entity_speaker(e: &Entity, mention: Option<MentionSpan>, label: Option<String
         mention,
         key: e.id.clone(),
         members: Vec::new(),
+        short: String::new(),
     }
 }
 
@@ -336,6 +343,7 @@ fn unnamed(ctx: &Ctx, np: &Np, head: &str, state: &mut State, mention: Option<Me
         unnamed: true,
         mention,
         members: Vec::new(),
+        short: String::new(),
     }
 }
 

@@ -33,8 +33,8 @@ pub struct Piece {
 /// A word or a punctuation mark, with the whitespace before it.
 #[derive(Debug, Clone, Copy)]
 struct Token<'a> {
-    /// The whitespace before the word and the word.
-    text: &'a str,
+    /// The whitespace before the word.
+    space: &'a str,
     /// The word alone.
     word: &'a str,
 }
@@ -73,44 +73,83 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
                 chars.next();
             }
         }
-        out.push(Token { text: &text[start..end], word: &text[word_start..end] });
+        out.push(Token { space: &text[start..word_start], word: &text[word_start..end] });
         start = end;
     }
     out
 }
 
-/// The pieces that turn `old` into `new`: shared words (as `new` writes them), words only `old` has,
-/// words only `new` has, in reading order, runs of one kind joined.
+/// One step of an alignment: a word pair both versions have, or a word of one of them.
+#[derive(Clone, Copy)]
+enum Step<'t> {
+    Both(Token<'t>, Token<'t>),
+    Old(Token<'t>),
+    New(Token<'t>),
+}
+
+/// The pieces that turn `old` into `new`: shared words (as `new` writes them, its apostrophes), words only `old` has,
+/// words only `new` has, in reading order, runs of one kind joined. Every piece keeps the whitespace
+/// before its words, so the pieces read with their spaces whichever are shown: the shared and added
+/// pieces joined are `new`, the shared and removed ones `old` (each without leading and trailing
+/// whitespace; a shared word's spacing that differs between the versions is a removed and an added space).
 pub fn words(old: &str, new: &str) -> Vec<Piece> {
-    let a = tokens(old);
-    let b = tokens(new);
+    let a = tokens(old.trim());
+    let b = tokens(new.trim());
     let prefix = a.iter().zip(&b).take_while(|(x, y)| x.same(y)).count();
     let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x.same(y)).count();
     let (ma, mb) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
-    let mut ops: Vec<(Change, &str)> = Vec::with_capacity(a.len() + b.len());
-    ops.extend(b[..prefix].iter().map(|t| (Change::Same, t.text)));
+    let mut steps: Vec<Step> = Vec::with_capacity(a.len() + b.len());
+    steps.extend(a[..prefix].iter().zip(&b[..prefix]).map(|(x, y)| Step::Both(*x, *y)));
     if ma.len().saturating_mul(mb.len()) <= MAX_CELLS {
-        align(ma, mb, &mut ops);
+        align(ma, mb, &mut steps);
     } else {
-        ops.extend(ma.iter().map(|t| (Change::Removed, t.text)));
-        ops.extend(mb.iter().map(|t| (Change::Added, t.text)));
+        steps.extend(ma.iter().map(|t| Step::Old(*t)));
+        steps.extend(mb.iter().map(|t| Step::New(*t)));
     }
-    ops.extend(b[b.len() - suffix..].iter().map(|t| (Change::Same, t.text)));
+    steps.extend(a[a.len() - suffix..].iter().zip(&b[b.len() - suffix..]).map(|(x, y)| Step::Both(*x, *y)));
+    // Between two shared words, what only one version has is gathered, then shown removed before added.
     let mut out: Vec<Piece> = Vec::new();
-    for (change, text) in ops {
+    let (mut removed, mut added) = (String::new(), String::new());
+    let push = |out: &mut Vec<Piece>, change: Change, text: &str| {
+        if text.is_empty() {
+            return;
+        }
         match out.last_mut() {
             Some(p) if p.change == change => p.text.push_str(text),
             _ => out.push(Piece { change, text: text.to_string() }),
         }
+    };
+    for step in steps {
+        match step {
+            Step::Both(x, y) => {
+                if x.space != y.space {
+                    removed.push_str(x.space);
+                    added.push_str(y.space);
+                }
+                push(&mut out, Change::Removed, &std::mem::take(&mut removed));
+                push(&mut out, Change::Added, &std::mem::take(&mut added));
+                if x.space == y.space {
+                    push(&mut out, Change::Same, y.space);
+                }
+                push(&mut out, Change::Same, y.word);
+            }
+            Step::Old(x) => {
+                removed.push_str(x.space);
+                removed.push_str(x.word);
+            }
+            Step::New(y) => {
+                added.push_str(y.space);
+                added.push_str(y.word);
+            }
+        }
     }
-    if let Some(first) = out.first_mut() {
-        first.text = first.text.trim_start().to_string();
-    }
+    push(&mut out, Change::Removed, &removed);
+    push(&mut out, Change::Added, &added);
     out
 }
 
 /// Aligns two token lists by a longest common subsequence (a table of `a.len() × b.len()` lengths).
-fn align<'t>(a: &[Token<'t>], b: &[Token<'t>], ops: &mut Vec<(Change, &'t str)>) {
+fn align<'t>(a: &[Token<'t>], b: &[Token<'t>], steps: &mut Vec<Step<'t>>) {
     let (n, m) = (a.len(), b.len());
     // lcs[i * (m + 1) + j]: the longest common subsequence of a[i..] and b[j..].
     let mut lcs = vec![0u32; (n + 1) * (m + 1)];
@@ -126,15 +165,15 @@ fn align<'t>(a: &[Token<'t>], b: &[Token<'t>], ops: &mut Vec<(Change, &'t str)>)
     let (mut i, mut j) = (0, 0);
     while i < n || j < m {
         if i < n && j < m && a[i].same(&b[j]) {
-            ops.push((Change::Same, b[j].text));
+            steps.push(Step::Both(a[i], b[j]));
             i += 1;
             j += 1;
         } else if i < n && (j == m || lcs[(i + 1) * (m + 1) + j] >= lcs[i * (m + 1) + j + 1]) {
             // Removed words come before the words that replace them.
-            ops.push((Change::Removed, a[i].text));
+            steps.push(Step::Old(a[i]));
             i += 1;
         } else {
-            ops.push((Change::Added, b[j].text));
+            steps.push(Step::New(b[j]));
             j += 1;
         }
     }
@@ -186,18 +225,37 @@ mod tests {
         assert_eq!(show(&words("", "new words")), "{+new words+}");
     }
 
+    /// The pieces shown as a page shows them, all in a row; and each version back from its pieces.
+    fn rebuilt(d: &[Piece], keep: Change) -> String {
+        d.iter().filter(|p| p.change == Change::Same || p.change == keep).map(|p| p.text.as_str()).collect()
+    }
+
     #[test]
     fn pieces_rebuild_both_versions() {
         let old = "Russia’s  air strikes, he said, were aimed at “terrorists” in Syria — all of them.";
         let new = "Russia's strikes were aimed at terrorists in Syria and Iraq.";
         let d = words(old, new);
-        let back = |keep: Change| -> String {
-            d.iter().filter(|p| p.change == Change::Same || p.change == keep).map(|p| p.text.as_str()).collect()
-        };
-        // Shared words are spaced as the second version spaces them.
-        let squash = |s: &str| s.split_whitespace().collect::<String>().replace('’', "'");
-        assert_eq!(squash(&back(Change::Added)), squash(new));
-        assert_eq!(squash(&back(Change::Removed)), squash(old));
+        assert_eq!(rebuilt(&d, Change::Added), new);
+        // Shared words are written as the second version writes them (its apostrophes); spaces are each
+        // version's own.
+        assert_eq!(rebuilt(&d, Change::Removed), old.replace('’', "'"));
+    }
+
+    #[test]
+    fn words_keep_their_spaces_around_a_cut() {
+        // A version cut with an ellipsis: its first shared word follows the mark with no space, while in
+        // the longer version a space separates it from the words the cut left out.
+        let old = "She will certainly keep the harbour open all winter, the mayor said.";
+        let new = "…certainly keep the harbour open all winter.";
+        let d = words(old, new);
+        assert_eq!(rebuilt(&d, Change::Removed), old, "{d:?}");
+        assert_eq!(rebuilt(&d, Change::Added), new, "{d:?}");
+        assert_eq!(show(&d), "[-She will -]{+…+}certainly keep the harbour open all winter[-, the mayor said-].");
+        // Words in the middle: each change keeps the space before it.
+        let d = words("They will surely vote for the plan tomorrow.", "They will vote for the new plan.");
+        assert_eq!(rebuilt(&d, Change::Removed), "They will surely vote for the plan tomorrow.");
+        assert_eq!(rebuilt(&d, Change::Added), "They will vote for the new plan.");
+        assert_eq!(show(&d), "They will[- surely-] vote for the{+ new+} plan[- tomorrow-].");
     }
 
     #[test]

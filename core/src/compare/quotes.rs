@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use crate::attribute::confidence::Agreement;
 use crate::groups::Groups;
 use crate::lexis::fold::fold;
+use crate::model::quote::UNSURE;
 use crate::model::{Article, Quote, QuoteCluster};
 use crate::tag::hash;
 
@@ -123,32 +124,69 @@ pub fn describe_all(
     clusters: impl IntoIterator<Item = (String, Vec<usize>)>,
 ) -> Vec<QuoteCluster> {
     let article_of: HashMap<&str, &Article> = articles.iter().map(|a| (a.id.as_str(), a)).collect();
-    let order: HashMap<&str, usize> = articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
-    clusters.into_iter().map(|(id, members)| describe(id, &members, quotes, &article_of, &order)).collect()
+    clusters.into_iter().map(|(id, members)| describe(id, &members, quotes, &article_of)).collect()
+}
+
+/// Whether two confidently attributed versions in different articles name different speakers: true
+/// when the confident versions have two identities and two articles between them (then some pair has
+/// both: if `x` (article a, identity A) and `y` (B) share an article, any version `z` elsewhere differs
+/// from one of them in identity). Linear in the versions.
+fn speakers_differ(qs: &[&Quote]) -> bool {
+    let confident =
+        || qs.iter().filter(|q| q.confidence >= UNSURE).filter_map(|q| Some((q.article.as_str(), identity(q)?)));
+    let Some((article, who)) = confident().next() else { return false };
+    confident().any(|(_, w)| w != who) && confident().any(|(a, _)| a != article)
+}
+
+/// An article's date as far as ISO 8601 text orders it ("2026-03-01", "2026-03-01T09:30:00Z"); none for
+/// another form ("March 1"), which text order would get wrong.
+fn iso_date(a: &Article) -> Option<&str> {
+    let d = a.published.as_deref()?.trim();
+    let b = d.as_bytes();
+    let iso = b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit);
+    iso.then_some(d)
+}
+
+/// The version published first: the first version in the one article whose date is earlier than every
+/// other version's article's. Dates compare as text over the precision both give ("2026-03-01" and
+/// "2026-03-01T09:30" are one day, neither earlier); none when a version's article has no date, when two
+/// articles share the earliest date, or when all versions are in one article.
+fn earliest<'q>(qs: &[&'q Quote], article_of: &HashMap<&str, &Article>) -> Option<&'q Quote> {
+    let dated: Vec<(&str, &'q Quote)> =
+        qs.iter().map(|q| Some((iso_date(article_of.get(q.article.as_str())?)?, *q))).collect::<Option<_>>()?;
+    let before = |a: &str, b: &str| {
+        let n = a.len().min(b.len());
+        a[..n] < b[..n]
+    };
+    let (date, first) = dated.iter().copied().reduce(|best, x| if before(x.0, best.0) { x } else { best })?;
+    let mut elsewhere = dated.iter().filter(|(_, q)| q.article != first.article).peekable();
+    elsewhere.peek()?;
+    if !elsewhere.all(|(d, _)| before(date, d)) {
+        return None;
+    }
+    dated.iter().filter(|(_, q)| q.article == first.article).map(|(_, q)| *q).min_by_key(|q| q.start)
 }
 
 /// One cluster as the analysis hands it out.
-fn describe(
-    id: String,
-    members: &[usize],
-    quotes: &[Quote],
-    article_of: &HashMap<&str, &Article>,
-    order: &HashMap<&str, usize>,
-) -> QuoteCluster {
+fn describe(id: String, members: &[usize], quotes: &[Quote], article_of: &HashMap<&str, &Article>) -> QuoteCluster {
     let qs: Vec<&Quote> = members.iter().map(|&i| &quotes[i]).collect();
     let push_unique = |list: &mut Vec<String>, s: String| {
         if !list.contains(&s) {
             list.push(s);
         }
     };
-    let (mut outlets, mut speakers, mut verbs, mut keys) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut outlets, mut speakers, mut verbs) = (Vec::new(), Vec::new(), Vec::new());
     for q in &qs {
         let outlet =
             article_of.get(q.article.as_str()).and_then(|a| a.outlet.clone()).unwrap_or_else(|| q.article.clone());
         push_unique(&mut outlets, outlet);
-        if let Some(s) = &q.speaker {
+        if let Some(s) = q.speaker.as_ref().filter(|_| q.confidence >= UNSURE) {
             push_unique(&mut speakers, s.name.clone());
-            push_unique(&mut keys, s.key.clone());
         }
         if let Some(v) = &q.verb {
             push_unique(&mut verbs, v.to_lowercase());
@@ -156,29 +194,17 @@ fn describe(
     }
     let longest =
         qs.iter().max_by_key(|q| (q.text.chars().count(), std::cmp::Reverse(q.id.clone()))).map_or(qs[0], |q| *q);
-    // Published first: by the date the input gives (ISO dates compare as text), else the input order.
-    let earliest = qs
-        .iter()
-        .min_by_key(|q| {
-            let a = article_of.get(q.article.as_str());
-            (
-                a.and_then(|a| a.published.clone()).unwrap_or_else(|| "~".into()),
-                order.get(q.article.as_str()).copied(),
-                q.start,
-            )
-        })
-        .map_or(qs[0], |q| *q);
     QuoteCluster {
         id,
         text: longest.text.clone(),
         quotes: qs.iter().map(|q| q.id.clone()).collect(),
         outlets,
-        speaker_differs: keys.len() > 1,
+        speaker_differs: speakers_differ(&qs),
         verb_differs: verbs.len() > 1,
         speakers,
         verbs,
         longest: longest.id.clone(),
-        earliest: earliest.id.clone(),
+        earliest: earliest(&qs, article_of).map(|q| q.id.clone()),
     }
 }
 
@@ -197,5 +223,82 @@ mod tests {
         let shared = |x: &[u64], y: &[u64]| x.iter().filter(|s| y.contains(s)).count();
         assert!(shared(&a, &b) >= 2, "cut and re-spelt, still one utterance");
         assert_eq!(shared(&a, &c), 0);
+    }
+
+    fn article(id: &str, outlet: &str, published: Option<&str>) -> Article {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "source": format!("{id}.txt"), "url": null, "published": published, "outlet": outlet,
+            "headline": null, "dateline": null, "captions": [], "credits": [], "boilerplate": [], "text": "",
+            "blocks": [], "paragraphs": [], "sentences": [],
+        }))
+        .expect("an article")
+    }
+
+    /// A version of one quote in `article`, credited to `who` (a person's entity id) with `confidence`.
+    fn version(article: &str, n: usize, who: Option<&str>, confidence: f64) -> Quote {
+        let speaker = who.map(|w| {
+            serde_json::json!({ "entity": w, "name": w.trim_start_matches("person:"), "unnamed": false, "mention": null, "key": w })
+        });
+        serde_json::from_value(serde_json::json!({
+            "id": format!("{article}-q{n}"), "article": article, "start": 10 * n, "end": 10 * n + 5,
+            "text": "we will keep the harbour open all winter", "kind": "direct", "section": "body",
+            "paragraph": 0, "block": 0, "continues": null, "closed": true, "speaker": speaker, "verb": "said",
+            "cue": null, "rule": null, "confidence": confidence,
+        }))
+        .expect("a quote")
+    }
+
+    fn one_cluster(articles: &[Article], quotes: &[Quote]) -> QuoteCluster {
+        let all = (0..quotes.len()).collect();
+        describe_all(articles, quotes, [("qc-1".to_string(), all)]).remove(0)
+    }
+
+    #[test]
+    fn only_confident_attributions_in_different_articles_differ() {
+        let articles = [article("a", "North Post", None), article("b", "South Times", None)];
+        let (mara, ivo) = (Some("person:mara-olsen"), Some("person:ivo-brandt"));
+        // Both sure, different people, different articles: the outlets disagree.
+        let c = one_cluster(&articles, &[version("a", 1, mara, 0.9), version("b", 1, ivo, 0.8)]);
+        assert!(c.speaker_differs, "{c:?}");
+        assert_eq!(c.speakers, ["mara-olsen", "ivo-brandt"]);
+        // One of them unsure (the page's UNSURE mark): no flag, and the unsure name is not listed.
+        let c = one_cluster(&articles, &[version("a", 1, mara, 0.9), version("b", 1, ivo, UNSURE - 0.01)]);
+        assert!(!c.speaker_differs, "{c:?}");
+        assert_eq!(c.speakers, ["mara-olsen"]);
+        // At the threshold it counts.
+        assert!(one_cluster(&articles, &[version("a", 1, mara, UNSURE), version("b", 1, ivo, UNSURE)]).speaker_differs);
+        // Two speakers inside one article, the other article agreeing with one of them: still a
+        // disagreement across articles.
+        let c = one_cluster(
+            &articles,
+            &[version("a", 1, mara, 0.9), version("a", 2, ivo, 0.9), version("b", 1, mara, 0.9)],
+        );
+        assert!(c.speaker_differs);
+        // Two speakers inside one article and no other confident version: no outlet disagrees with another.
+        let c = one_cluster(
+            &articles,
+            &[version("a", 1, mara, 0.9), version("a", 2, ivo, 0.9), version("b", 1, None, 0.0)],
+        );
+        assert!(!c.speaker_differs, "{c:?}");
+        // The same person everywhere.
+        assert!(!one_cluster(&articles, &[version("a", 1, mara, 0.9), version("b", 1, mara, 0.95)]).speaker_differs);
+    }
+
+    #[test]
+    fn earliest_only_when_the_dates_order_the_articles() {
+        let quotes = [version("a", 1, None, 0.0), version("b", 1, None, 0.0), version("b", 2, None, 0.0)];
+        let with = |da: Option<&str>, db: Option<&str>| {
+            one_cluster(&[article("a", "North Post", da), article("b", "South Times", db)], &quotes).earliest
+        };
+        assert_eq!(with(None, None), None, "load order is no publication order");
+        assert_eq!(with(Some("2026-03-02"), None), None, "one article undated");
+        assert_eq!(with(Some("2026-03-02T08:00:00Z"), Some("2026-03-02T08:00:00Z")), None, "the same time");
+        assert_eq!(with(Some("2026-03-02"), Some("2026-03-02T07:00:00Z")), None, "the same day, one without a time");
+        assert_eq!(with(Some("March 2"), Some("March 1")), None, "not ISO 8601: text order would mislead");
+        assert_eq!(with(Some("2026-03-02T08:00:00Z"), Some("2026-03-01T22:00:00Z")).as_deref(), Some("b-q1"));
+        assert_eq!(with(Some("2026-03-01"), Some("2026-03-02T07:00:00Z")).as_deref(), Some("a-q1"));
+        // All versions in one article: nothing to order.
+        let one = one_cluster(&[article("b", "South Times", Some("2026-03-01"))], &quotes[1..]);
+        assert_eq!(one.earliest, None);
     }
 }

@@ -8,8 +8,7 @@ use std::fmt::Write;
 use crate::model::Analysis;
 use crate::parse::pairing::{holds_reporting_clause, narration};
 
-/// Below this confidence an attribution is unsure: the page marks it, and the sanity report lists it.
-pub const UNSURE: f64 = 0.75;
+pub use crate::model::quote::UNSURE;
 
 /// The counts.
 #[derive(Debug, Default, Clone)]

@@ -121,6 +121,24 @@ impl Entity {
         }
     }
 
+    /// A short name for a person: the one-word alias the corpus writes most often, when it is a word of
+    /// the name (a person written "Kim" again and again is "Kim", whatever the place of the family name
+    /// in their name), as the name writes it; else the name's last word. An organization's, a country's
+    /// or a place's whole name. From the alias counts, so after [`Entity::finish`].
+    pub fn short_label(&self) -> &str {
+        let last = self.name.rsplit(' ').next().unwrap_or(&self.name);
+        if self.kind != EntityKind::Person {
+            return &self.name;
+        }
+        let words: Vec<&str> = self.name.split_whitespace().collect();
+        self.aliases
+            .iter()
+            .filter(|a| !a.text.contains(char::is_whitespace))
+            .find_map(|a| words.iter().find(|w| w.to_lowercase() == a.text.to_lowercase()))
+            .copied()
+            .unwrap_or(last)
+    }
+
     /// Sorts mentions, drops duplicates and recounts aliases from the mentions.
     pub fn finish(&mut self) {
         self.mentions.sort_by(|a, b| (&a.article, a.start, a.end).cmp(&(&b.article, b.start, b.end)));
@@ -163,4 +181,47 @@ pub fn slug(name: &str) -> String {
         out.pop();
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    fn person(name: &str, written: &[&str]) -> Entity {
+        let mut e = Entity::new(format!("person:{}", slug(name)), EntityKind::Person, name.to_string());
+        e.mentions = written
+            .iter()
+            .enumerate()
+            .map(|(i, w)| Mention {
+                article: "a".into(),
+                start: 10 * i,
+                end: 10 * i + w.len(),
+                text: w.to_string(),
+                how: How::Alias,
+                paragraph: Some(0),
+            })
+            .collect();
+        e.finish();
+        e
+    }
+
+    #[test]
+    fn the_short_label_is_the_one_word_the_text_writes_most() {
+        // The family name first: the text's own short form, not the name's last word.
+        assert_eq!(person("Han Seo-jun", &["Han Seo-jun", "Han", "Han", "Han"]).short_label(), "Han");
+        // Written in capitals in a headline, still the name's spelling.
+        assert_eq!(person("Han Seo-jun", &["Han Seo-jun", "HAN"]).short_label(), "Han");
+        // The most frequent one-word form wins over a rarer one.
+        assert_eq!(person("Marta Oyelaran", &["Marta", "Oyelaran", "Oyelaran"]).short_label(), "Oyelaran");
+        // No one-word form, or only one that is not a word of the name: the last word.
+        assert_eq!(person("Marta Oyelaran", &["Marta Oyelaran"]).short_label(), "Oyelaran");
+        assert_eq!(person("Marta Oyelaran", &["Marta Oyelaran", "Minister"]).short_label(), "Oyelaran");
+        let mut org =
+            Entity::new("organization:harbour-board".into(), EntityKind::Organization, "Harbour Board".into());
+        org.finish();
+        assert_eq!(org.short_label(), "Harbour Board");
+    }
 }

@@ -39,6 +39,22 @@ pub struct Analysis {
     pub corrections: Corrections,
 }
 
+impl Analysis {
+    /// Gives every quote's speaker that is one person their entity's short name ([`Speaker::short`]).
+    /// Linear in the quotes and entities.
+    pub fn label_speakers(&mut self) {
+        let by_id: std::collections::HashMap<&str, &Entity> =
+            self.entities.iter().map(|e| (e.id.as_str(), e)).collect();
+        for s in self.quotes.iter_mut().filter_map(|q| q.speaker.as_mut()) {
+            let person = s.entity.as_deref().and_then(|id| by_id.get(id)).filter(|e| e.kind == EntityKind::Person);
+            s.short = match person {
+                Some(e) if s.members.len() <= 1 => e.short_label().to_string(),
+                _ => String::new(),
+            };
+        }
+    }
+}
+
 /// The entities of some kinds, serialised as one list without copying them.
 struct OfKinds<'a>(&'a [Entity], fn(EntityKind) -> bool);
 
@@ -123,16 +139,24 @@ pub struct QuoteCluster {
     pub quotes: Vec<String>,
     /// The outlets carrying it (their names; an article with no outlet adds its id).
     pub outlets: Vec<String>,
-    /// The speakers it is credited to, by display name (more than one: the outlets disagree).
+    /// The speakers its versions are credited to with confidence (at least [`quote::UNSURE`]), by display
+    /// name, in the order of the versions.
     pub speakers: Vec<String>,
     /// The reporting verbs used ("said", "claimed").
     pub verbs: Vec<String>,
-    /// Whether outlets credit different speakers, or use different reporting verbs.
+    /// Whether articles credit different speakers: two versions in different articles, both attributed
+    /// with confidence (at least [`quote::UNSURE`]), to different people (by entity; an unnamed source is one
+    /// speaker). Unsure attributions and versions within one article never make it true.
     pub speaker_differs: bool,
+    /// Whether the versions use different reporting verbs.
     pub verb_differs: bool,
-    /// The quote with the longest version, and the one published first (input order when no date says).
+    /// The quote with the longest version.
     pub longest: String,
-    pub earliest: String,
+    /// The quote published first, when the dates say it: every version's article has an ISO 8601 date and
+    /// one article's is earlier than all the others' (the first version in it). Absent otherwise: the
+    /// input order is no publication order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earliest: Option<String>,
 }
 
 /// How many quotations one speaker has.

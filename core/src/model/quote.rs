@@ -5,6 +5,11 @@ use serde::{Deserialize, Serialize};
 use crate::model::article::Section;
 use crate::span::Span;
 
+/// Below this confidence an attribution is unsure: the page marks it, the sanity report lists it, and
+/// a quote cluster counts only attributions at or above it when it says the outlets credit different
+/// speakers.
+pub const UNSURE: f64 = 0.75;
+
 /// Whether a quotation is a sentence of its own or a few words embedded in the reporter's sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -84,13 +89,19 @@ pub struct Speaker {
     /// one's entity id, in the order named; `entity` is the first of them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<String>,
+    /// A person's short name, for a "said by" badge: the entity's [`Entity::short_label`](crate::model::Entity::short_label)
+    /// (the one-word form the corpus writes most, "Kim" for a Kim Jong Un written "Kim"); empty for
+    /// another speaker, or in an analysis saved before it existed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub short: String,
 }
 
 impl Speaker {
-    /// A compact label, for a "said by" badge: a person's last name, the whole name of an organization or a
-    /// country, the whole label of an unnamed source.
+    /// A compact label, for a "said by" badge: a person's [`short`](Speaker::short) name, else their last
+    /// name; the whole name of an organization or a country, the whole label of an unnamed source.
     pub fn short_label(&self) -> &str {
         match &self.entity {
+            _ if !self.short.is_empty() => &self.short,
             Some(id) if id.starts_with("person:") => self.name.rsplit(' ').next().unwrap_or(&self.name),
             _ => &self.name,
         }

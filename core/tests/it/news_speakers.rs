@@ -259,3 +259,26 @@ fn verbs_that_double_their_last_consonant_report_speech() {
         assert_eq!(q.rule, Some(newsprism_core::model::Rule::Before), "{q:?}");
     }
 }
+
+#[test]
+fn a_person_the_articles_call_by_one_word_of_the_name_is_badged_with_it() {
+    // A family name written first: the articles call him "Seo", not by the last word of his name.
+    let a = analyze(&[(
+        "port.txt",
+        "Port deal signed\n\nBUSAN — Governor Seo Dae-hwan signed the port agreement on Monday. Seo said the \
+         terminal would open in May.\n\n“We have waited ten years for this,” Seo said.\n\nThe harbour master, \
+         Ines Valcourt, agreed. “The cranes arrive next week,” Valcourt said.\n\n“It will bring work to the \
+         whole coast,” Seo told reporters.",
+    )]);
+    let short = |name: &str| {
+        let q = a.quotes.iter().find(|q| q.speaker.as_ref().is_some_and(|s| s.name == name));
+        q.unwrap_or_else(|| panic!("{name} speaks: {:?}", a.quotes))
+            .speaker
+            .as_ref()
+            .map(|s| s.short_label().to_string())
+    };
+    assert_eq!(short("Seo Dae-hwan").as_deref(), Some("Seo"));
+    assert_eq!(short("Ines Valcourt").as_deref(), Some("Valcourt"));
+    let seo = a.entities.iter().find(|e| e.name == "Seo Dae-hwan").expect("an entity");
+    assert_eq!(seo.short_label(), "Seo");
+}
