@@ -131,8 +131,9 @@ async fn an_article_is_one_tab_stop_and_arrow_keys_rove_its_highlights() {
     assert_eq!(button.get_attribute("tabindex").as_deref(), Some("-1"));
     let mark: HtmlElement = mark.unchecked_into();
     assert!(key(&mark, "End"));
-    let marks = query_all(&article, "mark");
-    let last = marks.last().expect("marks");
+    // The last roving item: a name, or the "said by" button of the article's last quoted paragraph.
+    let items = query_all(&article, "[data-rove]");
+    let last = items.last().expect("roving items");
     assert_eq!(gloo::utils::document().active_element().as_ref(), Some(last.unchecked_ref::<web_sys::Element>()));
     assert!(key(last, "Home"));
     assert_eq!(
