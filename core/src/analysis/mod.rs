@@ -6,6 +6,7 @@
 
 mod article;
 pub mod open;
+pub mod profile;
 
 use std::collections::{HashMap, HashSet};
 
@@ -13,6 +14,7 @@ use crate::attribute::confidence::{self, Calibrator, Features};
 use crate::attribute::rank::Ranker;
 use crate::attribute::{self, Mode};
 use crate::compare;
+use crate::compare::stories::Profile;
 use crate::corpus::input::{self, Document};
 use crate::error::LoadError;
 use crate::model::{Analysis, Article, Entity, InputError, Quote};
@@ -192,12 +194,14 @@ pub fn analyze_docs(
     analysis
 }
 
-/// Everything before quote attribution: parsed articles, their quotes, the tagger's view, the entities.
+/// Everything before quote attribution: parsed articles, their quotes, the tagger's view, the entities,
+/// and what each article is about on its own (what stories are found from).
 pub struct Prepared {
     pub articles: Vec<Article>,
     pub quotes: Vec<Quote>,
     pub tagged: Vec<TaggedArticle>,
     pub entities: Vec<Entity>,
+    pub profiles: Vec<Profile>,
 }
 
 /// Parses, tags and resolves; quotes are found but not yet attributed.
@@ -254,8 +258,9 @@ fn prepare_parsed(parsed: Vec<(Article, Vec<Quote>)>, engine: Engine, progress: 
         })
     };
     progress(Progress { fraction: 0.85, stage: Stage::Resolving });
+    let profiles = profile::profile_tagged(&articles, &tagged, &quotes, engine);
     let entities = resolve::resolve(&articles, &tagged, &engine.tagger.lexicon);
-    Prepared { articles, quotes, tagged, entities }
+    Prepared { articles, quotes, tagged, entities, profiles }
 }
 
 /// Attributes the quotes and assembles the analysis.
@@ -271,7 +276,7 @@ pub fn finish_with(prepared: Prepared, engine: Engine, errors: Vec<InputError>) 
 /// [`finish_with`], with what each quote's confidence was computed from (the features, in the quotes'
 /// order): what `newsprism train-confidence` fits the calibrator on.
 pub fn finish_parts(prepared: Prepared, engine: Engine, errors: Vec<InputError>) -> (Analysis, Vec<Features>) {
-    let Prepared { articles, mut quotes, tagged, entities } = prepared;
+    let Prepared { articles, mut quotes, tagged, entities, profiles } = prepared;
     let evidence =
         attribute::attribute_all(&articles, &tagged, &entities, &mut quotes, engine.attribution, engine.threads);
     // The tokens are no longer needed: their memory goes before the cross-article comparisons.
@@ -284,7 +289,7 @@ pub fn finish_parts(prepared: Prepared, engine: Engine, errors: Vec<InputError>)
     drop(evidence);
     let speakers = compare::scope::speaker_counts(&quotes);
     let quote_clusters = compare::quotes::describe_groups(&articles, &quotes, same_quote);
-    let mut analysis = Analysis { articles, quotes, entities, speakers, stories: Vec::new(), quote_clusters, errors };
-    analysis.stories = compare::stories::stories(&analysis);
+    let stories = compare::stories::find(&articles, &profiles);
+    let analysis = Analysis { articles, quotes, entities, speakers, stories, quote_clusters, errors };
     (analysis, features)
 }
