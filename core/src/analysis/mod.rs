@@ -219,7 +219,7 @@ pub fn prepare_with(docs: &[Document], engine: Engine, progress: &mut dyn FnMut(
 /// Each document parsed into its article and quotes, with ids unique in the analysis.
 fn parse_all(docs: &[Document], engine: Engine, progress: &mut dyn FnMut(Progress)) -> Vec<(Article, Vec<Quote>)> {
     let mut ids = HashSet::new();
-    let ids: Vec<String> = docs.iter().map(|d| article::unique_id(&d.origin, &mut ids)).collect();
+    let ids: Vec<String> = docs.iter().map(|d| article::unique_id(d, &mut ids)).collect();
     progress(Progress { fraction: 0.02, stage: Stage::Parsing });
     crate::parallel::map_with(docs, engine.threads, || (), |_, i, doc| article::parse_article(ids[i].clone(), doc, 0))
 }
