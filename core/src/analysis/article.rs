@@ -8,13 +8,30 @@ use crate::parse::outlet::outlet;
 use crate::parse::{layout, quote, sentence};
 use crate::span::Span;
 
-/// An article's id: the record's own `id`, else the input's file stem (and record line); URL-safe, made
-/// unique with a numeric suffix.
-pub(super) fn unique_id(doc: &Document, taken: &mut HashSet<String>) -> String {
-    let base = match &doc.id {
+/// The id an article is given before it is made unique: the record's own `id`, else the input's file stem
+/// (and record line); URL-safe.
+pub fn base_id(doc: &Document) -> String {
+    match &doc.id {
         Some(id) => url_safe(id),
         None => id_from_origin(&doc.origin),
-    };
+    }
+}
+
+/// The ids of a corpus's articles, given in input order: [`base_id`], made unique with a numeric suffix.
+#[derive(Debug, Default)]
+pub struct ArticleIds {
+    taken: HashSet<String>,
+}
+
+impl ArticleIds {
+    /// The id of the next article.
+    pub fn next(&mut self, doc: &Document) -> String {
+        unique_id(doc, &mut self.taken)
+    }
+}
+
+fn unique_id(doc: &Document, taken: &mut HashSet<String>) -> String {
+    let base = base_id(doc);
     let mut id = base.clone();
     let mut n = 2;
     while !taken.insert(id.clone()) {

@@ -223,9 +223,16 @@ fn load_json(name: &str, text: &str) -> Result<Loaded, LoadError> {
 }
 
 fn load_json_lines(name: &str, text: &str) -> Loaded {
+    load_lines(name, text, 1)
+}
+
+/// JSON Lines records of the input `name` whose first line is line `first_line` (1-based) of that input:
+/// a part of a larger file, read as [`load_lenient`] reads a whole one (a record a line, blank lines
+/// skipped, each bad record a problem naming its line).
+pub fn load_lines(name: &str, text: &str, first_line: usize) -> Loaded {
     let mut loaded = Loaded::default();
     for (i, line_text) in text.lines().enumerate() {
-        let line = i + 1;
+        let line = first_line + i;
         if line_text.trim().is_empty() {
             continue;
         }
