@@ -2,6 +2,7 @@
 // `bench` stage by stage at 1x/5x/10x, and whole `analyze` runs with peak memory), compromise (npm) on the
 // same articles, and newsprism's worker in headless Chromium (wasm) through the built page.
 // Usage: scripts/bench [FILE.jsonl]   (default: ECB+ from ../shared/data, its sentences joined as text).
+// BENCH_BEFORE=target/bench/before.json scripts/bench also prints each row against an earlier run's.
 // Needs the release CLI (target/release/newsprism) and the built page (dist/): scripts/bench builds both.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -110,3 +111,16 @@ for (const r of rows) console.log(line(r));
 const ours = rows.find((r) => r[0] === 'native, 1 thread' && r[1].includes('1x'));
 const theirs = rows.find((r) => r[0].startsWith('compromise'));
 if (ours && theirs) console.log(`\nnative single thread vs compromise: ${(ours[4] / theirs[4]).toFixed(1)}x`);
+
+// The table is kept (target/bench/table.json); with BENCH_BEFORE=FILE (an earlier run's table.json) each row
+// is set against the same row then: the before and after of a change, measured on the same machine.
+writeFileSync(join(work, 'table.json'), JSON.stringify({ rows, textBytes }, null, 1));
+if (process.env.BENCH_BEFORE) {
+  const before = JSON.parse(readFileSync(process.env.BENCH_BEFORE, 'utf8')).rows;
+  console.log('\n== before (BENCH_BEFORE) and after');
+  for (const r of rows) {
+    const b = before.find((x) => x[0].split(' ')[0] === r[0].split(' ')[0] && x[0].replace(/[\d.]+/g, '') === r[0].replace(/[\d.]+/g, '') && x[1].split(' (')[0] === r[1].split(' (')[0]);
+    if (!b) continue;
+    console.log(`${r[0].padEnd(widths[0])}  ${r[1].split(' (')[0].padEnd(34)}  ${String(b[4]).padStart(6)} -> ${String(r[4]).padStart(6)} MB/s (${(r[4] / b[4]).toFixed(2)}x)  ${b[5] || ''} -> ${r[5] || ''}`);
+  }
+}

@@ -155,6 +155,7 @@ pub fn encode(a: &newsprism_core::Analysis) -> Result<(Vec<u8>, Vec<Part>), serd
         stories: a.stories.clone(),
         quote_clusters: a.quote_clusters.clone(),
         errors: a.errors.clone(),
+        corrections: a.corrections.clone(),
     };
     let mut parts = Vec::new();
     for chunk in a.articles.chunks(500) {

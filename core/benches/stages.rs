@@ -74,7 +74,14 @@ mod native {
             })
         });
         group.bench_function("resolve", |b| {
-            b.iter(|| newsprism_core::resolve::resolve(&prepared.articles, &prepared.tagged, &engine.tagger.lexicon))
+            b.iter(|| {
+                newsprism_core::resolve::resolve(
+                    &prepared.articles,
+                    &prepared.tagged,
+                    &engine.tagger.lexicon,
+                    engine.tables,
+                )
+            })
         });
         group.bench_function("attribute and compare", |b| {
             b.iter_batched(

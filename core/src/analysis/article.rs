@@ -115,6 +115,7 @@ pub(super) fn parse_article(id: String, doc: &Document, first_quote: usize) -> (
                 rule: None,
                 confidence: 0.0,
                 alternatives: Vec::new(),
+                corrected: false,
             }
         })
         .collect();

@@ -5,6 +5,7 @@
 //! out, with every input that could not be loaded listed in `errors` and progress reported as it goes.
 
 mod article;
+pub mod corrections;
 pub mod open;
 
 pub use article::{base_id, ArticleIds};
@@ -93,6 +94,8 @@ pub struct Engine<'m> {
     pub attribution: Mode<'m>,
     /// The quotes' confidence ([`crate::attribute::confidence`]).
     pub calibrator: &'m Calibrator,
+    /// The reference tables and their gazetteers, for the resolvers.
+    pub tables: &'m resolve::Tables,
     /// 1 in the browser; the command line uses every core on large inputs. The output is the same.
     pub threads: usize,
 }
@@ -104,9 +107,16 @@ impl Engine<'static> {
             tagger: Tagger::builtin(),
             attribution: Mode::Ranked(Ranker::builtin()),
             calibrator: Calibrator::builtin(),
+            tables: builtin_tables(),
             threads: 1,
         }
     }
+}
+
+/// The built-in tables, built once for every analysis of the process.
+fn builtin_tables() -> &'static resolve::Tables {
+    static TABLES: std::sync::OnceLock<resolve::Tables> = std::sync::OnceLock::new();
+    TABLES.get_or_init(resolve::Tables::builtin)
 }
 
 /// Loads each input and analyses everything that loaded; the rest are listed in `errors`.
@@ -294,7 +304,7 @@ fn prepare_parsed(parsed: Vec<(Article, Vec<Quote>)>, engine: Engine, progress: 
     };
     progress(Progress { fraction: 0.85, stage: Stage::Resolving });
     let profiles = profile::profile_tagged(&articles, &tagged, &quotes, engine);
-    let entities = resolve::resolve(&articles, &tagged, &engine.tagger.lexicon);
+    let entities = resolve::resolve(&articles, &tagged, &engine.tagger.lexicon, engine.tables);
     Prepared { articles, quotes, tagged, entities, profiles }
 }
 
@@ -331,6 +341,15 @@ fn finish_all(prepared: Prepared, engine: Engine, errors: Vec<InputError>) -> (A
     let speakers = compare::scope::speaker_counts(&quotes);
     let quote_clusters = compare::quotes::describe_groups(&articles, &quotes, same_quote);
     let stories = compare::stories::find(&articles, &profiles);
-    let analysis = Analysis { articles, quotes, entities, speakers, stories, quote_clusters, errors };
+    let analysis = Analysis {
+        articles,
+        quotes,
+        entities,
+        speakers,
+        stories,
+        quote_clusters,
+        errors,
+        corrections: Default::default(),
+    };
     (analysis, features, profiles)
 }

@@ -49,6 +49,8 @@ struct Saved {
     errors: Vec<InputError>,
     #[serde(default)]
     view: Option<String>,
+    #[serde(default)]
+    corrections: crate::model::Corrections,
 }
 
 /// Whether bytes that begin like `prefix` (the first kilobyte is plenty) are an analysis rather than
@@ -88,6 +90,7 @@ pub fn open(name: &str, bytes: &[u8]) -> Result<Opened, LoadError> {
         stories: Vec::new(),
         quote_clusters: Vec::new(),
         errors: saved.errors,
+        corrections: saved.corrections,
     };
     check(&analysis).map_err(|detail| LoadError::InvalidAnalysis { name: name.to_string(), detail })?;
     analysis.speakers = saved.speakers.unwrap_or_else(|| compare::scope::speaker_counts(&analysis.quotes));

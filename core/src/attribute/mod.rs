@@ -18,6 +18,7 @@
 //! ("unnamed official (White House)"), kept the same within an article. A quote with no cue stays
 //! unattributed.
 
+pub mod agents;
 pub mod bodies;
 pub mod confidence;
 pub mod context;
@@ -159,23 +160,35 @@ pub fn attribute_article(ctx: &Ctx, offset: usize, mode: Mode) -> Vec<Attributio
                             alternatives.push((s, probabilities[j]));
                         }
                     }
-                    let c = &candidates[best];
-                    match &c.np {
-                        Some(np) => {
-                            let speaker = speaker_of(ctx, np, &mut state);
-                            let via = speaker.as_ref().map_or(evidence::Via::None, |s| evidence::via(ctx, np, s));
-                            let rivals = speaker.as_ref().map_or(0, |s| evidence::rivals(ctx, np, s, via));
-                            let p = probabilities[best];
+                    // The best candidate whose words name a speaker; words that name none ("the deal")
+                    // give way to the next, and "nobody" ends the search.
+                    let mut order: Vec<usize> = (0..candidates.len()).collect();
+                    order.sort_by(|&a, &b| probabilities[b].total_cmp(&probabilities[a]).then(a.cmp(&b)));
+                    let mut chosen = None;
+                    for &j in order.iter().take(3) {
+                        let Some(np) = &candidates[j].np else { break };
+                        if let Some(speaker) = speaker_of(ctx, np, &mut state) {
+                            chosen = Some((j, np, speaker));
+                            break;
+                        }
+                    }
+                    match chosen {
+                        Some((j, np, speaker)) => {
+                            let c = &candidates[j];
+                            let via = evidence::via(ctx, np, &speaker);
+                            let rivals = evidence::rivals(ctx, np, &speaker, via);
+                            let p = probabilities[j];
+                            alternatives.retain(|(s, _)| s.key != speaker.key);
                             // The person a pronoun would mean but for the one chosen: half the words' weight.
-                            let chosen = speaker.as_ref().and_then(|s| s.entity.clone());
-                            if let (evidence::Via::Pronoun, Some(id)) = (via, chosen) {
+                            if let (evidence::Via::Pronoun, Some(id)) = (via, speaker.entity.clone()) {
                                 if let Some(s) = speaker::pronoun_runner_up(ctx, np, &state, &id) {
                                     alternatives.push((s, 0.5 * p));
                                 }
                             }
+                            let margin = if j == best { margin } else { 0.0 };
                             Attribution {
-                                confidence: if speaker.is_some() { 1.0 / (1.0 + (-margin).exp()) } else { 0.0 },
-                                speaker,
+                                confidence: 1.0 / (1.0 + (-margin).exp()),
+                                speaker: Some(speaker),
                                 verb: c.verb.map(|v| ctx.token_text(v).to_string()),
                                 cue: c.verb.map(|v| ctx.token_span(v)),
                                 rule: Some(c.rules.first().copied().unwrap_or(Rule::Nearby)),

@@ -2,6 +2,7 @@
 //! roles resolved), or an unnamed source labelled by its kind and institution ("unnamed official (White
 //! House)", "unnamed officials (United States)"), kept the same within an article.
 
+use crate::attribute::agents::can_speak;
 use crate::attribute::bodies::{body_of, DOCUMENTS};
 use crate::attribute::context::{is_mark, Ctx, LOOK_BACK};
 use crate::attribute::lists::{self, earlier_from, from_after, last_group, Group, Source};
@@ -172,6 +173,12 @@ pub(super) fn speaker_of(ctx: &Ctx, np: &Np, state: &mut State) -> Option<Speake
             if let Some(e) = ctx.person_in_apposition(np) {
                 return Some(entity_speaker(e, mention, None));
             }
+            // "the deal", "the decision", "briefly": words that name no speaker.
+            let some_word_speaks = (np.start..np.end).any(|t| can_speak(ctx.token_text(t)));
+            let institution = ctx.entities_in(np.start, np.end).any(|(e, _, _)| e.kind != EntityKind::Person);
+            if !some_word_speaks && !institution && !is_name_like(ctx, np) {
+                return None;
+            }
             let definite = ctx.token_text(np.start).eq_ignore_ascii_case("the");
             if definite && np.end > np.start + 1 {
                 // "the official": the unnamed source of that kind already speaking in this article.
@@ -250,6 +257,11 @@ pub(super) fn pronoun_runner_up(ctx: &Ctx, np: &Np, state: &State, chosen: &str)
     let last = state.last_speaker.map(|i| &ctx.entities[i]).filter(|e| e.id != chosen);
     let e = ctx.resolve_pronoun(at, gender, last, Some(chosen))?;
     Some(entity_speaker(e, Some(ctx.mention_span(np.start, np.end)), None))
+}
+
+/// A phrase ending in a capitalised word the tagger did not know ("Sen. Vortigern"): a name, maybe.
+fn is_name_like(ctx: &Ctx, np: &Np) -> bool {
+    ctx.token_text(np.end - 1).chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A label for "the text" a quotation comes from: the document named last before it in the article, with

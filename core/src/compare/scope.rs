@@ -82,5 +82,6 @@ pub fn restrict(a: &Analysis, keep: &[String]) -> Analysis {
         stories,
         quote_clusters,
         errors: a.errors.clone(),
+        corrections: a.corrections.clone(),
     }
 }

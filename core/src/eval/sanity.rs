@@ -1,11 +1,15 @@
 //! A sanity report on the quotations of any corpus: how many hold a reporting clause or read as narration
 //! ("…, he said. …", "said the mayor.": the marks were paired wrongly), run over 400 characters, or run to the end
-//! of their paragraph unclosed with no continuation after them.
+//! of their paragraph unclosed with no continuation after them; and the attributions the analysis is unsure of
+//! (a calibrated confidence under [`UNSURE`]), with the other speakers they may be by.
 
 use std::fmt::Write;
 
 use crate::model::Analysis;
 use crate::parse::pairing::{holds_reporting_clause, narration};
+
+/// Below this confidence an attribution is unsure: the page marks it, and the sanity report lists it.
+pub const UNSURE: f64 = 0.75;
 
 /// The counts.
 #[derive(Debug, Default, Clone)]
@@ -14,8 +18,12 @@ pub struct QuoteSanity {
     pub with_reporting_clause: usize,
     pub over_400_chars: usize,
     pub unclosed: usize,
+    /// Attributed quotes with a confidence under [`UNSURE`].
+    pub unsure: usize,
     /// Examples of each problem, for reading.
     pub examples: Vec<String>,
+    /// The unsure attributions, least sure first, in words.
+    pub unsure_examples: Vec<String>,
 }
 
 /// The report over an analysis.
@@ -42,6 +50,18 @@ pub fn report(a: &Analysis, max_examples: usize) -> QuoteSanity {
             s.examples.push(format!("{p}: {} “{short}”", q.article));
         }
     }
+    let mut unsure: Vec<&crate::model::Quote> =
+        a.quotes.iter().filter(|q| q.speaker.is_some() && q.confidence < UNSURE).collect();
+    s.unsure = unsure.len();
+    unsure.sort_by(|x, y| x.confidence.total_cmp(&y.confidence).then_with(|| x.id.cmp(&y.id)));
+    for q in unsure.into_iter().take(max_examples) {
+        let short: String = q.text.chars().take(100).collect();
+        let said = q.speaker.as_ref().map_or("", |sp| sp.name.as_str());
+        let or: Vec<String> =
+            q.alternatives.iter().map(|x| format!("{} {:.0} %", x.name, 100.0 * x.probability)).collect();
+        let or = if or.is_empty() { String::new() } else { format!("; or: {}", or.join(", ")) };
+        s.unsure_examples.push(format!("{} “{short}”: {said} {:.0} %{or}", q.id, 100.0 * q.confidence));
+    }
     s
 }
 
@@ -64,6 +84,16 @@ impl QuoteSanity {
         );
         let _ = writeln!(out, "  unclosed, nothing continuing  {:>6}  ({:.1} %)", self.unclosed, pct(self.unclosed));
         for e in &self.examples {
+            let _ = writeln!(out, "  {e}");
+        }
+        let _ = writeln!(
+            out,
+            "  unsure attributions (< {:.0} %)  {:>5}  ({:.1} %)",
+            100.0 * UNSURE,
+            self.unsure,
+            pct(self.unsure)
+        );
+        for e in &self.unsure_examples {
             let _ = writeln!(out, "  {e}");
         }
         out

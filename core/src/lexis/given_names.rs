@@ -1,13 +1,16 @@
 //! Given names and their nicknames (`core/data/given-names.tsv`, generated from the PyPI package
 //! `nicknames` by `scripts/gen-names.py`): which words are given names, and which given names can be one
 //! person's ("Fred" and "Frederick", "Rudy" and "Rudolph"); and the gender a given name all but always
-//! goes with (`core/data/given-name-genders.tsv`, from the 1990 US Census lists in the PyPI package `names`).
+//! goes with (`core/data/given-name-genders.tsv`, from the 1990 US Census lists in the PyPI package `names`);
+//! and the long surnames common enough that two of them a letter apart are two families
+//! (`core/data/surnames.tsv`, from the same census).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const TABLE: &str = include_str!("../../data/given-names.tsv");
 const GENDERS: &str = include_str!("../../data/given-name-genders.tsv");
+const SURNAMES: &str = include_str!("../../data/surnames.tsv");
 
 struct GivenNames {
     names: HashSet<&'static str>,
@@ -52,6 +55,12 @@ pub fn given_name_gender(folded: &str) -> Option<char> {
             .collect()
     });
     genders.get(folded).copied()
+}
+
+/// Whether a folded surname of seven letters or more is a common one ("johnston"), not a slip.
+pub fn is_common_surname(folded: &str) -> bool {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| SURNAMES.lines().filter(|l| !l.starts_with('#')).collect()).contains(folded)
 }
 
 /// Whether two folded given names can name one person: equal, or one a nickname of the other, or both

@@ -128,10 +128,7 @@ const LEMMAS: &[&str] = &[
     "read",
     "coin",
     "thank",
-    "recall",
     "proclaim",
-    "shout",
-    "chant",
     "rail",
 ];
 
@@ -215,7 +212,6 @@ const NOUN_TOO: &[&str] = &[
     "snap",
     "reflect",
     "relate",
-    "question",
 ];
 
 /// Whether a reporting verb form is also an everyday noun.
@@ -233,6 +229,37 @@ const IRREGULAR: &[(&str, &str, &str)] = &[
     ("sing", "sang", "sung"),
 ];
 
+/// Verbs of two syllables or more stressed on the last, which double their final consonant as one-syllable
+/// verbs do: admitted, regretted, rebutted.
+const STRESSED_LAST: &[&str] = &[
+    "admit", "commit", "regret", "rebut", "omit", "permit", "submit", "refer", "confer", "prefer", "deter", "compel",
+    "repel",
+];
+
+/// Whether the final consonant doubles before "-ed" and "-ing": a verb of one syllable ending in one vowel and
+/// one consonant (not w, x or y): slammed, dubbed, bragged, snapping, quipped; and [`STRESSED_LAST`].
+fn doubles_final_consonant(lemma: &str) -> bool {
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+    let chars: Vec<char> = lemma.chars().collect();
+    let n = chars.len();
+    if STRESSED_LAST.contains(&lemma) {
+        return true;
+    }
+    if n < 3 || vowel(chars[n - 1]) || matches!(chars[n - 1], 'w' | 'x' | 'y') || !vowel(chars[n - 2]) {
+        return false;
+    }
+    // "qu" is a consonant sound: quip → quipped.
+    let before = chars[n - 3];
+    let single_vowel = !vowel(before) || (before == 'u' && n >= 4 && chars[n - 4] == 'q');
+    // One syllable: no other vowel before the last one (a "u" after "q" aside).
+    let syllables = chars[..n - 2]
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| vowel(c) && !(c == 'u' && i > 0 && chars[i - 1] == 'q'))
+        .count();
+    single_vowel && syllables == 0
+}
+
 fn inflections(lemma: &str) -> Vec<String> {
     let mut out = vec![lemma.to_string()];
     let third =
@@ -245,8 +272,7 @@ fn inflections(lemma: &str) -> Vec<String> {
         };
     out.push(third);
     let stem_ing = lemma.strip_suffix('e').filter(|s| !s.ends_with('e')).unwrap_or(lemma);
-    // Short verbs ending consonant-vowel-consonant double it: snapped, quipping, admitted.
-    let doubled = matches!(lemma, "snap" | "quip" | "admit");
+    let doubled = doubles_final_consonant(lemma);
     let last = lemma.chars().last().unwrap_or('x');
     out.push(if doubled { format!("{lemma}{last}ing") } else { format!("{stem_ing}ing") });
     if let Some((_, past, part)) = IRREGULAR.iter().find(|(l, _, _)| *l == lemma) {
@@ -273,10 +299,34 @@ pub fn forms() -> &'static HashSet<String> {
     FORMS.get_or_init(|| LEMMAS.iter().flat_map(|l| inflections(l)).collect())
 }
 
+#[cfg(test)]
+mod doubling_tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::inflections;
+
+    #[test]
+    fn one_syllable_verbs_double_their_last_consonant() {
+        for (lemma, past) in
+            [("slam", "slammed"), ("dub", "dubbed"), ("brag", "bragged"), ("quip", "quipped"), ("admit", "admitted")]
+        {
+            assert!(inflections(lemma).contains(&past.to_string()), "{lemma} → {past}");
+        }
+        for (lemma, past) in
+            [("say", "said"), ("warn", "warned"), ("answer", "answered"), ("tweet", "tweeted"), ("fix", "fixed")]
+        {
+            assert!(inflections(lemma).contains(&past.to_string()), "{lemma} → {past}");
+        }
+    }
+}
+
 /// Whether a word (any case) is a form of a reporting verb.
 pub fn is_reporting(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    forms().contains(lower.as_str())
+    if !word.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        return forms().contains(word);
+    }
+    forms().contains(word.to_lowercase().as_str())
 }
 
 /// Forms ending in -ing, which open a participle clause ("…, saying, “…”") whose subject is the main clause's.

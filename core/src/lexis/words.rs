@@ -104,7 +104,6 @@ pub const INTRO: &[&str] = &[
     "Years",
     "Last",
     "This",
-    "Then",
 ];
 
 /// Words that open a circumstance after a reporting verb: "said as he left", "said on Friday".
@@ -342,6 +341,5 @@ pub const ORG_HEADS: &[&str] = &[
     "regiment",
     "squad",
     "patrol",
-    "commission",
     "attorney",
 ];

@@ -100,6 +100,9 @@ pub struct Entity {
     /// "m" or "f" when titles or pronouns say it; used to resolve "he" and "she".
     pub gender: Option<String>,
     pub mentions: Vec<Mention>,
+    /// True when a reader's correction merged, split or renamed it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub corrected: bool,
 }
 
 impl Entity {
@@ -114,6 +117,7 @@ impl Entity {
             parent: None,
             gender: None,
             mentions: Vec::new(),
+            corrected: false,
         }
     }
 

@@ -2,6 +2,7 @@
 //! Imports no pipeline stage; every stage imports it.
 
 pub mod article;
+pub mod corrections;
 pub mod entity;
 pub mod quote;
 
@@ -9,6 +10,7 @@ use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize, Serializer};
 
 pub use article::{Article, Block, BlockKind, Boilerplate, BoilerplateReason, Section, Snippet};
+pub use corrections::Corrections;
 pub use entity::{Alias, Entity, EntityKind, How, Mention};
 pub use quote::{Alternative, MentionSpan, Quote, QuoteKind, Rule, Speaker};
 
@@ -33,6 +35,8 @@ pub struct Analysis {
     pub quote_clusters: Vec<QuoteCluster>,
     /// Inputs that could not be loaded; the others are analysed regardless.
     pub errors: Vec<InputError>,
+    /// A reader's corrections this analysis carries, applied ([`crate::analysis::corrections`]).
+    pub corrections: Corrections,
 }
 
 /// The entities of some kinds, serialised as one list without copying them.
@@ -46,7 +50,7 @@ impl Serialize for OfKinds<'_> {
 
 impl Serialize for Analysis {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Analysis", 8)?;
+        let mut st = s.serialize_struct("Analysis", 9)?;
         st.serialize_field("articles", &self.articles)?;
         st.serialize_field("quotes", &self.quotes)?;
         st.serialize_field("entities", &OfKinds(&self.entities, |k| k != EntityKind::Place))?;
@@ -55,6 +59,9 @@ impl Serialize for Analysis {
         st.serialize_field("stories", &self.stories)?;
         st.serialize_field("quote_clusters", &self.quote_clusters)?;
         st.serialize_field("errors", &self.errors)?;
+        if !self.corrections.is_empty() {
+            st.serialize_field("corrections", &self.corrections)?;
+        }
         st.end()
     }
 }
@@ -73,6 +80,8 @@ struct Wire {
     #[serde(default)]
     quote_clusters: Vec<QuoteCluster>,
     errors: Vec<InputError>,
+    #[serde(default)]
+    corrections: Corrections,
 }
 
 impl From<Wire> for Analysis {
@@ -87,6 +96,7 @@ impl From<Wire> for Analysis {
             stories: w.stories,
             quote_clusters: w.quote_clusters,
             errors: w.errors,
+            corrections: w.corrections,
         }
     }
 }

@@ -50,6 +50,9 @@ pub struct Quote {
     /// `1 - confidence`).
     #[serde(default)]
     pub alternatives: Vec<Alternative>,
+    /// True when a reader's correction gave it its speaker (or took it away).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub corrected: bool,
 }
 
 /// Another speaker a quote may be by.

@@ -20,11 +20,9 @@ use crate::lexis::titles::{title_ending, title_starting};
 use crate::lexis::words::{in_list, is_org_noun, DETERMINERS, ORG_HEADS, PREPOSITIONS};
 use crate::model::BlockKind;
 use crate::resolve::countries::located;
-use crate::resolve::places::place_forms;
 use crate::resolve::Doc;
 use crate::span::Span;
 use crate::tag::article::NerChunk;
-use crate::tag::gazetteer::country_forms;
 use crate::tag::hash;
 use crate::tag::labels::EntityType;
 use crate::tag::lexicon::{Lexicon, CAP_UNKNOWN};
@@ -348,7 +346,7 @@ fn in_prose(d: &Doc, (a, b): (usize, usize), headlines: &[bool]) -> bool {
         if let Some((_, n)) = title_ending(&words) {
             words.truncate(words.len() - n);
             end -= n;
-        } else if country_forms().lookup(&d.keys[end - 1..end]).is_some() {
+        } else if d.tables.country_forms.lookup(&d.keys[end - 1..end]).is_some() {
             words.pop();
             end -= 1;
         } else {
@@ -512,7 +510,7 @@ fn decide_kind(d: &Doc, c: Chunk, names: &HashMap<u64, [u32; 4]>, casing: &Casin
     } else if ty == EntityType::Org
         && !in_list(ORG_HEADS, head)
         && located(d, a)
-        && place_forms().lookup(&d.keys[a..b]).is_some()
+        && d.tables.place_forms.lookup(&d.keys[a..b]).is_some()
     {
         // "in suburban Detroit": a city after a preposition of place is the place, not its team.
         ty = EntityType::Loc;

@@ -7,7 +7,6 @@ use crate::model::entity::{Entity, EntityKind, How, Mention};
 use crate::resolve::{Claims, Doc};
 use crate::span::Span;
 use crate::tag::features::word_key;
-use crate::tag::gazetteer::country_forms;
 use crate::tag::labels::EntityType;
 
 /// Words that put what follows as a place: "in Paris", "from central Athens".
@@ -87,14 +86,14 @@ pub(super) fn part_of_a_name(d: &Doc, a: usize, b: usize) -> (bool, bool) {
 /// Finds every mention of a country: names, demonyms, capitals and seats of power, not counting places
 /// inside the names of people, organizations, treaties or newspapers.
 pub fn resolve(docs: &[Doc], table: &Countries, claims: &mut Claims) -> Vec<Entity> {
-    let gaz = country_forms();
+    let Some(gaz) = docs.first().map(|d| &d.tables.country_forms) else { return Vec::new() };
     let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); table.countries.len()];
     for d in docs {
         let text = d.text();
         let mut found: Vec<(usize, usize, Span, usize)> = Vec::new(); // (token a, token b, span, form)
         let mut named: Vec<(usize, usize)> = Vec::new(); // (where, country)
         for s in &d.tagged.sentences {
-            for m in gaz.matches(&d.keys[s.tokens.clone()]) {
+            for m in gaz.matches(d.words(s.tokens.clone()).all()) {
                 let (a, b) = (s.tokens.start + m.start, s.tokens.start + m.start + m.len);
                 found.push((a, b, d.span_of(a, b), m.payload as usize));
             }
@@ -177,11 +176,37 @@ pub fn resolve(docs: &[Doc], table: &Countries, claims: &mut Claims) -> Vec<Enti
         .zip(mentions)
         .filter(|(_, m)| !m.is_empty())
         .map(|(c, m)| {
-            let mut e = Entity::new(c.id(), EntityKind::Country, c.name.clone());
+            let mut e = Entity::new(c.id(), EntityKind::Country, display_name(&c.name, &m));
             e.mentions = m;
             e
         })
         .collect()
+}
+
+/// A country's name as the corpus writes it: the table's ("United States", though "U.S." and "America" are
+/// written more), unless the table's name has letters English does not write and the corpus never writes
+/// it; then the name it writes most ("Turkey" where the table says "Türkiye"; ties: the first in order).
+fn display_name(table_name: &str, mentions: &[Mention]) -> String {
+    if table_name.is_ascii() {
+        return table_name.to_string();
+    }
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for m in mentions.iter().filter(|m| m.how == How::Name) {
+        if m.text == table_name {
+            return table_name.to_string();
+        }
+        match counts.iter_mut().find(|(t, _)| *t == m.text) {
+            Some(c) => c.1 += 1,
+            None => counts.push((&m.text, 1)),
+        }
+    }
+    // A written-out name before an abbreviation ("Britain" before "U.K.").
+    let written_out = |t: &str| !t.contains('.') && !t.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+    let most = counts
+        .iter()
+        .enumerate()
+        .max_by(|a, b| (written_out(a.1 .0), a.1 .1).cmp(&(written_out(b.1 .0), b.1 .1)).then(b.0.cmp(&a.0)));
+    most.map_or_else(|| table_name.to_string(), |(_, (t, _))| t.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// "the North", "the South": the one country named "North …" ("South …") the article has named before.

@@ -14,13 +14,52 @@ pub mod places;
 use std::collections::{BTreeMap, HashSet};
 
 use crate::lexis::countries::{Countries, FormKind};
+use crate::lexis::orgs::KnownOrg;
+use crate::lexis::places::Place;
 use crate::model::entity::{self, Entity, How};
 use crate::model::Article;
 use crate::span::Span;
 use crate::tag::article::TaggedArticle;
 use crate::tag::features::word_key;
-use crate::tag::gazetteer::country_forms;
+use crate::tag::gazetteer::{country_forms, org_forms, Gazetteer, Haystack};
 use crate::tag::lexicon::Lexicon;
+
+/// The reference tables the resolvers read, and the gazetteers made from them: built once by the caller
+/// and passed down (through every [`Doc`]).
+pub struct Tables {
+    pub countries: &'static Countries,
+    pub orgs: &'static [KnownOrg],
+    pub places: &'static [Place],
+    /// Every country form, its payload the form's index in [`Countries::forms`].
+    pub country_forms: Gazetteer,
+    /// Every name and alias of the organization table, its payload the row.
+    pub org_forms: Gazetteer,
+    /// The place table, its payload the row.
+    pub place_forms: Gazetteer,
+}
+
+impl Tables {
+    /// The gazetteers of the given tables.
+    pub fn new(countries: &'static Countries, orgs: &'static [KnownOrg], places: &'static [Place]) -> Tables {
+        let mut place_forms = Gazetteer::default();
+        for (i, p) in places.iter().enumerate() {
+            place_forms.add(p.name, 1, i as u32);
+        }
+        Tables {
+            countries,
+            orgs,
+            places,
+            country_forms: country_forms(countries),
+            org_forms: org_forms(orgs),
+            place_forms,
+        }
+    }
+
+    /// The built-in tables ([`Countries::builtin`], [`crate::lexis::orgs::known`], [`crate::lexis::places::places`]).
+    pub fn builtin() -> Tables {
+        Tables::new(Countries::builtin(), crate::lexis::orgs::known(), crate::lexis::places::places())
+    }
+}
 
 /// A found mention before it is attached to an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +74,7 @@ pub struct Doc<'a> {
     pub index: usize,
     pub article: &'a Article,
     pub tagged: &'a TaggedArticle,
+    pub tables: &'a Tables,
     /// The tagger's key of every token (normalised text, case kept), for gazetteer lookups.
     pub keys: Vec<u64>,
     /// The tagger's chunks made fit for resolving ([`chunks`]), in text order.
@@ -42,9 +82,14 @@ pub struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    pub fn new(index: usize, article: &'a Article, tagged: &'a TaggedArticle) -> Doc<'a> {
+    pub fn new(index: usize, article: &'a Article, tagged: &'a TaggedArticle, tables: &'a Tables) -> Doc<'a> {
         let keys = tagged.tokens.iter().map(|t| word_key(t.text(&article.text))).collect();
-        Doc { index, article, tagged, keys, chunks: Vec::new() }
+        Doc { index, article, tagged, tables, keys, chunks: Vec::new() }
+    }
+
+    /// Tokens `range` (a sentence) as a gazetteer scans them.
+    pub fn words(&self, range: std::ops::Range<usize>) -> Haystack {
+        Haystack::of_words(range.map(|t| self.token_text(t)))
     }
 
     pub fn text(&self) -> &'a str {
@@ -113,7 +158,7 @@ impl<'a> Doc<'a> {
         if end > sentence_start && self.is_possessive(end - 1) {
             end -= 1;
         }
-        let gaz = country_forms();
+        let gaz = &self.tables.country_forms;
         for len in (1..=3).rev() {
             if end < sentence_start + len {
                 continue;
@@ -185,14 +230,16 @@ impl Claims {
     }
 }
 
-/// Resolves the entities of a corpus. `lexicon` is the tagger's, telling which words are usually lowercase.
-pub fn resolve(articles: &[Article], tagged: &[TaggedArticle], lexicon: &Lexicon) -> Vec<Entity> {
-    let mut docs: Vec<Doc> = articles.iter().zip(tagged).enumerate().map(|(i, (a, t))| Doc::new(i, a, t)).collect();
+/// Resolves the entities of a corpus. `lexicon` is the tagger's, telling which words are usually lowercase;
+/// `tables` the reference tables.
+pub fn resolve(articles: &[Article], tagged: &[TaggedArticle], lexicon: &Lexicon, tables: &Tables) -> Vec<Entity> {
+    let mut docs: Vec<Doc> =
+        articles.iter().zip(tagged).enumerate().map(|(i, (a, t))| Doc::new(i, a, t, tables)).collect();
     let cleaned = chunks::clean(&docs, lexicon);
     for (d, chunks) in docs.iter_mut().zip(cleaned) {
         d.chunks = chunks;
     }
-    let countries = Countries::builtin();
+    let countries = tables.countries;
     let mut claims = Claims::new(docs.len());
     let mut entities = people::resolve(&docs, countries, lexicon, &mut claims);
     entities.extend(orgs::resolve(&docs, countries, lexicon, &mut claims));

@@ -4,7 +4,7 @@
 //! "Kim Jong-un").
 
 use crate::lexis::fold::fold;
-use crate::lexis::given_names::same_given_name;
+use crate::lexis::given_names::{given_name_gender, is_common_surname, is_given_name, same_given_name};
 
 /// A person's name, folded and in parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,17 +81,23 @@ fn initial_of(initial: &str, name: &str) -> bool {
 /// one the start of the other ("Fred", "Frederick").
 pub fn given_compatible(a: &str, b: &str) -> bool {
     let (a, b) = (a.trim_end_matches('.'), b.trim_end_matches('.'));
-    a == b
-        || initial_of(a, b)
-        || initial_of(b, a)
-        || same_given_name(a, b)
-        || (a.len() >= 3 && b.len() >= 3 && (a.starts_with(b) || b.starts_with(a)))
+    // A short form of a name ("Alex", "Chris") is that name, unless both are names of their own that are
+    // no nicknames of each other ("Paul" and "Paula", "Eric" and "Erica") or name people of two genders.
+    let two_names = is_given_name(a) && is_given_name(b);
+    let two_genders = matches!((given_name_gender(a), given_name_gender(b)), (Some(x), Some(y)) if x != y);
+    let prefix = a.len() >= 3 && b.len() >= 3 && (a.starts_with(b) || b.starts_with(a)) && !two_names && !two_genders;
+    a == b || initial_of(a, b) || initial_of(b, a) || same_given_name(a, b) || prefix
 }
 
-/// Family names that are one, a slip of one letter aside in long names ("Papadopoulous").
+/// Family names that are one, a slip of one letter aside in long names ("Papadopoulous"), unless both are
+/// common surnames ("Johnson" and "Johnston" are two families).
 pub fn family_compatible(a: &str, b: &str) -> bool {
     a == b
-        || (a.chars().count() >= 7 && b.chars().count() >= 7 && a.chars().next() == b.chars().next() && one_edit(a, b))
+        || (a.chars().count() >= 7
+            && b.chars().count() >= 7
+            && a.chars().next() == b.chars().next()
+            && one_edit(a, b)
+            && !(is_common_surname(a) && is_common_surname(b)))
 }
 
 /// Whether two strings differ by exactly one inserted, deleted or replaced character, or two neighbours

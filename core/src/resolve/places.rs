@@ -4,29 +4,14 @@
 //! Switzerland"). Resolved last: a span people, organizations or countries hold is not a place.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::OnceLock;
 
 use crate::lexis::countries::Countries;
 use crate::lexis::fold::fold;
-use crate::lexis::places::places;
 use crate::model::entity::{slug, unique_id, Entity, EntityKind, How};
 use crate::resolve::countries::{located, part_of_a_name};
 use crate::resolve::{Claims, Doc, Found};
 use crate::span::Span;
-use crate::tag::gazetteer::{country_forms, Gazetteer};
 use crate::tag::labels::EntityType;
-
-/// The place table as a gazetteer, payload the row.
-pub fn place_forms() -> &'static Gazetteer {
-    static GAZ: OnceLock<Gazetteer> = OnceLock::new();
-    GAZ.get_or_init(|| {
-        let mut g = Gazetteer::default();
-        for (i, p) in places().iter().enumerate() {
-            g.add(p.name, 1, i as u32);
-        }
-        g
-    })
-}
 
 fn key(name: &str) -> String {
     let name = name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")).unwrap_or(name);
@@ -42,7 +27,8 @@ struct Place {
 
 /// Resolves the places of the corpus and claims their spans.
 pub fn resolve(docs: &[Doc], claims: &mut Claims) -> Vec<Entity> {
-    let (table, gaz, countries) = (places(), place_forms(), Countries::builtin());
+    let Some(tables) = docs.first().map(|d| d.tables) else { return Vec::new() };
+    let (table, gaz, countries) = (tables.places, &tables.place_forms, tables.countries);
     let mut all: Vec<Place> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut add =
@@ -84,7 +70,7 @@ pub fn resolve(docs: &[Doc], claims: &mut Claims) -> Vec<Entity> {
         }
         // Table places the tagger missed, where a preposition puts them as places.
         for s in &d.tagged.sentences {
-            for m in gaz.matches(&d.keys[s.tokens.clone()]) {
+            for m in gaz.matches(d.words(s.tokens.clone()).all()) {
                 let (a, b) = (s.tokens.start + m.start, s.tokens.start + m.start + m.len);
                 let span = d.span_of(a, b);
                 let in_name = part_of_a_name(d, a, b) != (false, false);
@@ -170,8 +156,8 @@ fn landform_of(d: &Doc, t: usize, end: usize) -> Option<usize> {
     // One word ("Aden"), or two the place or country tables know as one name ("New York").
     let two = t + 3 < end
         && capitalised(t + 3)
-        && (place_forms().lookup(&d.keys[t + 2..t + 4]).is_some()
-            || country_forms().lookup(&d.keys[t + 2..t + 4]).is_some());
+        && (d.tables.place_forms.lookup(&d.keys[t + 2..t + 4]).is_some()
+            || d.tables.country_forms.lookup(&d.keys[t + 2..t + 4]).is_some());
     Some(if two { t + 4 } else { t + 3 })
 }
 
@@ -188,7 +174,7 @@ fn country_after(d: &Doc, b: usize, countries: &Countries) -> Option<String> {
     }
     let (_, payload) = (1..=3)
         .filter(|n| b + 1 + n <= d.tagged.tokens.len())
-        .find_map(|n| country_forms().lookup(&d.keys[b + 1..b + 1 + n]))?;
+        .find_map(|n| d.tables.country_forms.lookup(&d.keys[b + 1..b + 1 + n]))?;
     let form = &countries.forms[payload as usize];
     Some(countries.countries[form.country].code.clone())
 }

@@ -1,7 +1,8 @@
 //! Feature extraction for the tagger: per-token facts computed once per sentence, then hashed feature ids
 //! (word, affixes, shape, context words, word classes, gazetteer, previous labels, document memory).
 //!
-//! Everything is hashed to `u64`; nothing here allocates once its buffers have grown.
+//! Everything is hashed to `u64`; nothing here allocates once its buffers have grown, and plain ASCII words
+//! (most of news) skip the Unicode paths.
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -61,12 +62,17 @@ pub struct SentenceInfo {
     buf: String,
     lower_buf: String,
     title_buf: String,
-    words: Vec<u64>,
+    /// The sentence's words as the gazetteer scans them.
+    gaz: crate::tag::gazetteer::Haystack,
 }
 
 /// Normalises a word for lookups: curly quotes to straight, digits to 0.
 pub fn normalise_into(word: &str, out: &mut String) {
     out.clear();
+    if word.bytes().all(|b| b.is_ascii() && b != b'`' && !b.is_ascii_digit()) {
+        out.push_str(word);
+        return;
+    }
     for c in word.chars() {
         out.push(match c {
             '’' | '‘' | '`' => '\'',
@@ -82,6 +88,14 @@ pub fn normalise_into(word: &str, out: &mut String) {
 fn affixes(lower: &str) -> ([u64; 4], [u64; 4]) {
     let mut prefix = [0u64; 4];
     let mut suffix = [0u64; 4];
+    if lower.is_ascii() {
+        let b = lower.as_bytes();
+        for k in 0..4.min(b.len()) {
+            prefix[k] = hash::bytes(&b[..k + 1]);
+            suffix[k] = hash::bytes(&b[b.len() - k - 1..]);
+        }
+        return (prefix, suffix);
+    }
     let mut starts = [0usize; 5];
     let n = lower.char_indices().take(5).enumerate().map(|(k, (j, _))| starts[k] = j).count();
     for k in 0..4.min(n) {
@@ -120,13 +134,20 @@ impl SentenceInfo {
     /// Computes the facts for a sentence's words.
     pub fn fill<'w>(&mut self, words: impl Iterator<Item = &'w str>, lexicon: &Lexicon, gazetteer: &Gazetteer) {
         self.tokens.clear();
+        self.gaz.clear();
         let mut letters = 0usize;
         let mut upper = 0usize;
         let mut prev_quote = false;
         for (i, w) in words.enumerate() {
             normalise_into(w, &mut self.buf);
+            self.gaz.push(&self.buf);
             self.lower_buf.clear();
-            self.lower_buf.extend(self.buf.chars().flat_map(char::to_lowercase));
+            if self.buf.is_ascii() {
+                self.lower_buf.push_str(&self.buf);
+                self.lower_buf.make_ascii_lowercase();
+            } else {
+                self.lower_buf.extend(self.buf.chars().flat_map(char::to_lowercase));
+            }
             let norm = self.buf.as_str();
             let lower = self.lower_buf.as_str();
             let mut flags = 0u16;
@@ -185,7 +206,10 @@ impl SentenceInfo {
             }
             prev_quote = norm == "\"" || norm == "'" || norm == "(";
             let (prefix, suffix) = affixes(lower);
-            let class = match lexicon.get(norm).or_else(|| lexicon.get(lower)) {
+            // One hash per form: the lowercase form is often the word itself.
+            let word = hash::str(norm);
+            let lower_hash = if norm == lower { word } else { hash::str(lower) };
+            let class = match lexicon.get_hashed(word).or_else(|| lexicon.get_hashed(lower_hash)) {
                 Some(c) => c,
                 None => {
                     // Title case, in a reused buffer: the hot path does not allocate.
@@ -199,8 +223,8 @@ impl SentenceInfo {
                 }
             };
             self.tokens.push(TokenInfo {
-                word: hash::str(norm),
-                lower: hash::str(lower),
+                word,
+                lower: lower_hash,
                 shape: shape.finish(),
                 short_shape: short.finish(),
                 prefix,
@@ -211,10 +235,8 @@ impl SentenceInfo {
             });
         }
         self.shouting = letters >= 8 && upper * 10 >= letters * 9;
-        self.words.clear();
-        self.words.extend(self.tokens.iter().map(|t| t.word));
         let tokens = &mut self.tokens;
-        gazetteer.mark(&self.words, |i, code| tokens[i].gaz = code);
+        gazetteer.mark(&self.gaz, |i, code| tokens[i].gaz = code);
     }
 
     fn at(&self, i: isize) -> &TokenInfo {

@@ -53,7 +53,13 @@ pub fn cap_bucket(capitalised: u32, total: u32) -> u8 {
 impl Lexicon {
     #[inline]
     pub fn get(&self, word: &str) -> Option<WordClass> {
-        self.index.get(hash::str(word)).map(|i| self.classes[i as usize])
+        self.get_hashed(hash::str(word))
+    }
+
+    /// [`Lexicon::get`] of a word already hashed ([`hash::str`]).
+    #[inline]
+    pub fn get_hashed(&self, word: u64) -> Option<WordClass> {
+        self.index.get(word).map(|i| self.classes[i as usize])
     }
 
     pub fn len(&self) -> usize {

@@ -45,7 +45,7 @@ impl Tagger {
 
     /// A tagger from model bytes, with the country gazetteer of [`crate::lexis::countries`].
     pub fn from_bytes(weights: &[u8], lexicon: &[u8]) -> Result<Tagger, FormatError> {
-        Tagger::with_gazetteer(weights, lexicon, tagger_gazetteer())
+        Tagger::with_gazetteer(weights, lexicon, tagger_gazetteer(crate::lexis::countries::Countries::builtin()))
     }
 
     /// A tagger from model bytes and a gazetteer.

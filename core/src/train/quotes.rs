@@ -95,6 +95,40 @@ pub fn examples(jsonl: &str) -> Result<(Vec<Example>, Stats), DataError> {
     Ok((out, stats))
 }
 
+/// The common nouns that head annotated sources in PolNeAR ("the campaign", "voters", "a senior
+/// official"), seen at least twice: what the attributor takes as words that can name a speaker, beside the
+/// kinds of noun it knows by shape ([`crate::attribute::agents`]). Written as "noun<TAB>count", most
+/// frequent first.
+pub fn source_heads(jsonl: &str) -> Result<String, DataError> {
+    use crate::lexis::words::{in_list, DETERMINERS, PREPOSITIONS, PRONOUNS, QUANTIFIERS, STOP};
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for rec in records(jsonl) {
+        let (_, rec) = rec?;
+        let offsets = Offsets::new(&rec.text);
+        for a in &rec.attributions {
+            let Some(last) = a.source.last() else { continue };
+            let words = offsets.span(last).of(&rec.text);
+            let Some(head) = words.split(|c: char| !c.is_alphabetic() && c != '-').rfind(|w| !w.is_empty()) else {
+                continue;
+            };
+            let closed_class =
+                [PRONOUNS, DETERMINERS, PREPOSITIONS, QUANTIFIERS, STOP].iter().any(|l| in_list(l, head));
+            if head.chars().count() >= 3 && head.chars().all(|c| c.is_lowercase() || c == '-') && !closed_class {
+                *counts.entry(head.to_string()).or_default() += 1;
+            }
+        }
+    }
+    let mut rows: Vec<(String, usize)> = counts.into_iter().filter(|(_, n)| *n >= 2).collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut out = String::from(
+        "# Common nouns heading annotated sources in PolNeAR train, seen twice or more; written by `newsprism train-quotes`. noun\tcount\n",
+    );
+    for (w, n) in rows {
+        out.push_str(&format!("{w}\t{n}\n"));
+    }
+    Ok(out)
+}
+
 /// A softmax ranking model over feature strings, fitted by SGD with L2 regularisation: the probability
 /// mass the model puts on the right candidates is maximised.
 pub fn train(examples: &[Example], epochs: usize, seed: u64, log: &mut dyn FnMut(&str)) -> Ranker {

@@ -135,3 +135,35 @@ fn tag_conll_appends_one_column_and_keeps_lines() {
     assert!(out.contains("micro PER/LOC/ORG") && out.contains("tokens/s"), "{out}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn analyze_applies_a_corrections_file_and_reports_what_it_could_not() {
+    let paths = seed_paths();
+    let mut args = vec!["analyze", "--format", "json"];
+    args.extend(paths.iter().map(String::as_str));
+    let (_, out, _) = run(&args);
+    let v: Value = serde_json::from_str(&out).expect("valid JSON");
+    let q = v["quotes"].as_array().expect("quotes").iter().find(|q| q["speaker"].is_object()).expect("a quote").clone();
+    let putin = "person:vladimir-putin";
+    let file = std::env::temp_dir().join(format!("newsprism-corrections-{}.json", std::process::id()));
+    let corrections = format!(
+        r#"{{"assign": [{{"quote": "{}", "entity": "{putin}"}}], "rename": [{{"entity": "{putin}", "name": "V. V. Putin"}}], "drop": ["organization:not-here"]}}"#,
+        q["id"].as_str().expect("an id")
+    );
+    std::fs::write(&file, corrections).expect("a temporary file");
+    let file_arg = file.display().to_string();
+    let mut args = vec!["analyze", "--format", "json", "--corrections", file_arg.as_str()];
+    args.extend(paths.iter().map(String::as_str));
+    let (code, out, err) = run(&args);
+    let _ = std::fs::remove_file(&file);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("organization:not-here"), "an id the analysis lacks is reported: {err}");
+    let v: Value = serde_json::from_str(&out).expect("valid JSON");
+    let fixed = v["quotes"].as_array().expect("quotes").iter().find(|x| x["id"] == q["id"]).expect("the quote");
+    assert_eq!(fixed["speaker"]["entity"], putin);
+    assert_eq!(fixed["speaker"]["name"], "V. V. Putin");
+    assert_eq!(fixed["corrected"], true);
+    assert_eq!(v["corrections"]["assign"][0]["quote"], q["id"], "the analysis carries its corrections");
+    let renamed = v["entities"].as_array().expect("entities").iter().find(|e| e["id"] == putin).expect("Putin");
+    assert_eq!(renamed["name"], "V. V. Putin");
+}

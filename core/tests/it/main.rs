@@ -5,6 +5,7 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 mod compare;
 mod confidence;
+mod corrections;
 mod cue_patterns;
 mod fixtures;
 mod golden;

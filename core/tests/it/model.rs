@@ -4,12 +4,16 @@
 use browser_task_test::test;
 
 use newsprism_core::eval::{conll, ner};
-use newsprism_core::tag::gazetteer::tagger_gazetteer as gazetteer;
+use newsprism_core::tag::gazetteer::tagger_gazetteer;
 use newsprism_core::tag::labels::chunks_from_bilou;
 use newsprism_core::tag::lexicon::Lexicon;
 use newsprism_core::tag::tagger::{Scratch, Tagger, BUILTIN_LEXICON, BUILTIN_WEIGHTS};
 use newsprism_core::tag::weights::Weights;
 use newsprism_core::train::{clusters, perceptron, unlabeled};
+
+fn gazetteer() -> newsprism_core::tag::gazetteer::Gazetteer {
+    tagger_gazetteer(newsprism_core::lexis::countries::Countries::builtin())
+}
 
 fn entities(tagger: &Tagger, sentence: &str) -> Vec<String> {
     let words: Vec<&str> = sentence.split(' ').collect();

@@ -312,3 +312,24 @@ fn an_honorific_of_the_other_gender_breaks_the_run_of_a_short_name() {
     assert_eq!(owner_at(&a, "court", "Pryce was charged"), "Daniel Pryce");
     assert_eq!(owner_at(&a, "court", "Pryce was released"), "Nora Pryce");
 }
+
+const BAKERY: &str =
+    "Council split\n\nTalks in Ankara drew envoys from Egypt, Iran, Saudi Arabia and Turkey on Monday.\n\n\
+    Councilwoman Paula Reyes and her cousin Paul Reyes run the Reyes Bakery. Carl Johnston, a baker, works for \
+    them, and so does Carl Johnson, a driver.";
+
+#[test]
+fn a_country_goes_by_the_name_the_corpus_writes() {
+    let a = analyze(&[("bakery.txt", BAKERY)]);
+    let turkey = named(&a, EntityKind::Country, "Turkey");
+    assert_eq!(turkey.id, "country:TUR");
+}
+
+#[test]
+fn two_given_names_or_two_common_surnames_a_letter_apart_are_two_people() {
+    let a = analyze(&[("bakery.txt", BAKERY)]);
+    let people = names(&a, EntityKind::Person);
+    for name in ["Paula Reyes", "Paul Reyes", "Carl Johnston", "Carl Johnson"] {
+        assert!(people.contains(&name), "{name} in {people:?}");
+    }
+}

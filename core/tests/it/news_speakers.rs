@@ -232,3 +232,30 @@ fn whoever_a_quote_addresses_did_not_say_it() {
     assert_eq!(speaker(&a, "a true partner"), "Ana Lopes");
     assert_eq!(speaker(&a, "for coming all this way"), "Karl Weber");
 }
+
+#[test]
+fn words_that_name_no_person_group_body_or_document_are_no_speaker() {
+    let a = analyze(&[(
+        "roads.txt",
+        "Road plan\n\nThe announcement called the plan “a once-in-a-generation chance to fix the roads.”\n\n\
+         The ruling of “no further appeals in this matter” ended the case.\n\n\
+         The embedded battery “lasts two days,” the reviewer wrote.",
+    )]);
+    assert_eq!(speaker(&a, "once-in-a-generation"), "", "an announcement is not who said it");
+    assert_eq!(speaker(&a, "no further appeals"), "", "a case says nothing");
+    assert_eq!(speaker(&a, "lasts two days"), "reviewer", "a reviewer can speak");
+}
+
+#[test]
+fn verbs_that_double_their_last_consonant_report_speech() {
+    let a = analyze(&[(
+        "bill.txt",
+        "Lobby bill\n\nSenator Jo Park slammed the bill as “a gift to the biggest lobbyists in town.” Critics \
+         dubbed it “the lobbyist relief act of the year.”",
+    )]);
+    for (words, verb) in [("a gift to the biggest", "slammed"), ("lobbyist relief act", "dubbed")] {
+        let q = quote(&a, words);
+        assert_eq!(q.verb.as_deref(), Some(verb));
+        assert_eq!(q.rule, Some(newsprism_core::model::Rule::Before), "{q:?}");
+    }
+}

@@ -17,6 +17,8 @@ pub struct Report {
     pub sanity: bool,
     /// Time, throughput and peak memory.
     pub stats: bool,
+    /// A reader's corrections to apply.
+    pub corrections: Option<newsprism_core::model::Corrections>,
 }
 
 pub fn run(format: Format, files: &[PathBuf], report: Report, threads: Option<usize>) -> Result<ExitCode, CliError> {
@@ -43,7 +45,14 @@ pub fn run(format: Format, files: &[PathBuf], report: Report, threads: Option<us
     let (docs, errors) = load_all(&inputs, &mut |_| {});
     drop(inputs);
     drop(contents);
-    let analysis = analyze_owned(docs, errors, Engine { threads, ..Engine::builtin() }, &mut |_| {});
+    let mut analysis = analyze_owned(docs, errors, Engine { threads, ..Engine::builtin() }, &mut |_| {});
+    if let Some(c) = &report.corrections {
+        let (corrected, problems) = newsprism_core::analysis::corrections::apply(&analysis, c);
+        for p in problems {
+            eprintln!("newsprism: correction not applied: {p}");
+        }
+        analysis = corrected;
+    }
     for e in &analysis.errors {
         eprintln!("newsprism: {}", e.message);
     }

@@ -38,6 +38,10 @@ enum Command {
         /// Also print (on stderr) the time, MB/s of article text and peak memory of the whole run.
         #[arg(long)]
         stats: bool,
+        /// Apply a reader's corrections file (JSON: assign, merge, split, rename, drop); corrections that
+        /// name ids this analysis lacks are reported on stderr.
+        #[arg(long)]
+        corrections: Option<PathBuf>,
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
@@ -104,9 +108,14 @@ pub fn read_text(path: &std::path::Path) -> Result<String, CliError> {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Analyze { format, files, sanity, threads, stats } => {
-            analyze::run(format, &files, analyze::Report { sanity, stats }, threads)
-        }
+        Command::Analyze { format, files, sanity, threads, stats, corrections } => match corrections {
+            Some(path) => read_text(&path).and_then(|text| {
+                let c = newsprism_core::model::Corrections::from_json(&text)
+                    .map_err(|m| CliError::Usage(format!("{}: {m}", path.display())))?;
+                analyze::run(format, &files, analyze::Report { sanity, stats, corrections: Some(c) }, threads)
+            }),
+            None => analyze::run(format, &files, analyze::Report { sanity, stats, corrections: None }, threads),
+        },
         Command::EvalNer { file } => ner::eval(&file),
         Command::TagConll { file } => ner::tag_conll(&file),
         Command::TrainNer(args) => ner::train(&args),

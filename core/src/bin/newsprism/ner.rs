@@ -167,7 +167,8 @@ pub fn train(args: &TrainArgs) -> Result<ExitCode, CliError> {
         }
     };
     let lexicon = Lexicon::decode(&lexicon_bytes).map_err(|e| CliError::Model(e.to_string()))?;
-    let gazetteer = newsprism_core::tag::gazetteer::tagger_gazetteer();
+    let gazetteer =
+        newsprism_core::tag::gazetteer::tagger_gazetteer(newsprism_core::lexis::countries::Countries::builtin());
     log(&format!("lexicon {} words, {} bytes", lexicon.len(), lexicon_bytes.len()));
 
     let trained = perceptron::train(&train_docs, &dev_docs, &lexicon, &gazetteer, &config, &mut log);

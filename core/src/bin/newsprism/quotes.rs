@@ -79,6 +79,10 @@ pub fn train(args: &TrainArgs) -> Result<ExitCode, CliError> {
     ));
     let ranker = trainer::train(&examples, args.epochs, args.seed, &mut log);
     std::fs::write(&args.out, ranker.to_tsv()).map_err(|error| CliError::Io { path: args.out.clone(), error })?;
+    let heads_path = args.out.with_file_name("source-heads.tsv");
+    let heads = trainer::source_heads(&train_text).map_err(data_error(&train_path))?;
+    std::fs::write(&heads_path, &heads).map_err(|error| CliError::Io { path: heads_path.clone(), error })?;
+    log(&format!("wrote {} source nouns to {}", heads.lines().count() - 1, heads_path.display()));
     log(&format!("wrote {} weights to {}", ranker.weights.len(), args.out.display()));
     let dev = quotes::evaluate_with(&read_text(&dev_path)?, 0, &now, &ranker).map_err(data_error(&dev_path))?;
     println!("dev, with the weights just trained:");

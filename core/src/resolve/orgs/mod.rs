@@ -14,12 +14,11 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::groups::Groups;
 use crate::lexis::countries::Countries;
-use crate::lexis::orgs::known;
 use crate::lexis::words::{in_list, ORG_HEADS};
 use crate::model::entity::{slug, unique_id, Entity, EntityKind, How};
 use crate::resolve::chunks::is_function_word;
 use crate::resolve::{Claims, Doc, Found};
-use crate::tag::gazetteer::{country_forms, org_forms, Gazetteer};
+use crate::tag::gazetteer::Gazetteer;
 use crate::tag::labels::EntityType;
 use crate::tag::lexicon::{Lexicon, CAP_UNKNOWN};
 use names::{acronym, initials, key, strip_the};
@@ -51,7 +50,8 @@ fn common_word(lexicon: &Lexicon, form: &str) -> bool {
 
 /// Resolves the organizations of the corpus and claims their spans.
 pub fn resolve(docs: &[Doc], countries: &Countries, lexicon: &Lexicon, claims: &mut Claims) -> Vec<Entity> {
-    let table = known();
+    let Some(tables) = docs.first().map(|d| d.tables) else { return Vec::new() };
+    let table = tables.orgs;
     let mut orgs: Vec<Org> = table
         .iter()
         .map(|k| Org { name: k.name.clone(), parent: k.parent.clone(), table: true, ..Org::default() })
@@ -62,13 +62,13 @@ pub fn resolve(docs: &[Doc], countries: &Countries, lexicon: &Lexicon, claims: &
             by_key.entry(key(form)).or_insert(i);
         }
     }
-    let (gaz, country_forms) = (org_forms(), country_forms());
+    let (gaz, country_forms) = (&tables.org_forms, &tables.country_forms);
     // Acronyms the text defines: "Islamic State in Iraq and the Levant (ISIL)".
     let mut defined: Vec<(String, usize)> = Vec::new();
     for d in docs {
         for s in &d.tagged.sentences {
             // 1. The reviewed tables, longest match first; an ordinary word only where the tagger saw a name.
-            for m in gaz.matches(&d.keys[s.tokens.clone()]) {
+            for m in gaz.matches(d.words(s.tokens.clone()).all()) {
                 let (a, b) = (s.tokens.start + m.start, s.tokens.start + m.start + m.len);
                 let span = d.span_of(a, b);
                 let tagged = d.chunks_overlapping(span).any(|c| c.span == span);
@@ -241,7 +241,7 @@ fn other_occurrences(docs: &[Doc], lexicon: &Lexicon, orgs: &mut [Org], groups: 
     }
     for d in docs {
         for s in &d.tagged.sentences {
-            for m in gaz.matches(&d.keys[s.tokens.clone()]) {
+            for m in gaz.matches(d.words(s.tokens.clone()).all()) {
                 let (a, b) = (s.tokens.start + m.start, s.tokens.start + m.start + m.len);
                 let span = d.span_of(a, b);
                 if claims.overlaps(d.index, span)

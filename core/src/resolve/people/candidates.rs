@@ -11,7 +11,6 @@ use crate::resolve::names::Name;
 use crate::resolve::people::context::titled_name;
 use crate::resolve::Doc;
 use crate::span::Span;
-use crate::tag::gazetteer::{country_forms, org_forms};
 use crate::tag::labels::EntityType;
 
 /// A person's name found in the text: tokens `start..end` of one article.
@@ -31,7 +30,8 @@ pub(super) struct Candidate {
 
 /// Every person name of the corpus, in article and text order.
 pub(super) fn collect(docs: &[Doc]) -> Vec<Candidate> {
-    let (country_forms, org_forms) = (country_forms(), org_forms());
+    let Some(tables) = docs.first().map(|d| d.tables) else { return Vec::new() };
+    let (country_forms, org_forms) = (&tables.country_forms, &tables.org_forms);
     // Family names of full names: the parts of "Trump-Abe" must each be one.
     let mut families: HashSet<String> = HashSet::new();
     let mut out = Vec::new();

@@ -16,7 +16,6 @@ use crate::lexis::words::{in_list, ORG_HEADS};
 use crate::model::How;
 use crate::resolve::people::Person;
 use crate::resolve::{Doc, Found, SpanSet};
-use crate::tag::gazetteer::country_forms;
 use crate::tag::labels::EntityType;
 
 /// A description found in the text.
@@ -122,7 +121,7 @@ fn description_role(words: &[String]) -> Option<(&'static Title, usize, bool)> {
 /// A description starting at token `t`: "the" (COUNTRY-MODIFIER | ORGANIZATION)? ROLE or COUNTRY 's ROLE,
 /// not followed by a name or by "of".
 fn description_at(d: &Doc, t: usize, end: usize, countries: &Countries) -> Option<Description> {
-    let gaz = country_forms();
+    let gaz = &d.tables.country_forms;
     let first = d.token_text(t);
     let the = first == "the" || first == "The";
     let (country, role_from) = if the {

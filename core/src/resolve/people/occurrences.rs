@@ -53,7 +53,7 @@ pub(super) fn find(docs: &[Doc], lexicon: &Lexicon, people: &mut [Person], dir: 
     let mut found: Vec<(usize, usize, usize, u32)> = Vec::new();
     for d in docs {
         for s in &d.tagged.sentences {
-            for m in gaz.matches(&d.keys[s.tokens.clone()]) {
+            for m in gaz.matches(d.words(s.tokens.clone()).all()) {
                 let (a, b) = (s.tokens.start + m.start, s.tokens.start + m.start + m.len);
                 let span = d.span_of(a, b);
                 // A name inside a longer name is not this person ("Trump Tower", "Martin Luther King Jr.").
