@@ -69,8 +69,8 @@ def analyze(records: Iterable[Record], *, name: str = "records.jsonl") -> dict[s
 
     A record is a mapping with ``text`` and optionally ``title``, ``source``, ``url``, ``published``,
     ``outlet`` and ``id``. A record that is not a valid one (no text, not an object) is listed in the
-    result's ``errors`` by its line (``records.jsonl:3``), as the command line lists a bad line, and the
-    others are analysed; a record that cannot be written as JSON at all raises ``TypeError``.
+    result's ``errors``, its message naming its line (``the record at line 3``), as the command line
+    lists a bad line, and the others are analysed; a record that cannot be written as JSON at all raises ``TypeError``.
     """
     return json.loads(_native.analyze_records(_jsonl(records, name), name))
 
