@@ -1,5 +1,6 @@
 //! The entities, mentions and quotes tables of an analysis, column by column, with the page's export
-//! columns; offsets in bytes (as the analysis gives them) and in characters (Python's `str` indices).
+//! columns and whether a reader's correction changed the row (`corrected`); offsets in bytes (as the
+//! analysis gives them) and in characters (Python's `str` indices).
 
 use std::collections::HashMap;
 
@@ -35,8 +36,8 @@ impl Table {
 }
 
 pub const ARTICLES: [&str; 6] = ["article", "headline", "outlet", "source", "url", "published"];
-pub const ENTITIES: [&str; 10] =
-    ["entity", "kind", "name", "country", "roles", "parent", "gender", "mentions", "articles", "aliases"];
+pub const ENTITIES: [&str; 11] =
+    ["entity", "kind", "name", "country", "roles", "parent", "gender", "mentions", "articles", "aliases", "corrected"];
 pub const MENTIONS: [&str; 15] = [
     "article",
     "headline",
@@ -54,7 +55,7 @@ pub const MENTIONS: [&str; 15] = [
     "start_char",
     "end_char",
 ];
-pub const QUOTES: [&str; 23] = [
+pub const QUOTES: [&str; 24] = [
     "article",
     "headline",
     "outlet",
@@ -74,6 +75,7 @@ pub const QUOTES: [&str; 23] = [
     "confidence",
     "continues",
     "closed",
+    "corrected",
     "start_byte",
     "end_byte",
     "start_char",
@@ -143,6 +145,7 @@ pub fn tables(a: &Analysis) -> (Table, Table, Table) {
             json!(e.mentions.len()),
             json!(seen.len()),
             json!(aliases.join("; ")),
+            json!(e.corrected),
         ]);
         for m in &e.mentions {
             let Some(&i) = article_of.get(m.article.as_str()) else { continue };
@@ -179,6 +182,7 @@ pub fn tables(a: &Analysis) -> (Table, Table, Table) {
             json!(q.confidence),
             json!(q.continues.and_then(|c| a.quotes.get(c)).map(|c| &c.id)),
             json!(q.closed),
+            json!(q.corrected),
         ]);
         row.extend(chars(i, q.start, q.end));
         quotes.push(row);

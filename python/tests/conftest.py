@@ -23,8 +23,7 @@ def cli() -> Path:
     binary = ROOT / "target" / "release" / "newsprism"
     if not binary.exists():
         subprocess.run(
-            ["flock", "/tmp/newsprism-build.lock", "cargo", "build", "--release", "--quiet", "-p", "newsprism-core",
-             "--bin", "newsprism"],
+            ["cargo", "build", "--release", "--quiet", "-p", "newsprism-core", "--bin", "newsprism"],
             cwd=ROOT,
             check=True,
         )
