@@ -278,8 +278,26 @@ def _story_order(ids: pd.Series) -> pd.Series:
 
 
 def peak_memory_mb() -> float:
-    """This process's peak resident memory, in MB."""
+    """This process's peak resident memory (since the last reset, where Linux allows one), in MB."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def reset_peak_memory() -> bool:
+    """Starts this process's peak resident memory afresh (Linux: /proc/self/clear_refs); False where it
+    cannot, and the peaks of later passes then include the earlier ones'."""
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as f:
+            f.write("5")
+        return True
+    except OSError:
+        return False
 
 
 def _client(workers: int, scheduler: str | None, memory_limit: str) -> Any:
@@ -339,6 +357,8 @@ def run(
             )
         n = admission.admitted
         times["profile"] = time.monotonic() - t0
+        peaks = {"profile": client.run(peak_memory_mb)}
+        client.run(reset_peak_memory)
         say(f"{n} articles admitted, {len(errors)} errors ({times['profile']:.1f} s)")
         indexes = [p.index for p in parts]
         npart = max(2 * n_workers, len(parts), 1)
@@ -364,6 +384,8 @@ def run(
             np.save(os.path.join(work, "story_of.npy"), np.frombuffer(story_of, "<i8"))
             del story_of, linker
             times["stories"] = time.monotonic() - t0 - times["profile"]
+            peaks["stories"] = client.run(peak_memory_mb)
+            client.run(reset_peak_memory)
             say(f"{n_stories} stories ({times['stories']:.1f} s)")
             # 3. Each story analysed whole.
             text_bytes = sum(p.length for p in parts)
@@ -379,7 +401,7 @@ def run(
         pd.DataFrame(errors, columns=["input", "code", "message"]).to_parquet(
             os.path.join(out, "errors.parquet"), index=False
         )
-        peaks = client.run(peak_memory_mb)
+        peaks["analysis"] = client.run(peak_memory_mb)
         summary = {
             "inputs": len(inputs),
             "articles": n,
@@ -389,7 +411,12 @@ def run(
             "errors": len(errors),
             "workers": n_workers,
             "seconds": {k: round(v, 1) for k, v in times.items()} | {"total": round(time.monotonic() - t0, 1)},
-            "worker_peak_mb": {w: round(mb, 1) for w, mb in sorted(peaks.items())},
+            "worker_peak_mb": {w: round(max(p[w] for p in peaks.values()), 1) for w in sorted(peaks["analysis"])},
+            # Each worker's peak in each pass (1. profiles, 2. the joins, 3. the stories' analyses).
+            "worker_peak_mb_by_pass": {
+                stage: [round(mb, 1) for _, mb in sorted(p.items())] for stage, p in peaks.items()
+            },
+            "largest_story_articles": int(stories["articles"].max()) if len(stories) else 0,
             "client_peak_mb": round(peak_memory_mb(), 1),
         }
         with open(os.path.join(out, "summary.json"), "w", encoding="utf-8") as f:

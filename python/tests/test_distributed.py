@@ -4,6 +4,8 @@ each story's file equal to `newsprism analyze` on that story's articles."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -105,3 +107,28 @@ def test_ecb_plus_on_two_workers(cli: Path, client: Any, tmp_path: Path) -> None
     assert {"story", "entity", "kind", "name"} <= set(entities.columns)
     quotes = pd.read_parquet(out / "quotes.parquet")
     assert {"story", "article", "quote", "speaker"} <= set(quotes.columns)
+
+
+def test_the_command_uses_a_running_scheduler(cli: Path, client: Any, tmp_path: Path) -> None:
+    inputs = write_corpus(tmp_path / "in")
+    out = tmp_path / "out"
+    address = client.scheduler.address
+    assert distributed.main([*map(str, inputs), "--out", str(out), "--scheduler", address]) == 0
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["workers"] == 2
+    check_against_cli(cli, inputs, out, summary, tmp_path)
+
+
+def test_the_command_starts_a_local_cluster(tmp_path: Path) -> None:
+    inputs = write_corpus(tmp_path / "in")
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [sys.executable, "-m", "newsprism.distributed", "--workers", "1", "--out", str(out), *map(str, inputs[:3])],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["workers"] == 1 and summary["stories"] == 3
+    assert len(list((out / "stories").glob("story-*.json"))) == 3
+    assert '"stories": 3' in done.stderr
