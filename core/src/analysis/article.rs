@@ -8,8 +8,52 @@ use crate::parse::outlet::outlet;
 use crate::parse::{layout, quote, sentence};
 use crate::span::Span;
 
-/// An id from the input's file stem (and record line), made unique with a numeric suffix.
-pub(super) fn unique_id(origin: &str, taken: &mut HashSet<String>) -> String {
+/// The id an article is given before it is made unique: the record's own `id`, else the input's file stem
+/// (and record line); URL-safe.
+pub fn base_id(doc: &Document) -> String {
+    match &doc.id {
+        Some(id) => url_safe(id),
+        None => id_from_origin(&doc.origin),
+    }
+}
+
+/// The ids of a corpus's articles, given in input order: [`base_id`], made unique with a numeric suffix.
+#[derive(Debug, Default)]
+pub struct ArticleIds {
+    taken: HashSet<String>,
+}
+
+impl ArticleIds {
+    /// The id of the next article.
+    pub fn next(&mut self, doc: &Document) -> String {
+        unique_id(doc, &mut self.taken)
+    }
+}
+
+fn unique_id(doc: &Document, taken: &mut HashSet<String>) -> String {
+    let base = base_id(doc);
+    let mut id = base.clone();
+    let mut n = 2;
+    while !taken.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+/// Letters, digits, `_` and `-` kept, anything else `-`; "article" when nothing is left.
+fn url_safe(s: &str) -> String {
+    let safe: String =
+        s.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '-' { c } else { '-' }).collect();
+    if safe.trim_matches('-').is_empty() {
+        "article".to_string()
+    } else {
+        safe
+    }
+}
+
+/// "dir/feed.jsonl:7" → "feed-7", "dir/a.txt" → "a".
+fn id_from_origin(origin: &str) -> String {
     let file = origin.rsplit(['/', '\\']).next().unwrap_or(origin);
     let (file, line) = match file.rsplit_once(':') {
         Some((f, l)) if !l.is_empty() && l.bytes().all(|b| b.is_ascii_digit()) => (f, Some(l)),
@@ -19,21 +63,11 @@ pub(super) fn unique_id(origin: &str, taken: &mut HashSet<String>) -> String {
         Some((s, ext)) if !s.is_empty() && ext.len() <= 6 => s,
         _ => file,
     };
-    let mut base: String =
-        stem.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '-' { c } else { '-' }).collect();
-    if base.trim_matches('-').is_empty() {
-        base = "article".to_string();
+    let base = url_safe(stem);
+    match line {
+        Some(l) => format!("{base}-{l}"),
+        None => base,
     }
-    if let Some(l) = line {
-        base = format!("{base}-{l}");
-    }
-    let mut id = base.clone();
-    let mut n = 2;
-    while !taken.insert(id.clone()) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    id
 }
 
 fn snippet(text: &str, b: &Block) -> Snippet {

@@ -8,12 +8,16 @@ mod article;
 pub mod corrections;
 pub mod open;
 
-use std::collections::{HashMap, HashSet};
+pub use article::{base_id, ArticleIds};
+pub mod profile;
+
+use std::collections::HashMap;
 
 use crate::attribute::confidence::{self, Calibrator, Features};
 use crate::attribute::rank::Ranker;
 use crate::attribute::{self, Mode};
 use crate::compare;
+use crate::compare::stories::Profile;
 use crate::corpus::input::{self, Document};
 use crate::error::LoadError;
 use crate::model::{Analysis, Article, Entity, InputError, Quote};
@@ -133,13 +137,23 @@ pub fn analyze_owned(
     engine: Engine,
     progress: &mut dyn FnMut(Progress),
 ) -> Analysis {
+    analyze_owned_profiled(docs, errors, engine, progress).0
+}
+
+/// [`analyze_owned`], with each article's profile (what a story's label is made of).
+pub fn analyze_owned_profiled(
+    docs: Vec<Document>,
+    errors: Vec<InputError>,
+    engine: Engine,
+    progress: &mut dyn FnMut(Progress),
+) -> (Analysis, Vec<Profile>) {
     let parsed = parse_all(&docs, engine, progress);
     drop(docs);
     let prepared = prepare_parsed(parsed, engine, progress);
     progress(Progress { fraction: 0.95, stage: Stage::Attributing });
-    let analysis = finish_with(prepared, engine, errors);
+    let (analysis, _, profiles) = finish_all(prepared, engine, errors);
     progress(Progress { fraction: 1.0, stage: Stage::Done });
-    analysis
+    (analysis, profiles)
 }
 
 /// Analyses documents already loaded. Never fails: odd text yields less structure, not an error.
@@ -150,42 +164,65 @@ pub fn analyze(docs: &[Document]) -> Analysis {
 /// Loads the inputs in order; a refused input, a bad record and a text loaded twice each become an error
 /// naming them, and everything else loads.
 pub fn load_all(inputs: &[Input], progress: &mut dyn FnMut(Progress)) -> (Vec<Document>, Vec<InputError>) {
-    let mut docs: Vec<Document> = Vec::new();
-    let mut errors = Vec::new();
-    // The texts loaded so far, by hash: where each came from.
-    let mut seen: HashMap<u64, usize> = HashMap::new();
+    let mut admitted = Admitted::default();
     let n = inputs.len().max(1) as f32;
     for (i, input) in inputs.iter().enumerate() {
         progress(Progress { fraction: 0.02 * i as f32 / n, stage: Stage::Loading });
-        let loaded = match input.content {
+        admitted.add(match input.content {
             Content::Bytes(bytes) => input::load_lenient(input.name, bytes),
             Content::Oversized(bytes) => input::check_size(input.name, bytes).map(|_| input::Loaded::default()),
             Content::Unreadable(why) => {
                 Err(LoadError::Unreadable { name: input.name.to_string(), reason: why.to_string() })
             }
-        };
+        });
+    }
+    admitted.finish()
+}
+
+/// Documents as inputs give them, in order: every problem and refusal kept as an error, and a text
+/// already admitted reported (naming where it came first) instead of admitted twice.
+#[derive(Default)]
+pub struct Admitted {
+    docs: Vec<Document>,
+    errors: Vec<InputError>,
+    /// The texts admitted so far, by hash: where each is in `docs`.
+    seen: HashMap<u64, usize>,
+}
+
+impl Admitted {
+    /// Admits what one input gave.
+    pub fn add(&mut self, loaded: Result<input::Loaded, LoadError>) {
         match loaded {
             Ok(loaded) => {
-                errors.extend(loaded.problems.iter().map(InputError::from));
+                self.errors.extend(loaded.problems.iter().map(InputError::from));
                 for d in loaded.documents {
-                    let key = crate::tag::hash::str(d.text.trim());
-                    match seen.get(&key).filter(|&&k| docs[k].text.trim() == d.text.trim()) {
+                    let key = text_key(&d.text);
+                    match self.seen.get(&key).filter(|&&k| self.docs[k].text.trim() == d.text.trim()) {
                         Some(&k) => {
-                            let first: &Document = &docs[k];
-                            let e = LoadError::Duplicate { name: d.origin.clone(), first: first.origin.clone() };
-                            errors.push(InputError::from(&e));
+                            let e = LoadError::Duplicate { name: d.origin.clone(), first: self.docs[k].origin.clone() };
+                            self.errors.push(InputError::from(&e));
                         }
                         None => {
-                            seen.insert(key, docs.len());
-                            docs.push(d);
+                            self.seen.insert(key, self.docs.len());
+                            self.docs.push(d);
                         }
                     }
                 }
             }
-            Err(e) => errors.push(InputError::from(&e)),
+            Err(e) => self.errors.push(InputError::from(&e)),
         }
     }
-    (docs, errors)
+
+    /// The documents admitted and the errors, in input order.
+    pub fn finish(self) -> (Vec<Document>, Vec<InputError>) {
+        (self.docs, self.errors)
+    }
+}
+
+/// The key a text is known by when telling a text loaded twice: the hash of the text without the
+/// whitespace around it.
+pub fn text_key(text: &str) -> u64 {
+    crate::tag::hash::str(text.trim())
 }
 
 /// Runs every stage with the given models; `errors` (inputs that failed to load) are carried into the result.
@@ -202,12 +239,14 @@ pub fn analyze_docs(
     analysis
 }
 
-/// Everything before quote attribution: parsed articles, their quotes, the tagger's view, the entities.
+/// Everything before quote attribution: parsed articles, their quotes, the tagger's view, the entities,
+/// and what each article is about on its own (what stories are found from).
 pub struct Prepared {
     pub articles: Vec<Article>,
     pub quotes: Vec<Quote>,
     pub tagged: Vec<TaggedArticle>,
     pub entities: Vec<Entity>,
+    pub profiles: Vec<Profile>,
 }
 
 /// Parses, tags and resolves; quotes are found but not yet attributed.
@@ -224,8 +263,8 @@ pub fn prepare_with(docs: &[Document], engine: Engine, progress: &mut dyn FnMut(
 
 /// Each document parsed into its article and quotes, with ids unique in the analysis.
 fn parse_all(docs: &[Document], engine: Engine, progress: &mut dyn FnMut(Progress)) -> Vec<(Article, Vec<Quote>)> {
-    let mut ids = HashSet::new();
-    let ids: Vec<String> = docs.iter().map(|d| article::unique_id(&d.origin, &mut ids)).collect();
+    let mut ids = ArticleIds::default();
+    let ids: Vec<String> = docs.iter().map(|d| ids.next(d)).collect();
     progress(Progress { fraction: 0.02, stage: Stage::Parsing });
     crate::parallel::map_with(docs, engine.threads, || (), |_, i, doc| article::parse_article(ids[i].clone(), doc, 0))
 }
@@ -264,8 +303,9 @@ fn prepare_parsed(parsed: Vec<(Article, Vec<Quote>)>, engine: Engine, progress: 
         })
     };
     progress(Progress { fraction: 0.85, stage: Stage::Resolving });
+    let profiles = profile::profile_tagged(&articles, &tagged, &quotes, engine);
     let entities = resolve::resolve(&articles, &tagged, &engine.tagger.lexicon, engine.tables);
-    Prepared { articles, quotes, tagged, entities }
+    Prepared { articles, quotes, tagged, entities, profiles }
 }
 
 /// Attributes the quotes and assembles the analysis.
@@ -281,7 +321,13 @@ pub fn finish_with(prepared: Prepared, engine: Engine, errors: Vec<InputError>) 
 /// [`finish_with`], with what each quote's confidence was computed from (the features, in the quotes'
 /// order): what `newsprism train-confidence` fits the calibrator on.
 pub fn finish_parts(prepared: Prepared, engine: Engine, errors: Vec<InputError>) -> (Analysis, Vec<Features>) {
-    let Prepared { articles, mut quotes, tagged, entities } = prepared;
+    let (analysis, features, _) = finish_all(prepared, engine, errors);
+    (analysis, features)
+}
+
+/// [`finish_parts`], with the articles' profiles too.
+fn finish_all(prepared: Prepared, engine: Engine, errors: Vec<InputError>) -> (Analysis, Vec<Features>, Vec<Profile>) {
+    let Prepared { articles, mut quotes, tagged, entities, profiles } = prepared;
     let evidence =
         attribute::attribute_all(&articles, &tagged, &entities, &mut quotes, engine.attribution, engine.threads);
     // The tokens are no longer needed: their memory goes before the cross-article comparisons.
@@ -294,17 +340,17 @@ pub fn finish_parts(prepared: Prepared, engine: Engine, errors: Vec<InputError>)
     drop(evidence);
     let speakers = compare::scope::speaker_counts(&quotes);
     let quote_clusters = compare::quotes::describe_groups(&articles, &quotes, same_quote);
+    let stories = compare::stories::find(&articles, &profiles);
     let mut analysis = Analysis {
         articles,
         quotes,
         entities,
         speakers,
-        stories: Vec::new(),
+        stories,
         quote_clusters,
         errors,
         corrections: Default::default(),
     };
     analysis.label_speakers();
-    analysis.stories = compare::stories::stories(&analysis);
-    (analysis, features)
+    (analysis, features, profiles)
 }

@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
+use super::Engine;
 use crate::compare;
 use crate::error::LoadError;
 use crate::model::{Analysis, Article, Entity, InputError, Quote, QuoteCluster, SpeakerCount, Story};
@@ -100,7 +101,10 @@ pub fn open(name: &str, bytes: &[u8]) -> Result<Opened, LoadError> {
     };
     analysis.stories = match saved.stories {
         Some(s) if !s.is_empty() || analysis.articles.is_empty() => s,
-        _ => compare::stories::stories(&analysis),
+        _ => {
+            let profiles = super::profile::profile_articles(&analysis.articles, &analysis.quotes, Engine::builtin());
+            compare::stories::find(&analysis.articles, &profiles)
+        }
     };
     check_links(&analysis).map_err(|detail| LoadError::InvalidAnalysis { name: name.to_string(), detail })?;
     Ok(Opened { analysis, view: saved.view })

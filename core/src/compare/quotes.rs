@@ -20,7 +20,7 @@ const COMMON: usize = 48;
 const OVERLAP: f32 = 0.6;
 
 /// A quote's words, folded, punctuation and ellipses gone.
-fn words(text: &str) -> Vec<String> {
+pub(crate) fn words(text: &str) -> Vec<String> {
     fold(text)
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .map(|w| w.trim_matches('\''))
@@ -29,7 +29,8 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn shingles(words: &[String]) -> Vec<u64> {
+/// The quote's three-word shingles, hashed, sorted and unique.
+pub(crate) fn shingles(words: &[String]) -> Vec<u64> {
     let mut out: Vec<u64> = words
         .windows(SHINGLE)
         .map(|w| w.iter().fold(0u64, |h, x| hash::mix(h.rotate_left(9) ^ hash::str(x))))

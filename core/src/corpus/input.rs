@@ -24,6 +24,9 @@ pub struct Document {
     pub published: Option<String>,
     /// The record's `outlet` (or `publisher`): who published it, as the input says.
     pub outlet: Option<String>,
+    /// The record's `id`: the article's id when the input gives one (made URL-safe and unique like any
+    /// other), so an article keeps its id when it is analysed again with other articles.
+    pub id: Option<String>,
 }
 
 impl Document {
@@ -37,6 +40,7 @@ impl Document {
             url: None,
             published: None,
             outlet: None,
+            id: None,
         }
     }
 }
@@ -90,7 +94,8 @@ pub fn load(name: &str, bytes: &[u8]) -> Result<Vec<Document>, LoadError> {
 ///
 /// A text input is one document. A JSON input is one record or an array of records; a JSON Lines
 /// input is one record a line. Records are objects with a `text` field and optionally `title`
-/// (or `headline`), `source`, `url` and `published` (or `date`, `publication_date`). A record that does
+/// (or `headline`), `source`, `url`, `published` (or `date`, `publication_date`), `outlet` (or
+/// `publisher`) and `id`. A record that does
 /// not parse or has no text is a problem of its own, named by its line: the other records still load.
 /// `Err` is for an input refused whole (empty, binary, not UTF-8, too large, malformed JSON, no records).
 pub fn load_lenient(name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
@@ -184,6 +189,7 @@ struct Record {
     published: Option<serde_json::Value>,
     #[serde(alias = "publisher")]
     outlet: Option<serde_json::Value>,
+    id: Option<serde_json::Value>,
 }
 
 fn load_json(name: &str, text: &str) -> Result<Loaded, LoadError> {
@@ -217,9 +223,16 @@ fn load_json(name: &str, text: &str) -> Result<Loaded, LoadError> {
 }
 
 fn load_json_lines(name: &str, text: &str) -> Loaded {
+    load_lines(name, text, 1)
+}
+
+/// JSON Lines records of the input `name` whose first line is line `first_line` (1-based) of that input:
+/// a part of a larger file, read as [`load_lenient`] reads a whole one (a record a line, blank lines
+/// skipped, each bad record a problem naming its line).
+pub fn load_lines(name: &str, text: &str, first_line: usize) -> Loaded {
     let mut loaded = Loaded::default();
     for (i, line_text) in text.lines().enumerate() {
-        let line = i + 1;
+        let line = first_line + i;
         if line_text.trim().is_empty() {
             continue;
         }
@@ -251,6 +264,7 @@ fn document(name: &str, line: usize, record: Record) -> Result<Document, LoadErr
         url: string_field(record.url),
         published: string_field(record.published),
         outlet: string_field(record.outlet),
+        id: string_field(record.id),
     })
 }
 

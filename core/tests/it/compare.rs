@@ -102,3 +102,17 @@ fn one_story_of_a_mixed_feed_is_its_articles_and_nothing_else() {
     let all: Vec<String> = a.articles.iter().map(|x| x.id.clone()).collect();
     assert_eq!(restrict(&a, &all), a, "keeping everything changes nothing");
 }
+
+#[test]
+fn an_articles_profile_is_the_same_alone_as_in_its_corpus() {
+    use newsprism_core::analysis::{prepare, profile::profile_document, Engine};
+    use newsprism_core::tag::tagger::Scratch;
+    let docs: Vec<newsprism_core::Document> =
+        crate::fixtures::SEEDS.iter().map(|(name, text)| newsprism_core::Document::from_text(name, text)).collect();
+    let prepared = prepare(&docs, newsprism_core::tag::tagger::Tagger::builtin(), &mut |_| {});
+    let mut scratch = Scratch::default();
+    for (doc, in_corpus) in docs.iter().zip(&prepared.profiles) {
+        assert!(!in_corpus.terms.is_empty() && !in_corpus.names.is_empty());
+        assert_eq!(&profile_document(doc, Engine::builtin(), &mut scratch), in_corpus, "{}", doc.origin);
+    }
+}

@@ -150,3 +150,15 @@ fn a_text_ending_in_the_leaves_no_description_unread() {
         assert_eq!(broken(&[("a.txt", text)]), Vec::<String>::new(), "{text:?}");
     }
 }
+
+#[test]
+fn a_record_keeps_its_own_id_made_url_safe_and_unique() {
+    let jsonl = "{\"id\": \"ecbplus-17\", \"text\": \"The bridge opened on Monday.\"}\n\
+                 {\"id\": \"ecbplus-17\", \"text\": \"The ferry stopped on Tuesday.\"}\n\
+                 {\"id\": 42, \"text\": \"The port closed on Friday.\"}\n\
+                 {\"id\": \"a b/c\", \"text\": \"The train ran late.\"}\n\
+                 {\"text\": \"The road was repaired.\"}\n";
+    let a = analyze(&[("story.jsonl", jsonl)]);
+    let ids: Vec<&str> = a.articles.iter().map(|x| x.id.as_str()).collect();
+    assert_eq!(ids, ["ecbplus-17", "ecbplus-17-2", "42", "a-b-c", "story-5"]);
+}

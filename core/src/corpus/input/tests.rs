@@ -113,3 +113,13 @@ fn a_bad_record_loses_only_itself() {
     let loaded = load_lenient("set.json", array.as_bytes()).unwrap();
     assert_eq!((loaded.documents.len(), loaded.problems.len()), (1, 1));
 }
+
+#[test]
+fn a_record_may_give_its_id() {
+    let docs = load(
+        "r.jsonl",
+        b"{\"id\": \"x-1\", \"text\": \"One.\"}\n{\"id\": 7, \"text\": \"Two.\"}\n{\"text\": \"Three.\"}\n",
+    )
+    .unwrap();
+    assert_eq!(docs.iter().map(|d| d.id.as_deref()).collect::<Vec<_>>(), [Some("x-1"), Some("7"), None]);
+}

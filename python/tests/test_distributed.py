@@ -1,0 +1,134 @@
+"""python -m newsprism.distributed on a local cluster of two workers: the command line's stories, and
+each story's file equal to `newsprism analyze` on that story's articles."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from conftest import ECB, cli_analyze, write_corpus
+import newsprism
+from newsprism import distributed
+
+
+def story_sets(analysis: dict[str, Any]) -> dict[str, list[str]]:
+    return {s["id"]: s["articles"] for s in analysis["stories"]}
+
+
+def input_records(inputs: list[Path]) -> list[dict[str, Any]]:
+    """The records the command line admits from the inputs, in order: every good line of a JSON Lines
+    file, every other file's articles, a text already given left out (what the loader reports)."""
+    out, seen = [], set()
+    for path in inputs:
+        if path.suffix == ".jsonl":
+            rows = []
+            for line in path.read_text(encoding="utf-8").splitlines():
+                try:
+                    row = json.loads(line)
+                except ValueError:
+                    continue
+                if isinstance(row, dict) and isinstance(row.get("text"), str) and row["text"].strip():
+                    rows.append(row)
+        else:
+            rows = newsprism.load(path)
+        for row in rows:
+            if row["text"].strip() not in seen:
+                seen.add(row["text"].strip())
+                out.append(row)
+    return out
+
+
+def check_against_cli(cli: Path, inputs: list[Path], out: Path, summary: dict[str, Any], cwd: Path) -> dict[str, Any]:
+    whole = cli_analyze(cli, *inputs, cwd=cwd)
+    stories = pd.read_parquet(out / "stories.parquet")
+    articles = pd.read_parquet(out / "articles.parquet")
+    quotes = pd.read_parquet(out / "quotes.parquet")
+    # The same stories, numbered and labelled alike.
+    ours = {s: list(g["article"]) for s, g in articles.groupby("story")}
+    assert ours == story_sets(whole)
+    labels = dict(zip(stories["story"], stories["label"]))
+    assert labels == {s["id"]: s["label"] for s in whole["stories"]}
+    assert summary["stories"] == len(whole["stories"])
+    assert summary["articles"] == len(whole["articles"])
+    assert summary["quotes"] == len(quotes) == int(stories["quotes"].sum())
+    # One file a story, each what the command line prints for that story's records.
+    files = sorted((out / "stories").glob("*.json"))
+    assert len(files) == len(whole["stories"])
+    source = {a["id"]: a["source"] for a in whole["articles"]}
+    records = dict(zip((a["id"] for a in whole["articles"]), input_records(inputs), strict=True))
+    for s in whole["stories"]:
+        story_file = cwd / f"_{s['id']}.jsonl"
+        lines = [json.dumps(records[i] | {"id": i, "source": source[i]}, ensure_ascii=False) for i in s["articles"]]
+        story_file.write_text("\n".join(lines), encoding="utf-8")
+        ours = json.loads((out / "stories" / f"{s['id']}.json").read_text(encoding="utf-8"))
+        assert ours == cli_analyze(cli, story_file.name, cwd=cwd), s["id"]
+        story_file.unlink()
+    return whole
+
+
+def test_a_small_corpus_on_two_workers(cli: Path, client: Any, tmp_path: Path) -> None:
+    inputs = write_corpus(tmp_path / "in")
+    out = tmp_path / "out"
+    summary = distributed.run([str(p) for p in inputs], str(out), client=client, log=lambda _: None)
+    whole = check_against_cli(cli, inputs, out, summary, tmp_path)
+    assert summary["workers"] == 2
+    assert len(whole["stories"]) == 3
+    errors = pd.read_parquet(out / "errors.parquet")
+    assert sorted(errors["code"]) == sorted(e["code"] for e in whole["errors"])
+    assert {"duplicate", "missing_text"} <= set(errors["code"])
+
+
+def test_json_lines_cut_into_parts_give_the_same_stories(
+    cli: Path, client: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inputs = write_corpus(tmp_path / "in")
+    # Parts of a few hundred bytes: every record of feed.jsonl is a part of its own.
+    monkeypatch.setattr(distributed, "INPUT_LIMIT", 200)
+    monkeypatch.setattr(distributed, "PART_BYTES", 100)
+    out = tmp_path / "out"
+    summary = distributed.run([str(p) for p in inputs], str(out), client=client, log=lambda _: None)
+    check_against_cli(cli, inputs, out, summary, tmp_path)
+
+
+@pytest.mark.skipif(not ECB.exists(), reason="../shared/data/news/ecbplus.jsonl is not here")
+def test_ecb_plus_on_two_workers(cli: Path, client: Any, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    summary = distributed.run([str(ECB)], str(out), client=client, log=lambda _: None)
+    whole = check_against_cli(cli, [ECB], out, summary, tmp_path)
+    assert summary["stories"] == len(whole["stories"]) > 50
+    assert summary["quotes"] == len(whole["quotes"])
+    entities = pd.read_parquet(out / "entities.parquet")
+    assert {"story", "entity", "kind", "name"} <= set(entities.columns)
+    quotes = pd.read_parquet(out / "quotes.parquet")
+    assert {"story", "article", "quote", "speaker"} <= set(quotes.columns)
+
+
+def test_the_command_uses_a_running_scheduler(cli: Path, client: Any, tmp_path: Path) -> None:
+    inputs = write_corpus(tmp_path / "in")
+    out = tmp_path / "out"
+    address = client.scheduler.address
+    assert distributed.main([*map(str, inputs), "--out", str(out), "--scheduler", address]) == 0
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["workers"] == 2
+    check_against_cli(cli, inputs, out, summary, tmp_path)
+
+
+def test_the_command_starts_a_local_cluster(tmp_path: Path) -> None:
+    inputs = write_corpus(tmp_path / "in")
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [sys.executable, "-m", "newsprism.distributed", "--workers", "1", "--out", str(out), *map(str, inputs[:3])],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["workers"] == 1 and summary["stories"] == 3
+    assert len(list((out / "stories").glob("story-*.json"))) == 3
+    assert '"stories": 3' in done.stderr
