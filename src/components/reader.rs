@@ -281,9 +281,18 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let a = &ix.analysis.articles[props.article];
     let active = use_state(|| None::<Rove>);
     let card = use_state(|| None::<Card>);
+    // Both hold indexes into one index: a new index (another story, outlet names, corrections) drops them.
+    let owner = use_mut_ref(|| Rc::as_ptr(ix) as usize);
+    let stale = *owner.borrow() != Rc::as_ptr(ix) as usize;
+    if stale {
+        *owner.borrow_mut() = Rc::as_ptr(ix) as usize;
+        active.set(None);
+        card.set(None);
+    }
+    let (was_active, open_card) = if stale { (None, None) } else { (*active, *card) };
     // The active item counts only while it is drawn: shown by the filters, a mark of a kind highlighted.
     let shown = |u: usize| props.derived.visible.get(u) == Some(&true);
-    let current = (*active).filter(|&r| match r {
+    let current = was_active.filter(|&r| match r {
         Rove::Mark(u, e, _) => shown(u) && props.view.kinds.contains(&ix.analysis.entities[e].kind),
         Rove::Said(q) => ix.quote_unit.get(q).copied().flatten().is_some_and(shown),
     });
@@ -319,9 +328,9 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 Some(Rove::Said(q)) => Some(q),
                 _ => None,
             };
-            body.push(said_row(ix, u, *card, said));
+            body.push(said_row(ix, u, open_card, said));
         }
-        if let Some(c) = (*card).filter(|c| c.unit() == u) {
+        if let Some(c) = open_card.filter(|c| c.unit() == u) {
             let on_close = {
                 let card = card.clone();
                 Callback::from(move |_| card.set(None))
