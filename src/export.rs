@@ -135,22 +135,6 @@ pub const QUOTE_COLUMNS: [&str; 27] = [
 /// The columns that hold ids, which a spreadsheet must keep as written.
 const ID_COLUMNS: [&str; 6] = ["article", "source", "quote", "entity", "speaker_entity", "story"];
 
-/// Month names as spreadsheets read them in dates ("Mar-1", "1 March").
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Whether a spreadsheet would read the text as a number, a date or a time rather than as text: digits
 /// with only separators, signs, a percent or currency sign around them ("1-2", "2024/03/01", "007",
 /// "1.5e3", "12:30", "50%"), with at most an exponent, "am"/"pm", or a month name or its first three
@@ -164,8 +148,8 @@ pub fn reads_as_value(text: &str) -> bool {
     }
     let letters = t.chars().filter(char::is_ascii_alphabetic).collect::<String>().to_lowercase();
     letters.is_empty()
-        || ["e", "a", "p", "am", "pm", "sept"].contains(&letters.as_str())
-        || MONTHS.iter().any(|m| *m == letters || (letters.len() == 3 && m.starts_with(&letters)))
+        || ["e", "a", "p", "am", "pm"].contains(&letters.as_str())
+        || newsprism_core::lexis::words::is_month(&letters)
 }
 
 /// A cell's text as a spreadsheet keeps it: with a leading apostrophe when it would run as a formula,

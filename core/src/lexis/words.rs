@@ -343,3 +343,36 @@ pub const ORG_HEADS: &[&str] = &[
     "patrol",
     "attorney",
 ];
+
+/// Month names as dates write them: in full, in three letters, and "sept" (lowercase).
+pub const MONTHS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+];
+
+/// Whether a lowercase word is a month's name or its abbreviation ("march", "mar", "sept").
+pub fn is_month(word: &str) -> bool {
+    MONTHS.contains(&word)
+}

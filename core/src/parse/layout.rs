@@ -1,5 +1,6 @@
 //! Splits an article's text into blocks: headline, dateline, captions, credits, boilerplate, paragraphs.
 
+use crate::lexis::words::is_month;
 use crate::model::article::{Block, BlockKind, BoilerplateReason};
 use crate::span::Span;
 
@@ -225,37 +226,10 @@ fn is_headline(s: &str, title: Option<&str>) -> bool {
         && !is_dateline(s)
 }
 
-const MONTHS: &[&str] = &[
-    "jan",
-    "january",
-    "feb",
-    "february",
-    "mar",
-    "march",
-    "apr",
-    "april",
-    "may",
-    "jun",
-    "june",
-    "jul",
-    "july",
-    "aug",
-    "august",
-    "sep",
-    "sept",
-    "september",
-    "oct",
-    "october",
-    "nov",
-    "november",
-    "dec",
-    "december",
-];
-
 /// A date such as "Sept 28", "September 28, 2015", "28 September 2015" or "2015-09-28".
 fn is_date(s: &str) -> bool {
     let tokens: Vec<&str> = s.split(|c: char| c.is_whitespace() || c == ',').filter(|t| !t.is_empty()).collect();
-    let is_month = |t: &str| MONTHS.contains(&t.trim_end_matches('.').to_lowercase().as_str());
+    let is_month = |t: &str| is_month(&t.trim_end_matches('.').to_lowercase());
     let is_day = |t: &str| t.len() <= 2 && t.chars().all(|c| c.is_ascii_digit());
     let is_year = |t: &str| t.len() == 4 && t.chars().all(|c| c.is_ascii_digit());
     match tokens.as_slice() {
