@@ -6,6 +6,8 @@
 //! the other candidates become `alternatives`, sharing what the confidence leaves.
 
 use std::collections::HashMap;
+
+use crate::attribute::weights;
 use std::sync::OnceLock;
 
 use crate::attribute::evidence::{Evidence, Via};
@@ -100,28 +102,12 @@ impl Calibrator {
 
     /// Reads "feature<TAB>weight" lines; `#` lines are comments.
     pub fn parse(text: &str) -> Calibrator {
-        let weights = text
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let (f, w) = l.rsplit_once('\t')?;
-                Some((f.to_string(), w.trim().parse().ok()?))
-            })
-            .collect();
-        Calibrator { weights }
+        Calibrator { weights: weights::parse(text) }
     }
 
     /// The weights, sorted by feature.
     pub fn to_tsv(&self) -> String {
-        let mut rows: Vec<(&String, &f32)> = self.weights.iter().filter(|(_, w)| w.abs() >= 5e-5).collect();
-        rows.sort_by(|a, b| a.0.cmp(b.0));
-        let mut out = String::from(
-            "# Quote confidence: logistic weights, written by `newsprism train-confidence`. feature\tweight\n",
-        );
-        for (f, w) in rows {
-            out.push_str(&format!("{f}\t{w:.4}\n"));
-        }
-        out
+        weights::to_tsv("Quote confidence: logistic weights, written by `newsprism train-confidence`.", &self.weights)
     }
 
     /// The probability for a feature vector.

@@ -30,6 +30,7 @@ pub mod lists;
 pub mod np;
 pub mod rank;
 pub mod speaker;
+pub mod weights;
 
 use std::collections::HashMap;
 

@@ -7,6 +7,8 @@
 //! `newsprism train-quotes` writes the weights to `core/model/attribution.tsv`.
 
 use std::collections::HashMap;
+
+use crate::attribute::weights;
 use std::sync::OnceLock;
 
 use crate::attribute::context::Ctx;
@@ -66,28 +68,12 @@ impl Ranker {
 
     /// Reads "feature<TAB>weight" lines; others are skipped.
     pub fn parse(text: &str) -> Ranker {
-        let weights = text
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let (f, w) = l.rsplit_once('\t')?;
-                Some((f.to_string(), w.trim().parse().ok()?))
-            })
-            .collect();
-        Ranker { weights }
+        Ranker { weights: weights::parse(text) }
     }
 
     /// Writes the weights, sorted by feature, zeros dropped.
     pub fn to_tsv(&self) -> String {
-        // Below 0.00005 a weight prints as zero; the filter keeps what is written and what is read back the same.
-        let mut rows: Vec<(&String, &f32)> = self.weights.iter().filter(|(_, w)| w.abs() >= 5e-5).collect();
-        rows.sort_by(|a, b| a.0.cmp(b.0));
-        let mut out =
-            String::from("# Quote attribution ranker weights, written by `newsprism train-quotes`. feature\tweight\n");
-        for (f, w) in rows {
-            out.push_str(&format!("{f}\t{w:.4}\n"));
-        }
-        out
+        weights::to_tsv("Quote attribution ranker weights, written by `newsprism train-quotes`.", &self.weights)
     }
 
     pub fn score(&self, c: &Candidate) -> f32 {
