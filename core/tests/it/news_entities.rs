@@ -347,3 +347,26 @@ fn in_n_of_m_the_head_is_the_first_noun_so_a_plan_of_action_is_no_organization()
     assert!(orgs.iter().any(|o| o.contains("Department of Harbours")), "{orgs:?}");
     assert!(orgs.iter().any(|o| o.contains("Union of Dock Workers")), "{orgs:?}");
 }
+
+#[test]
+fn an_acronym_spelling_a_named_bodys_words_is_that_body_even_when_it_is_an_ordinary_word() {
+    let a = analyze(&[
+        (
+            "port.txt",
+            "Inspections at the port\n\nThe Department of Coastal Waters said on Friday that it had begun \
+             inspecting every tanker in the harbour. A DOCW inspector said the checks would take weeks.",
+        ),
+        (
+            "raid.txt",
+            "Warehouse raid\n\nInspectors of the Agency for Rural Markets seized two tonnes of fish. “We can seize \
+             far more in an ARM raid on any given night,” a regional director said. ARM did not comment.",
+        ),
+    ]);
+    // "DOCW" keeps the minor word's initial; "ARM" is an ordinary word in lowercase, written here in capitals.
+    let docw = named(&a, EntityKind::Organization, "Department of Coastal Waters");
+    assert!(docw.mentions.iter().any(|m| m.text == "DOCW"), "{docw:?}");
+    let arm = named(&a, EntityKind::Organization, "Agency for Rural Markets");
+    assert_eq!(arm.mentions.iter().filter(|m| m.text == "ARM").count(), 2, "{arm:?}");
+    let orgs = names(&a, EntityKind::Organization);
+    assert_eq!(orgs.len(), 2, "one organization each: {orgs:?}");
+}

@@ -2,7 +2,9 @@
 //! "UN" = "United Nations") and the outlets and platforms (`core/data/outlets.tsv`), merged into one entity
 //! per organization across the corpus by [`names`]: the same key ("C.I.A." = "CIA", "Department of State" =
 //! "State Department"), an acronym the text defines ("… in Iraq and the Levant (ISIL)") or that spells the
-//! initials of a name the corpus has ("DNC" = "Democratic National Committee"), a short form the corpus
+//! initials of a name the corpus has ("DNC" = "Democratic National Committee", "DOJ" = "Department of
+//! Justice"; written in capitals, such an acronym is the organization even where its word is an ordinary
+//! one: "an ICE raid"), a short form the corpus
 //! supports ("Chargers" = "San Diego Chargers" when no other organization ends so). Their other occurrences
 //! are found too, parents listed ("Security Council" → United Nations), and the country an organization
 //! belongs to read when the text says so ("Russian TASS news agency").
@@ -10,7 +12,7 @@
 mod descriptions;
 mod names;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::groups::Groups;
 use crate::lexis::countries::Countries;
@@ -21,7 +23,7 @@ use crate::resolve::{Claims, Doc, Found};
 use crate::tag::gazetteer::Gazetteer;
 use crate::tag::labels::EntityType;
 use crate::tag::lexicon::{Lexicon, CAP_UNKNOWN};
-use names::{acronym, initials, key, strip_the};
+use names::{acronym, acronyms_of, key, strip_the};
 
 #[derive(Debug, Default)]
 struct Org {
@@ -168,7 +170,7 @@ fn merge(orgs: &[Org], by_key: &HashMap<String, usize>, defined: &[(String, usiz
         if o.found.is_empty() && !o.table {
             continue;
         }
-        if let Some(init) = initials(&o.name) {
+        for init in acronyms_of(&o.name) {
             by_initials.entry(init).or_default().push(i);
         }
         let k = key(&o.name);
@@ -239,13 +241,37 @@ fn other_occurrences(docs: &[Doc], lexicon: &Lexicon, orgs: &mut [Org], groups: 
             }
         }
     }
+    // The acronym a found name's initials spell, written in capitals, is that organization even where the
+    // tagger saw no name or the word is an ordinary one in lowercase ("an ICE raid" once the corpus names
+    // Immigration and Customs Enforcement); only an acronym of one organization of the corpus, of three
+    // letters or more, not in a line written in capitals.
+    let mut spelled: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    for (i, o) in orgs.iter().enumerate().filter(|(_, o)| !o.found.is_empty()) {
+        for form in o.forms.keys().filter(|f| f.contains(' ')) {
+            for acr in acronyms_of(form).into_iter().filter(|a| a.len() >= 3) {
+                spelled.entry(acr).or_default().insert(groups.root(i));
+            }
+        }
+    }
+    for (acr, roots) in &spelled {
+        if let [root] = roots.iter().copied().collect::<Vec<_>>()[..] {
+            gaz.add(acr, 2, root as u32);
+        }
+    }
     for d in docs {
         for s in &d.tagged.sentences {
             for m in gaz.matches(d.words(s.tokens.clone()).all()) {
                 let (a, b) = (s.tokens.start + m.start, s.tokens.start + m.start + m.len);
                 let span = d.span_of(a, b);
+                let shouted = |t: usize| {
+                    s.tokens.contains(&t) && {
+                        let w = d.token_text(t);
+                        w.chars().all(|c| !c.is_lowercase()) && w.chars().filter(|c| c.is_alphabetic()).count() > 1
+                    }
+                };
                 if claims.overlaps(d.index, span)
                     || d.chunks_overlapping(span).any(|c| c.span.contains(span) && c.span != span)
+                    || (m.kind == 2 && (shouted(b) || (a > 0 && shouted(a - 1))))
                 {
                     continue;
                 }

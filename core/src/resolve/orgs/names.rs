@@ -42,6 +42,22 @@ pub fn initials(name: &str) -> Option<String> {
     words.iter().map(|w| w.chars().next().filter(|c| c.is_uppercase())).collect()
 }
 
+/// Every acronym a multi-word name may be written as: its [`initials`], and the capitals of all its words
+/// when a minor word is among them ("Department of Justice" → "DJ" and "DOJ").
+pub fn acronyms_of(name: &str) -> Vec<String> {
+    let mut out: Vec<String> = initials(name).into_iter().collect();
+    let words: Vec<&str> =
+        strip_the(name).split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).collect();
+    if out.is_empty() || !words.iter().any(|w| in_list(MINOR, w) && w.chars().all(char::is_alphabetic)) {
+        return out;
+    }
+    let all: Option<String> = words.iter().map(|w| w.chars().next().map(|c| c.to_ascii_uppercase())).collect();
+    if let Some(all) = all.filter(|a| a.chars().all(|c| c.is_uppercase()) && !out.contains(a)) {
+        out.push(all);
+    }
+    out
+}
+
 /// A name written as an acronym: two to six capitals, with or without stops ("DNC", "F.B.I.").
 pub fn acronym(name: &str) -> Option<String> {
     let letters: String = name.chars().filter(|c| *c != '.').collect();
@@ -79,6 +95,10 @@ mod tests {
         assert_eq!(initials("Federal Bureau of Investigation").as_deref(), Some("FBI"));
         assert_eq!(initials("Advanced Micro Devices").as_deref(), Some("AMD"));
         assert_eq!(initials("Microsoft"), None);
+        assert_eq!(acronyms_of("Department of Justice"), ["DJ", "DOJ"]);
+        assert_eq!(acronyms_of("Democratic National Committee"), ["DNC"]);
+        assert_eq!(acronyms_of("Immigration and Customs Enforcement"), ["ICE", "IACE"]);
+        assert_eq!(acronyms_of("Hewlett-Packard"), ["HP"]);
         assert_eq!(acronym("F.B.I.").as_deref(), Some("FBI"));
         assert_eq!(acronym("Fox"), None);
     }
