@@ -11,7 +11,7 @@ use crate::compare::quotes::{shingles, words};
 use crate::lexis::countries::Countries;
 use crate::lexis::fold::fold;
 use crate::lexis::verbs::is_reporting;
-use crate::lexis::words::{in_list, BETWEEN, DETERMINERS, PREPOSITIONS, PRONOUNS, STOP};
+use crate::lexis::words::{BETWEEN, DETERMINERS, PREPOSITIONS, PRONOUNS, STOP};
 use crate::model::Article;
 use crate::resolve::names::Name;
 use crate::tag::article::TaggedArticle;
@@ -41,11 +41,11 @@ pub struct Profile {
 fn content_word(w: &str) -> bool {
     w.chars().count() >= 4
         && w.chars().all(char::is_alphabetic)
-        && !in_list(STOP, w)
-        && !in_list(PREPOSITIONS, w)
-        && !in_list(DETERMINERS, w)
-        && !in_list(PRONOUNS, w)
-        && !in_list(BETWEEN, w)
+        && !STOP.has(w)
+        && !PREPOSITIONS.has(w)
+        && !DETERMINERS.has(w)
+        && !PRONOUNS.has(w)
+        && !BETWEEN.has(w)
         && !is_reporting(w)
 }
 
