@@ -35,7 +35,7 @@ pub fn profile_tagged(
         articles,
         engine.threads,
         || (),
-        |_, i, a| stories::profile(a, &tagged[i], texts[i].iter().copied()),
+        |_, i, a| stories::profile(a, &tagged[i], texts[i].iter().copied(), engine.tables),
     )
 }
 
@@ -44,7 +44,7 @@ pub fn profile_articles(articles: &[Article], quotes: &[Quote], engine: Engine) 
     let texts = quote_texts(articles, quotes);
     crate::parallel::map_with(articles, engine.threads, Scratch::default, |scratch, i, a| {
         let tagged = tag_article(a, engine.tagger, scratch);
-        stories::profile(a, &tagged, texts[i].iter().copied())
+        stories::profile(a, &tagged, texts[i].iter().copied(), engine.tables)
     })
 }
 
@@ -52,5 +52,5 @@ pub fn profile_articles(articles: &[Article], quotes: &[Quote], engine: Engine) 
 pub fn profile_document(doc: &Document, engine: Engine, scratch: &mut Scratch) -> Profile {
     let (a, quotes) = article::parse_article(String::new(), doc, 0);
     let tagged = tag_article(&a, engine.tagger, scratch);
-    stories::profile(&a, &tagged, quotes.iter().map(|q| q.text.as_str()))
+    stories::profile(&a, &tagged, quotes.iter().map(|q| q.text.as_str()), engine.tables)
 }

@@ -9,9 +9,9 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use crate::attribute::bodies::DOCUMENTS;
+use crate::lexis::set::{words, Words};
 use crate::lexis::titles::{plural_title, title_starting};
-use crate::lexis::words::{in_list, DOCUMENT_NOUNS, ORG_HEADS, ORG_NOUNS, SOURCE_NOUNS};
+use crate::lexis::words::{DOCUMENTS, ORG_HEADS, ORG_NOUNS, SOURCE_NOUNS};
 
 /// The committed source heads.
 const HEADS: &str = include_str!("../../model/source-heads.tsv");
@@ -34,7 +34,7 @@ fn learned() -> &'static HashSet<&'static str> {
 
 /// What media and writings are called when they speak ("the article says", "the clip shows"), and the
 /// pronouns for anyone at all ("nobody knew").
-const OTHER_SPEAKERS: &[&str] = &[
+const OTHER_SPEAKERS: Words = words![
     "article",
     "articles",
     "piece",
@@ -80,7 +80,7 @@ pub fn can_speak(head: &str) -> bool {
     let lower = head.to_lowercase();
     let w = lower.as_str();
     if learned().contains(w)
-        || [SOURCE_NOUNS, DOCUMENTS, DOCUMENT_NOUNS, ORG_NOUNS, ORG_HEADS, OTHER_SPEAKERS].iter().any(|l| in_list(l, w))
+        || [SOURCE_NOUNS, DOCUMENTS, ORG_NOUNS, ORG_HEADS, OTHER_SPEAKERS].iter().any(|l| l.has(w))
         || title_starting(std::slice::from_ref(&lower)).is_some()
         || plural_title(w).is_some()
     {

@@ -4,55 +4,22 @@
 
 use crate::attribute::context::{Ctx, LOOK_BACK};
 use crate::attribute::np::Np;
-use crate::lexis::words::{in_list, ORG_NOUNS};
+use crate::lexis::set::{words, Words};
+use crate::lexis::words::{DOCUMENTS, ORG_NOUNS};
 use crate::model::{Entity, EntityKind};
-
-/// Documents that speak for whoever wrote or filed them.
-pub const DOCUMENTS: &[&str] = &[
-    "lawsuit",
-    "suit",
-    "complaint",
-    "filing",
-    "filings",
-    "statement",
-    "report",
-    "letter",
-    "memo",
-    "memorandum",
-    "indictment",
-    "ruling",
-    "motion",
-    "brief",
-    "document",
-    "documents",
-    "study",
-    "survey",
-    "editorial",
-    "release",
-    "ad",
-    "advertisement",
-    "email",
-    "post",
-    "tweet",
-    "website",
-    "petition",
-    "order",
-    "affidavit",
-    "transcript",
-];
 
 /// The organization or person that phrase `np` (headed by common noun `head`) speaks for, if it speaks
 /// for one.
 pub(super) fn body_of<'a>(ctx: &Ctx<'a>, np: &Np, head: &str) -> Option<&'a Entity> {
     let at = ctx.token_span(np.start).start;
-    if in_list(DOCUMENTS, head) {
+    if DOCUMENTS.has(head) {
         // "the DNC's lawsuit", "a Fox News report": whose it is, named in the phrase.
         if let Some((e, _, _)) = ctx.entities_in(np.start, np.end).find(|(e, _, _)| e.kind != EntityKind::Place) {
             return Some(e);
         }
         return author(ctx, head, at).or_else(|| most_named(ctx, at, |_| true));
     }
-    if in_list(ORG_NOUNS, head) {
+    if ORG_NOUNS.has(head) {
         // "the committee": an organization named with that word, named in this article.
         let named = |e: &Entity| {
             e.kind == EntityKind::Organization && e.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(head))
@@ -63,17 +30,16 @@ pub(super) fn body_of<'a>(ctx: &Ctx<'a>, np: &Np, head: &str) -> Option<&'a Enti
 }
 
 /// Documents that are one for a reader: "the lawsuit" filed is "the suit" that claims.
-const SAME_DOCUMENT: &[&[&str]] =
-    &[&["lawsuit", "suit", "complaint"], &["memo", "memorandum"], &["ad", "advertisement"]];
+const SAME_DOCUMENT: &[Words] =
+    &[words!["lawsuit", "suit", "complaint"], words!["memo", "memorandum"], words!["ad", "advertisement"]];
 
 /// Whether `word` names the document `noun` names.
 fn same_document(noun: &str, word: &str) -> bool {
-    word.eq_ignore_ascii_case(noun)
-        || SAME_DOCUMENT.iter().any(|set| in_list(set, noun) && set.iter().any(|w| w.eq_ignore_ascii_case(word)))
+    word.eq_ignore_ascii_case(noun) || SAME_DOCUMENT.iter().any(|set| set.has(noun) && set.has(word))
 }
 
 /// Verbs of making a document public: its subject is the author.
-const AUTHORING: &[&str] = &[
+const AUTHORING: Words = words![
     "file",
     "files",
     "filed",
@@ -129,7 +95,7 @@ fn author<'a>(ctx: &Ctx<'a>, noun: &str, at: usize) -> Option<&'a Entity> {
         let sentence = ctx.sentence_range(t);
         // The one who filed or wrote it: the phrase before the verb ("Trump, calling the suit …" did not).
         let reach = sentence.start.max(t.saturating_sub(AUTHORING_REACH));
-        let verb = (reach..t).rev().find(|&k| in_list(AUTHORING, ctx.token_text(k)))?;
+        let verb = (reach..t).rev().find(|&k| AUTHORING.has(ctx.token_text(k)))?;
         let subject = ctx.np_left(verb, sentence.start).filter(|np| ctx.quote_holding_token(np.start).is_none())?;
         ctx.entities_in(subject.start, subject.end).find(|(e, _, _)| e.kind != EntityKind::Place).map(|(e, _, _)| e)
     })

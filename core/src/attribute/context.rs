@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::lexis::verbs::{is_noun_too, is_reporting, takes_infinitive};
-use crate::lexis::words::{in_list, BETWEEN, DETERMINERS, PREPOSITIONS, PRONOUNS, QUANTIFIERS};
+use crate::lexis::words::{BETWEEN, DETERMINERS, PREPOSITIONS, PRONOUNS, QUANTIFIERS};
 use crate::model::{Article, Entity, EntityKind, How, MentionSpan, Quote};
 use crate::span::Span;
 use crate::tag::article::TaggedArticle;
@@ -90,11 +90,11 @@ pub(super) fn is_mark(s: &str) -> bool {
 
 /// Whether a word after `w` is a noun: `w` is a preposition or a quantifier.
 pub(super) fn takes_noun(w: &str) -> bool {
-    in_list(PREPOSITIONS, w) || in_list(QUANTIFIERS, w)
+    PREPOSITIONS.has(w) || QUANTIFIERS.has(w)
 }
 
 pub(super) fn is_pronoun(w: &str) -> bool {
-    in_list(PRONOUNS, w)
+    PRONOUNS.has(w)
 }
 
 impl<'a> Ctx<'a> {
@@ -279,13 +279,13 @@ impl<'a> Ctx<'a> {
         }
         if let Some(p) = prev {
             // "the so-called “…”": an adjective, not a cue.
-            if in_list(DETERMINERS, p) || takes_noun(p) || matches!(p, "'s" | "’s" | "so") {
+            if DETERMINERS.has(p) || takes_noun(p) || matches!(p, "'s" | "’s" | "so") {
                 return false;
             }
             let ends_subject = is_pronoun(p)
                 || p.chars().next().is_some_and(char::is_uppercase)
                 || matches!(p, "," | "to" | "and" | "but" | "—" | "who")
-                || BETWEEN.contains(&p)
+                || BETWEEN.has_exact(p)
                 || p.ends_with("ly");
             if is_noun_too(w) && !ends_subject {
                 return false;

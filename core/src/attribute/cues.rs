@@ -6,8 +6,9 @@
 
 use crate::attribute::context::{is_mark, is_pronoun, Ctx, NEAR_TOKENS};
 use crate::attribute::np::{Np, NpHead};
+use crate::lexis::set::words;
 use crate::lexis::verbs::{is_participle, is_reporting};
-use crate::lexis::words::{in_list, BETWEEN, CIRCUMSTANCE, DETERMINERS, WEEKDAYS};
+use crate::lexis::words::{BETWEEN, CIRCUMSTANCE, DETERMINERS, WEEKDAYS};
 use crate::model::Rule;
 use crate::span::Span;
 
@@ -53,8 +54,8 @@ impl<'a> Ctx<'a> {
         clause_end >= end || {
             let w = self.token_text(clause_end);
             matches!(w, "." | "," | "!" | "?" | ";")
-                || in_list(CIRCUMSTANCE, w)
-                || WEEKDAYS.contains(&w)
+                || CIRCUMSTANCE.has(w)
+                || WEEKDAYS.has_exact(w)
                 || (w.ends_with("ly") && w.chars().next().is_some_and(char::is_lowercase))
         }
     }
@@ -89,7 +90,7 @@ impl<'a> Ctx<'a> {
         // "“…,” read the statement": "read" is no cue after a quotation unless a phrase follows it.
         let noun_too_first = matches!(first, "read" | "reads")
             && i + 1 < end
-            && (in_list(DETERMINERS, self.token_text(i + 1)) || self.token_text(i + 1) == "one");
+            && (DETERMINERS.has(self.token_text(i + 1)) || self.token_text(i + 1) == "one");
         if (self.is_verb(i) || self.looks_like_verb(i) || noun_too_first) && !is_participle(first) {
             let np = self.np_right(i + 1, end)?;
             return Some(Cue { np, verb: Some(i), rule: Rule::After, confidence: 0.9 });
@@ -130,14 +131,14 @@ impl<'a> Ctx<'a> {
             }
         }
         // "a Democratic staffer in the room wondered": a short prepositional phrase after the subject.
-        if j < end && in_list(&["in", "at", "from", "of", "for", "with", "on"], self.token_text(j)) {
+        if j < end && words!["in", "at", "from", "of", "for", "with", "on"].has(self.token_text(j)) {
             if let Some(m) = (j + 2..end.min(j + 6)).find(|&m| self.is_verb(m)) {
                 if (j + 1..m).all(|t| self.np_word(t, t == j + 1)) {
                     j = m;
                 }
             }
         }
-        while j < end && (BETWEEN.contains(&self.token_text(j)) || self.token_text(j).ends_with("ly")) {
+        while j < end && (BETWEEN.has_exact(self.token_text(j)) || self.token_text(j).ends_with("ly")) {
             j += 1;
         }
         if j < end && (self.is_verb(j) || self.looks_like_verb(j) || noun_too_verb(j)) {

@@ -34,6 +34,7 @@ pub mod weights;
 
 use std::collections::HashMap;
 
+use crate::lexis::set::{words, Words};
 use crate::model::{Article, Entity, EntityKind, Quote, QuoteKind, Rule, Speaker};
 use crate::span::Span;
 use crate::tag::article::TaggedArticle;
@@ -269,8 +270,9 @@ fn is_title(ctx: &Ctx, q: &Quote) -> bool {
 
 /// Nouns that put the quoted words forward as words, not as anyone's speech: "the word “austerity”", "a
 /// slogan, “…”", "the hashtag “…”".
-const WORD_NOUNS: &[&str] = &[
-    "word", "words", "term", "terms", "phrase", "phrases", "slogan", "slogans", "label", "nickname", "hashtag", "motto",
+const WORD_NOUNS: Words = words![
+    "word", "words", "term", "terms", "phrase", "phrases", "slogan", "slogans", "label", "nickname", "hashtag",
+    "motto",
 ];
 
 /// A short quote right after a noun that names it as words ([`WORD_NOUNS`]), or after "so-called".
@@ -278,7 +280,7 @@ fn is_named_word(ctx: &Ctx, q: &Quote) -> bool {
     q.text.split_whitespace().count() <= 6
         && ctx.word_before_quote(q.start).is_some_and(|w| {
             let w = w.to_lowercase();
-            WORD_NOUNS.contains(&w.as_str()) || w == "so-called"
+            WORD_NOUNS.has_exact(&w) || w == "so-called"
         })
 }
 

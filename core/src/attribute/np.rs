@@ -4,8 +4,9 @@
 //! person named in it, a common noun, another entity, a pronoun, "who" standing for the phrase before it).
 
 use crate::attribute::context::{is_mark, is_pronoun, takes_noun, Ctx, NEAR_TOKENS};
+use crate::lexis::set::words;
 use crate::lexis::verbs::is_reporting;
-use crate::lexis::words::{in_list, is_org_noun, BETWEEN, DETERMINERS, INTRO, PREPOSITIONS, STOP, WEEKDAYS};
+use crate::lexis::words::{is_org_noun, BETWEEN, DETERMINERS, INTRO, PREPOSITIONS, STOP, WEEKDAYS};
 use crate::model::{Entity, EntityKind, How};
 use crate::span::Span;
 
@@ -36,11 +37,11 @@ impl<'a> Ctx<'a> {
         let contraction = matches!(w, "n't" | "n’t" | "'re" | "’re" | "'ve" | "’ve" | "'ll" | "’ll" | "'d" | "’d");
         let word = !contraction && (c.is_alphanumeric() || matches!(w, "'s" | "’s" | "’" | "-"));
         // A reporting verb can be a noun after a determiner ("the text said").
-        let after_determiner = k > 0 && in_list(DETERMINERS, self.token_text(k - 1));
+        let after_determiner = k > 0 && DETERMINERS.has(self.token_text(k - 1));
         let noun_use = !first && after_determiner;
         // A lowercase "-ed" word after a noun is a verb ("opposition figures rejected").
         let past = !first && !after_determiner && c.is_lowercase() && w.ends_with("ed");
-        word && !in_list(STOP, w) && (noun_use || !self.is_verb(k)) && !is_pronoun(w) && !past
+        word && !STOP.has(w) && (noun_use || !self.is_verb(k)) && !is_pronoun(w) && !past
     }
 
     /// A phrase starting at token `i`: a pronoun, or up to eight noun-phrase words.
@@ -53,7 +54,7 @@ impl<'a> Ctx<'a> {
             return Some(Np { start: i, end: i + 1, head: NpHead::Pronoun(w.to_string()) });
         }
         // "Of Carson, Levine said", "“Hamas” only reinforced": a preposition or an adverb starts no subject.
-        if in_list(PREPOSITIONS, w) || w.eq_ignore_ascii_case("to") || BETWEEN.contains(&w) {
+        if PREPOSITIONS.has(w) || w.eq_ignore_ascii_case("to") || BETWEEN.has_exact(w) {
             return None;
         }
         let mut j = i;
@@ -96,10 +97,8 @@ impl<'a> Ctx<'a> {
         // preposition; the participle's subject is the verb's.
         let s = np.start;
         if s > from + 2
-            && in_list(
-                &["through", "in", "on", "at", "from", "outside", "around", "across", "along", "into", "near"],
-                self.token_text(s - 1),
-            )
+            && words!["through", "in", "on", "at", "from", "outside", "around", "across", "along", "into", "near"]
+                .has(self.token_text(s - 1))
         {
             let g = s - 2;
             let w = self.token_text(g);
@@ -117,9 +116,9 @@ impl<'a> Ctx<'a> {
         let skip_between = |k: &mut usize| {
             while *k > from {
                 let w = self.token_text(*k - 1);
-                if BETWEEN.contains(&w) || (w.ends_with("ly") && w.chars().next().is_some_and(char::is_lowercase)) {
+                if BETWEEN.has_exact(w) || (w.ends_with("ly") && w.chars().next().is_some_and(char::is_lowercase)) {
                     *k -= 1;
-                } else if WEEKDAYS.contains(&w) && *k >= from + 2 && self.token_text(*k - 2) == "on" {
+                } else if WEEKDAYS.has_exact(w) && *k >= from + 2 && self.token_text(*k - 2) == "on" {
                     *k -= 2;
                 } else if *k >= from + 2 && self.is_time_phrase(self.token_text(*k - 2), w) {
                     // "who last year called", "who in 2010 said".
@@ -169,7 +168,7 @@ impl<'a> Ctx<'a> {
         }
         // "who has in the past described …": a prepositional phrase is not the subject.
         if let Some(p) = (k.saturating_sub(5).max(from)..k)
-            .find(|&m| in_list(&["in", "on", "at", "for", "during", "over"], self.token_text(m)))
+            .find(|&m| words!["in", "on", "at", "for", "during", "over"].has(self.token_text(m)))
         {
             if (p + 1..k).all(|m| self.np_word(m, false)) && p > from {
                 k = p;
@@ -178,7 +177,7 @@ impl<'a> Ctx<'a> {
         }
         // "Beck, who has said …", "the police department which reported …": the relative pronoun is the
         // subject, standing for the phrase before it.
-        if k > from + 1 && in_list(&["who", "which"], self.token_text(k - 1)) {
+        if k > from + 1 && words!["who", "which"].has(self.token_text(k - 1)) {
             let rel = k - 1;
             let antecedent_end = if self.token_text(rel - 1) == "," { rel - 1 } else { rel };
             let antecedent = self.np_left_plain(antecedent_end, from)?;
@@ -203,19 +202,19 @@ impl<'a> Ctx<'a> {
             let mut start = self.first_token_from(span.start).max(from);
             while start > from && self.np_word(start - 1, false) && head + 1 - start < 8 {
                 start -= 1;
-                if DETERMINERS.contains(&self.token_text(start)) {
+                if is_determiner(self.token_text(start)) {
                     break;
                 }
             }
             return self.head_of(start, k);
         }
-        if !self.np_word(head, false) || in_list(DETERMINERS, w) || takes_noun(w) || matches!(w, "'s" | "’s") {
+        if !self.np_word(head, false) || DETERMINERS.has(w) || takes_noun(w) || matches!(w, "'s" | "’s") {
             return None;
         }
         let mut s = head;
         while s > from && s + 7 > head && self.np_word(s - 1, false) {
             s -= 1;
-            if DETERMINERS.contains(&self.token_text(s)) {
+            if is_determiner(self.token_text(s)) {
                 break;
             }
         }
@@ -227,8 +226,8 @@ impl<'a> Ctx<'a> {
         let unit =
             matches!(second, "week" | "month" | "year" | "night" | "weekend" | "summer" | "spring" | "fall" | "winter");
         let year = second.len() == 4 && second.starts_with(['1', '2']) && second.chars().all(|c| c.is_ascii_digit());
-        (unit && in_list(&["last", "this", "next", "that", "earlier", "later"], first))
-            || (year && in_list(&["in", "since"], first))
+        (unit && words!["last", "this", "next", "that", "earlier", "later"].has(first))
+            || (year && words!["in", "since"].has(first))
     }
 
     /// Whether a person's name ends right before token `k`.
@@ -321,7 +320,7 @@ impl<'a> Ctx<'a> {
         while s < to && is_mark(self.token_text(s)) {
             s += 1;
         }
-        if s < to && in_list(INTRO, self.token_text(s)) {
+        if s < to && INTRO.has(self.token_text(s)) {
             match (s..to.min(s + 16)).find(|&k| self.token_text(k) == ",") {
                 Some(comma) => s = comma + 1,
                 None => return self.first_actor(s, to),
@@ -368,7 +367,7 @@ impl<'a> Ctx<'a> {
     pub fn after_preposition(&self, np: &Np) -> bool {
         np.start > 0 && {
             let w = self.token_text(np.start - 1);
-            in_list(PREPOSITIONS, w) || in_list(&["to", "than", "like", "toward", "towards"], w)
+            PREPOSITIONS.has(w) || words!["to", "than", "like", "toward", "towards"].has(w)
         }
     }
 
@@ -392,4 +391,9 @@ impl<'a> Ctx<'a> {
         }
         j
     }
+}
+
+/// A determiner in lowercase or capitalised ("the", "The"; not "THE").
+fn is_determiner(w: &str) -> bool {
+    DETERMINERS.has_exact(w) || DETERMINERS.has_capitalised(w)
 }

@@ -3,12 +3,12 @@
 //! House)", "unnamed officials (United States)"), kept the same within an article.
 
 use crate::attribute::agents::can_speak;
-use crate::attribute::bodies::{body_of, DOCUMENTS};
+use crate::attribute::bodies::body_of;
 use crate::attribute::context::{is_mark, Ctx, LOOK_BACK};
 use crate::attribute::lists::{self, earlier_from, from_after, last_group, Group, Source};
 use crate::attribute::np::{Np, NpHead};
 use crate::lexis::titles::{plural_title, role_name, same_role};
-use crate::lexis::words::{in_list, SOURCE_NOUNS};
+use crate::lexis::words::{DOCUMENTS, SOURCE_NOUNS};
 use crate::model::{Entity, EntityKind, How, MentionSpan, Speaker};
 
 /// What the attributor remembers while reading an article.
@@ -217,7 +217,7 @@ pub(super) fn speaker_of(ctx: &Ctx, np: &Np, state: &mut State) -> Option<Speake
                 }
             }
             // "a joint statement from A, B and C"; "the statement read", after one from them.
-            if in_list(DOCUMENTS, &head) {
+            if DOCUMENTS.has(&head) {
                 let at = ctx.token_span(np.start).start;
                 let source = from_after(ctx, &state.groups, np.end - 1)
                     .or_else(|| definite.then(|| earlier_from(ctx, &state.groups, &head, at)).flatten());
@@ -275,7 +275,7 @@ fn is_name_like(ctx: &Ctx, np: &Np) -> bool {
 fn document_label(ctx: &Ctx, np: &Np, state: &State) -> Option<String> {
     let end = np.start;
     let floor = ctx.first_token_from(ctx.token_span(np.start).start.saturating_sub(LOOK_BACK));
-    let doc = (floor..end).rev().find(|&t| DOCUMENTS.contains(&ctx.token_text(t).to_lowercase().as_str()))?;
+    let doc = (floor..end).rev().find(|&t| DOCUMENTS.has(ctx.token_text(t)))?;
     let modifier = |t: usize| {
         let w = ctx.token_text(t);
         w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
@@ -322,7 +322,7 @@ fn unnamed(ctx: &Ctx, np: &Np, head: &str, state: &mut State, mention: Option<Me
         .map(|t| ctx.token_text(t).to_string())
         .filter(|w| !matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "another" | "'s" | "’s"))
         .collect();
-    let kind = if SOURCE_NOUNS.contains(&head) { format!("unnamed {head}") } else { words.join(" ") };
+    let kind = if SOURCE_NOUNS.has_exact(head) { format!("unnamed {head}") } else { words.join(" ") };
     let kind = if kind.is_empty() { head.to_string() } else { kind };
     let label = match institution {
         Some((name, _, _)) => format!("{kind} ({name})"),

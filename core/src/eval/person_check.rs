@@ -8,7 +8,7 @@ use crate::lexis::countries::Countries;
 use crate::lexis::fold::fold;
 use crate::lexis::orgs::known;
 use crate::lexis::titles::title_starting;
-use crate::lexis::words::{in_list, ORG_HEADS, PRONOUNS};
+use crate::lexis::words::{ORG_HEADS, PRONOUNS};
 use crate::model::{Analysis, EntityKind, Quote};
 use crate::resolve::names::{given_compatible, Name};
 use crate::tag::lexicon::CAP_UNKNOWN;
@@ -64,7 +64,7 @@ pub fn source_name(words: &str) -> Option<SourceName> {
     }
     // An organization's or a country's name is not a person's.
     let joined = rest.join(" ");
-    let institution = rest.iter().any(|w| in_list(ORG_HEADS, w) || *w == "The")
+    let institution = rest.iter().any(|w| ORG_HEADS.has(w) || *w == "The")
         || known().iter().any(|o| o.name == joined || o.aliases.contains(&joined))
         || Countries::builtin().forms.iter().any(|f| f.text == joined);
     if institution {
@@ -73,7 +73,7 @@ pub fn source_name(words: &str) -> Option<SourceName> {
     let is_name = !rest.is_empty()
         && rest.len() <= 4
         && rest.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && !(rest.len() == 1 && in_list(PRONOUNS, rest[0]));
+        && !(rest.len() == 1 && PRONOUNS.has(rest[0]));
     let name = is_name.then(|| Name::parse(&rest.join(" "))).flatten()?;
     Some(SourceName { name, gender })
 }

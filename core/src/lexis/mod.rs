@@ -8,6 +8,7 @@ pub mod given_names;
 pub mod orgs;
 pub mod outlets;
 pub mod places;
+pub mod set;
 pub mod titles;
 pub mod verbs;
 pub mod words;

@@ -4,6 +4,8 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use crate::lexis::set::{words, Words};
+
 /// Lemmas of verbs that report speech or writing.
 const LEMMAS: &[&str] = &[
     "say",
@@ -134,7 +136,7 @@ const LEMMAS: &[&str] = &[
 
 /// Reporting verbs that are common nouns too ("a note", "the state", "an email"): they count as verbs only
 /// right after something that can end a subject (a name, a pronoun, an adverb, a comma).
-const NOUN_TOO: &[&str] = &[
+const NOUN_TOO: Words = words![
     "note",
     "notes",
     "state",
@@ -216,7 +218,7 @@ const NOUN_TOO: &[&str] = &[
 
 /// Whether a reporting verb form is also an everyday noun.
 pub fn is_noun_too(word: &str) -> bool {
-    NOUN_TOO.contains(&word.to_lowercase().as_str())
+    NOUN_TOO.has(word)
 }
 
 /// Irregular forms: (lemma, past, past participle).
@@ -231,7 +233,7 @@ const IRREGULAR: &[(&str, &str, &str)] = &[
 
 /// Verbs of two syllables or more stressed on the last, which double their final consonant as one-syllable
 /// verbs do: admitted, regretted, rebutted.
-const STRESSED_LAST: &[&str] = &[
+const STRESSED_LAST: Words = words![
     "admit", "commit", "regret", "rebut", "omit", "permit", "submit", "refer", "confer", "prefer", "deter", "compel",
     "repel",
 ];
@@ -242,7 +244,7 @@ fn doubles_final_consonant(lemma: &str) -> bool {
     let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
     let chars: Vec<char> = lemma.chars().collect();
     let n = chars.len();
-    if STRESSED_LAST.contains(&lemma) {
+    if STRESSED_LAST.has_exact(lemma) {
         return true;
     }
     if n < 3 || vowel(chars[n - 1]) || matches!(chars[n - 1], 'w' | 'x' | 'y') || !vowel(chars[n - 2]) {

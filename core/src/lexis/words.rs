@@ -1,27 +1,29 @@
 //! Function words the attributor reads prose by: pronouns, prepositions, determiners, the words that end a
 //! noun phrase, that sit between a subject and its verb, that open an introduction or a circumstance, and
-//! the nouns that name an unnamed source or a document.
+//! the nouns that name an unnamed source or a document; weekdays, months, treaties and landforms. Each fact
+//! has one list here, a [`Words`] set, and every stage reads that one.
+
+use crate::lexis::set::words;
+pub use crate::lexis::set::Words;
 
 /// Personal pronouns that can name a speaker.
-pub const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it"];
+pub const PRONOUNS: Words = words!["he", "she", "they", "i", "we", "it"];
 
 /// Prepositions: a word after one of these is its object, not a verb, and none opens a phrase naming a source.
-pub const PREPOSITIONS: &[&str] = &[
+pub const PREPOSITIONS: Words = words![
     "of", "in", "on", "at", "for", "with", "from", "by", "about", "into", "over", "under", "between", "during",
     "without", "against", "since", "until", "after", "before", "through", "among",
 ];
 
 /// Quantifiers: a word after one of these is a noun ("some charges"), not a verb.
-pub const QUANTIFIERS: &[&str] = &["such", "no", "any", "every", "each", "some", "many", "more", "most", "one"];
+pub const QUANTIFIERS: Words = words!["such", "no", "any", "every", "each", "some", "many", "more", "most", "one"];
 
 /// Determiners and possessive pronouns that open a noun phrase.
-pub const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "another", "The", "A", "An", "This", "That", "These", "Those",
-    "Another", "his", "her", "their", "its", "His", "Her", "Their", "Its",
-];
+pub const DETERMINERS: Words =
+    words!["the", "a", "an", "this", "that", "these", "those", "another", "his", "her", "their", "its"];
 
 /// Words that end a noun phrase.
-pub const STOP: &[&str] = &[
+pub const STOP: Words = words![
     "who", "which", "that", "in", "on", "at", "to", "for", "with", "from", "by", "and", "or", "but", "as", "when",
     "while", "after", "before", "if", "because", "than", "then", "also", "has", "had", "have", "is", "was", "are",
     "were", "will", "would", "could", "should", "did", "does", "do", "not", "it", "this", "there", "here", "about",
@@ -30,7 +32,7 @@ pub const STOP: &[&str] = &[
 ];
 
 /// Words between a subject and its verb: "Putin also said", "Trump has repeatedly said".
-pub const BETWEEN: &[&str] = &[
+pub const BETWEEN: Words = words![
     "also",
     "then",
     "later",
@@ -65,7 +67,7 @@ pub const BETWEEN: &[&str] = &[
 ];
 
 /// Words that open an introductory phrase before a sentence's subject ("In his speech, Obama …").
-pub const INTRO: &[&str] = &[
+pub const INTRO: Words = words![
     "In",
     "On",
     "At",
@@ -107,7 +109,7 @@ pub const INTRO: &[&str] = &[
 ];
 
 /// Words that open a circumstance after a reporting verb: "said as he left", "said on Friday".
-pub const CIRCUMSTANCE: &[&str] = &[
+pub const CIRCUMSTANCE: Words = words![
     "as",
     "on",
     "in",
@@ -135,10 +137,11 @@ pub const CIRCUMSTANCE: &[&str] = &[
     "then",
 ];
 
-pub const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+/// The days of the week, as written.
+pub const WEEKDAYS: Words = words!["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /// The unnamed-source nouns: a phrase headed by one of these names a source without naming a person.
-pub const SOURCE_NOUNS: &[&str] = &[
+pub const SOURCE_NOUNS: Words = words![
     "official",
     "officials",
     "source",
@@ -168,19 +171,46 @@ pub const SOURCE_NOUNS: &[&str] = &[
     "lawmakers",
 ];
 
-/// Documents that speak for someone: "the statement said", "the letter reads".
-pub const DOCUMENT_NOUNS: &[&str] =
-    &["statement", "report", "letter", "ad", "email", "post", "tweet", "release", "headline", "campaign"];
-
-/// Whether `w` is in `list`, ignoring case.
-pub fn in_list(list: &[&str], w: &str) -> bool {
-    list.iter().any(|x| x.eq_ignore_ascii_case(w))
-}
+/// Documents that speak for whoever wrote or filed them: "the statement said", "the DNC's lawsuit
+/// claims", "the letter reads".
+pub const DOCUMENTS: Words = words![
+    "lawsuit",
+    "suit",
+    "complaint",
+    "filing",
+    "filings",
+    "statement",
+    "report",
+    "letter",
+    "memo",
+    "memorandum",
+    "indictment",
+    "ruling",
+    "motion",
+    "brief",
+    "document",
+    "documents",
+    "study",
+    "survey",
+    "editorial",
+    "release",
+    "ad",
+    "advertisement",
+    "email",
+    "post",
+    "tweet",
+    "website",
+    "petition",
+    "order",
+    "affidavit",
+    "transcript",
+    "headline",
+];
 
 /// Nouns of kinds of organization: an organization's description ("the committee said": the organization
 /// whose name holds the word) and what the name beside them is ("a Dutch newspaper, Telders Kamp,
 /// reported", "a law firm, Brandt Okafor,", "the broadcaster NHK").
-pub const ORG_NOUNS: &[&str] = &[
+pub const ORG_NOUNS: Words = words![
     "committee",
     "bureau",
     "agency",
@@ -246,12 +276,12 @@ pub const ORG_NOUNS: &[&str] = &[
 /// A noun of a kind of organization written as a common noun: "a newspaper," (not the end of a name,
 /// "the National Intelligence Service,").
 pub fn is_org_noun(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_lowercase) && in_list(ORG_NOUNS, w)
+    w.chars().next().is_some_and(char::is_lowercase) && ORG_NOUNS.has(w)
 }
 
 /// Words that end the names of organizations ("Indian Navy", "ABC Entertainment Group"): capitalised there
 /// though ordinary lowercase words elsewhere.
-pub const ORG_HEADS: &[&str] = &[
+pub const ORG_HEADS: Words = words![
     "navy",
     "army",
     "police",
@@ -344,35 +374,53 @@ pub const ORG_HEADS: &[&str] = &[
     "attorney",
 ];
 
-/// Month names as dates write them: in full, in three letters, and "sept" (lowercase).
-pub const MONTHS: &[&str] = &[
-    "jan",
+/// The months' names in full.
+pub const MONTH_NAMES: Words = words![
     "january",
-    "feb",
     "february",
-    "mar",
     "march",
-    "apr",
     "april",
     "may",
-    "jun",
     "june",
-    "jul",
     "july",
-    "aug",
     "august",
-    "sep",
-    "sept",
     "september",
-    "oct",
     "october",
-    "nov",
     "november",
-    "dec",
     "december",
 ];
 
-/// Whether a lowercase word is a month's name or its abbreviation ("march", "mar", "sept").
+/// The months' names as dates abbreviate them: in three letters, and "sept" ("may" is written in full).
+pub const MONTH_ABBREVIATIONS: Words =
+    words!["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
+
+/// Whether a word is a month's name or its abbreviation ("march", "Mar", "sept").
 pub fn is_month(word: &str) -> bool {
-    MONTHS.contains(&word)
+    MONTH_NAMES.has(word) || MONTH_ABBREVIATIONS.has(word)
+}
+
+/// Words naming a treaty or an agreement between states: a name they head ("the Minsk agreements",
+/// "the Paris Accord") is no actor, and a place in it ("Treaty of Paris") is no mention of the place.
+pub const TREATIES: Words = words![
+    "agreement",
+    "agreements",
+    "accord",
+    "accords",
+    "treaty",
+    "protocol",
+    "convention",
+    "conventions",
+    "memorandum",
+    "declaration",
+];
+
+/// Waters, whose word opens or ends a name: "Lake Champlain", "Chesapeake Bay", "Gulf of Aden".
+pub const WATERS: Words = words!["lake", "gulf", "bay", "sea", "strait", "river"];
+
+/// Words that open the name of a landform or a strait, besides [`WATERS`]: "Mount Hood", "Horn of Africa".
+pub const LANDFORMS: Words = words!["mount", "mt.", "cape", "isle", "isles", "straits", "horn", "bight"];
+
+/// Whether a word opens the name of a landform or a water, ASCII case aside ([`WATERS`], [`LANDFORMS`]).
+pub fn opens_landform(w: &str) -> bool {
+    WATERS.has(w) || LANDFORMS.has(w)
 }

@@ -113,7 +113,7 @@ fn is_boundary(s: &str, punct: usize, after: usize) -> bool {
     let word = word_before(s, punct);
     let bare = word.trim_end_matches('.');
     let next_word = word_after(s, after);
-    let opener = OPENERS.contains(&next_word);
+    let opener = OPENERS.has_exact(next_word);
     if bare.is_empty() {
         return true;
     }

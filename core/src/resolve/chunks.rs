@@ -16,8 +16,11 @@ use std::collections::HashMap;
 
 use crate::lexis::fold::fold;
 use crate::lexis::given_names::is_given_name;
+use crate::lexis::set::{words, Words};
 use crate::lexis::titles::{title_ending, title_starting};
-use crate::lexis::words::{in_list, is_org_noun, DETERMINERS, ORG_HEADS, PREPOSITIONS};
+use crate::lexis::words::{
+    is_org_noun, opens_landform, DETERMINERS, MONTH_NAMES, ORG_HEADS, PREPOSITIONS, TREATIES, WATERS, WEEKDAYS,
+};
 use crate::model::BlockKind;
 use crate::resolve::countries::located;
 use crate::resolve::Doc;
@@ -41,20 +44,14 @@ pub struct Chunk {
 /// The longest name, in tokens, that reliable chunks vouch for.
 const MAX_NAME: usize = 8;
 
-/// Head words of names that are events, laws, treaties or works, never organizations or people.
-const NOT_AN_ACTOR: &[&str] = &[
-    "agreement",
-    "agreements",
-    "accord",
-    "accords",
-    "treaty",
+/// Head words of names that are events, laws or works, never organizations or people (and treaties,
+/// [`TREATIES`]).
+const NOT_AN_ACTOR: Words = words![
     "act",
     "war",
     "wars",
     "olympics",
     "games",
-    "convention",
-    "protocol",
     "initiative",
     "amendment",
     "doctrine",
@@ -75,7 +72,6 @@ const NOT_AN_ACTOR: &[&str] = &[
     "bill",
     "law",
     "order",
-    "declaration",
     "resolution",
     "revolution",
     "election",
@@ -86,56 +82,33 @@ const NOT_AN_ACTOR: &[&str] = &[
     "week",
 ];
 
-/// Head words of names of places that are not countries: landforms, waters, zones (never organizations).
-const PLACE_HEADS: &[&str] = &[
+/// Head words of names of places that are not countries: landforms, zones (never organizations), and the
+/// [`WATERS`].
+const PLACE_HEADS: Words = words![
     "zone",
     "peninsula",
-    "sea",
     "ocean",
-    "river",
     "mountains",
     "mountain",
     "valley",
-    "strait",
-    "gulf",
     "island",
     "islands",
-    "bay",
-    "lake",
     "desert",
     "coast",
     "highway",
     "border",
 ];
 
-/// First words of names of landforms and waters: "Lake Champlain", "Mount Hood", "Gulf of Aden".
-const PLACE_FIRST: &[&str] = &["lake", "mount", "mt.", "cape", "isle", "gulf", "bay", "sea", "strait", "river"];
-
 /// Head words of names that are places unless the tagger saw an organization ("Hennepin County" may be its
 /// government).
-const PLACE_OR_BODY_HEADS: &[&str] =
-    &["region", "province", "county", "district", "square", "street", "avenue", "park", "beach"];
+const PLACE_OR_BODY_HEADS: Words =
+    words!["region", "province", "county", "district", "square", "street", "avenue", "park", "beach"];
 
-const WEEKDAYS_MONTHS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// A weekday or a month's name in full ("May" aside: usually the verb), ASCII case aside: never the edge of
+/// a name.
+fn weekday_or_month(w: &str) -> bool {
+    WEEKDAYS.has(w) || (MONTH_NAMES.has(w) && !w.eq_ignore_ascii_case("may"))
+}
 
 /// Whether a word is written lowercase in ordinary prose: the corpus says so (more lowercase than
 /// capitalised uses away from sentence starts), or, with no capitalised use in the corpus, the tagger's
@@ -164,8 +137,11 @@ fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Words that join the words of a name without being one ("and", "'s").
+const JOINERS: Words = words!["and", "&", "to", "-", "'s", "’s"];
+
 pub(super) fn is_function_word(w: &str) -> bool {
-    in_list(PREPOSITIONS, w) || in_list(DETERMINERS, w) || in_list(&["and", "&", "to", "-", "'s", "’s"], w)
+    PREPOSITIONS.has(w) || DETERMINERS.has(w) || JOINERS.has(w)
 }
 
 /// A sentence written like a headline: its ordinary words (those the lexicon knows as usually lowercase)
@@ -201,7 +177,7 @@ fn key(d: &Doc, a: usize, b: usize) -> u64 {
 }
 
 /// Name particles a person's name may hold in lowercase ("Ludwig van Beethoven").
-const PARTICLES: &[&str] = &[
+const PARTICLES: Words = words![
     "de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "bin", "ibn", "al", "el", "la", "le",
     "y",
 ];
@@ -213,7 +189,7 @@ fn person_glue(d: &Doc, (a, b): (usize, usize), casing: &Casing) -> bool {
         let w = d.token_text(t);
         let surname_after_given = t + 1 == b && is_given_name(&fold(d.token_text(t - 1)));
         // Only a capitalised ordinary word is glue; "al-Assad", "van" are written so in names.
-        capitalised(w) && casing.usually_lowercase(w) && !in_list(PARTICLES, w) && !surname_after_given
+        capitalised(w) && casing.usually_lowercase(w) && !PARTICLES.has(w) && !surname_after_given
     })
 }
 
@@ -372,7 +348,7 @@ fn edge_glue(d: &Doc, (a, b): (usize, usize), casing: &Casing) -> bool {
     b - a >= 2
         && !given_name_before
         && casing.usually_lowercase(last)
-        && !in_list(ORG_HEADS, last)
+        && !ORG_HEADS.has(last)
         && !casing.usually_lowercase(d.token_text(b - 2))
 }
 
@@ -399,7 +375,7 @@ fn made_of_names(d: &Doc, c: Chunk, names: &HashMap<u64, [u32; 4]>) -> bool {
 fn trim(d: &Doc, c: Chunk) -> Chunk {
     let (mut a, mut b) = c.tokens;
     // Weekdays, months and numbers ("2012 Chiefs") are no part of a name's edges.
-    let edge = |w: &str| in_list(WEEKDAYS_MONTHS, w) || w.chars().all(|c| c.is_ascii_digit());
+    let edge = |w: &str| weekday_or_month(w) || w.chars().all(|c| c.is_ascii_digit());
     while b > a + 1 && edge(d.token_text(b - 1)) {
         b -= 1;
     }
@@ -438,7 +414,7 @@ fn segment(d: &Doc, c: Chunk, headline: bool, names: &HashMap<u64, [u32; 4]>, ca
     if headline && c.ty == EntityType::Per && !(a..b).any(|t| is_given_name(&fold(d.token_text(t)))) {
         return;
     }
-    let glue = |w: &str| casing.usually_lowercase(w) || in_list(WEEKDAYS_MONTHS, w) || !capitalised(w);
+    let glue = |w: &str| casing.usually_lowercase(w) || weekday_or_month(w) || !capitalised(w);
     let (mut a, mut b) = (a, b);
     while a < b && glue(d.token_text(b - 1)) {
         b -= 1;
@@ -492,21 +468,21 @@ fn decide_kind(d: &Doc, c: Chunk, names: &HashMap<u64, [u32; 4]>, casing: &Casin
     };
     let mut ty = c.ty;
     // "Lake Champlain", "Mount Hood", "Gulf of Aden": a landform's word first.
-    let place_first = PLACE_FIRST.contains(&lower[0].as_str()) && !in_list(ORG_HEADS, head);
-    if words.len() >= 2 && NOT_AN_ACTOR.contains(&head) {
+    let place_first = opens_landform(&lower[0]) && !ORG_HEADS.has(head);
+    if words.len() >= 2 && (NOT_AN_ACTOR.has_exact(head) || TREATIES.has_exact(head)) {
         return None;
     } else if named_as_organization(d, c) {
         ty = EntityType::Org;
     } else if words.len() >= 2
         && (place_first
-            || PLACE_HEADS.contains(&head)
-            || (PLACE_OR_BODY_HEADS.contains(&head) && ty != EntityType::Org))
+            || (PLACE_HEADS.has_exact(head) || WATERS.has_exact(head))
+            || (PLACE_OR_BODY_HEADS.has_exact(head) && ty != EntityType::Org))
     {
         ty = EntityType::Loc;
     } else if ty != EntityType::Per
         && (2..=3).contains(&words.len())
         && is_given_name(&lower[0])
-        && !in_list(ORG_HEADS, head)
+        && !ORG_HEADS.has(head)
         && words.iter().all(|w| capitalised(w) && !is_function_word(w))
         && names.get(&key(d, a, b)).is_none_or(|k| k[EntityType::Per as usize] * 2 >= k.iter().sum::<u32>())
     {
@@ -514,7 +490,7 @@ fn decide_kind(d: &Doc, c: Chunk, names: &HashMap<u64, [u32; 4]>, casing: &Casin
         // corpus mostly says otherwise.
         ty = EntityType::Per;
     } else if ty == EntityType::Org
-        && !in_list(ORG_HEADS, head)
+        && !ORG_HEADS.has(head)
         && located(d, a)
         && d.tables.place_forms.lookup(&d.keys[a..b]).is_some()
     {

@@ -3,6 +3,8 @@
 //! newspapers.
 
 use crate::lexis::countries::{Countries, FormKind};
+use crate::lexis::set::{words, Words};
+use crate::lexis::words::TREATIES;
 use crate::model::entity::{Entity, EntityKind, How, Mention};
 use crate::resolve::{Claims, Doc};
 use crate::span::Span;
@@ -10,7 +12,7 @@ use crate::tag::features::word_key;
 use crate::tag::labels::EntityType;
 
 /// Words that put what follows as a place: "in Paris", "from central Athens".
-const LOCATIVE: &[&str] = &[
+const LOCATIVE: Words = words![
     "in",
     "at",
     "from",
@@ -29,32 +31,24 @@ const LOCATIVE: &[&str] = &[
     "within",
     "of",
 ];
-const REGION_ADJECTIVES: &[&str] = &["central", "downtown", "southern", "northern", "eastern", "western", "suburban"];
+const REGION_ADJECTIVES: Words =
+    words!["central", "downtown", "southern", "northern", "eastern", "western", "suburban"];
 
 /// Whether the place starting at token `a` follows a locative preposition (an adjective between allowed).
 pub(super) fn located(d: &Doc, a: usize) -> bool {
-    let prev = |k: usize| (a >= k).then(|| d.token_text(a - k).to_lowercase());
+    let prev = |k: usize| (a >= k).then(|| d.token_text(a - k));
     match prev(1) {
-        Some(w) if LOCATIVE.contains(&w.as_str()) => true,
-        Some(w) if REGION_ADJECTIVES.contains(&w.as_str()) => prev(2).is_some_and(|w| LOCATIVE.contains(&w.as_str())),
+        Some(w) if LOCATIVE.has(w) => true,
+        Some(w) if REGION_ADJECTIVES.has(w) => prev(2).is_some_and(|w| LOCATIVE.has(w)),
         _ => false,
     }
 }
 
-/// Words after a place that make it part of a name: treaties ("the Minsk agreements") and newspapers.
-const NAME_WORDS_AFTER: &[&str] = &[
-    "agreement",
-    "agreements",
-    "accord",
-    "accords",
-    "protocol",
-    "treaty",
-    "convention",
-    "conventions",
-    "process",
-    "format",
-    "memorandum",
-    "declaration",
+/// Words after a place that make it part of a name, besides the treaties ([`TREATIES`], written in
+/// lowercase: "the Minsk agreements"): "the Normandy format".
+const NAME_WORDS_AFTER: Words = words!["process", "format"];
+/// Newspapers' names after a place: "The Washington Post".
+const NEWSPAPERS: Words = words![
     "Times",
     "Post",
     "Journal",
@@ -68,9 +62,9 @@ const NAME_WORDS_AFTER: &[&str] = &[
     "Chronicle",
     "Examiner",
 ];
-/// Words before a place that make it part of a name: "Treaty of Paris", "Voice of America".
-const NAME_WORDS_BEFORE: &[&str] =
-    &["Treaty", "Protocol", "Convention", "Accord", "Accords", "Voice", "Bank", "University"];
+/// Words before a place that make it part of a name, besides the treaties (capitalised: "Treaty of
+/// Paris"): "Voice of America".
+const NAME_WORDS_BEFORE: Words = words!["Voice", "Bank", "University"];
 
 /// Whether the place at tokens `a..b` opens a name ("the Minsk agreements", "The Washington Post") or
 /// ends one ("Treaty of Paris"), as (before such a word, after such a word).
@@ -78,8 +72,8 @@ pub(super) fn part_of_a_name(d: &Doc, a: usize, b: usize) -> (bool, bool) {
     let next = (b < d.tagged.tokens.len()).then(|| d.token_text(b));
     let prev2 = (a >= 2).then(|| (d.token_text(a - 2), d.token_text(a - 1)));
     (
-        next.is_some_and(|n| NAME_WORDS_AFTER.contains(&n)),
-        prev2.is_some_and(|(w, of)| of == "of" && NAME_WORDS_BEFORE.contains(&w)),
+        next.is_some_and(|n| TREATIES.has_exact(n) || NAME_WORDS_AFTER.has_exact(n) || NEWSPAPERS.has_exact(n)),
+        prev2.is_some_and(|(w, of)| of == "of" && (TREATIES.has_capitalised(w) || NAME_WORDS_BEFORE.has_exact(w))),
     )
 }
 

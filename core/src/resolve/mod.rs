@@ -11,9 +11,10 @@ pub mod orgs;
 pub mod people;
 pub mod places;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::lexis::countries::{Countries, FormKind};
+use crate::lexis::fold::fold;
 use crate::lexis::orgs::KnownOrg;
 use crate::lexis::places::Place;
 use crate::model::entity::{self, Entity, How};
@@ -36,6 +37,9 @@ pub struct Tables {
     pub org_forms: Gazetteer,
     /// The place table, its payload the row.
     pub place_forms: Gazetteer,
+    /// Every name, alternate name, demonym, capital and seat of a country, folded, to the country's id
+    /// (a sovereign country's first): how a story's profile counts countries.
+    pub country_ids: HashMap<String, String>,
 }
 
 impl Tables {
@@ -45,8 +49,14 @@ impl Tables {
         for (i, p) in places.iter().enumerate() {
             place_forms.add(p.name, 1, i as u32);
         }
+        let mut country_ids = HashMap::new();
+        for i in countries.forms_sovereign_first() {
+            let form = &countries.forms[i];
+            country_ids.entry(fold(&form.text)).or_insert_with(|| countries.countries[form.country].id());
+        }
         Tables {
             countries,
+            country_ids,
             orgs,
             places,
             country_forms: country_forms(countries),

@@ -5,6 +5,7 @@
 
 use crate::lexis::fold::fold;
 use crate::lexis::given_names::{given_name_gender, is_common_surname, is_given_name, same_given_name};
+use crate::lexis::set::{words, Words};
 
 /// A person's name, folded and in parts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,7 +20,7 @@ pub struct Name {
     pub squashed: String,
 }
 
-const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+const SUFFIXES: Words = words!["jr", "sr", "ii", "iii", "iv"];
 
 impl Name {
     /// Parses a name as written ("Robert S. Mueller III"); `None` when it has no letters.
@@ -31,7 +32,7 @@ impl Name {
             .map(str::to_string)
             .collect();
         let suffix = match parts.last() {
-            Some(p) if parts.len() >= 2 && SUFFIXES.contains(&p.trim_end_matches('.')) => {
+            Some(p) if parts.len() >= 2 && SUFFIXES.has_exact(p.trim_end_matches('.')) => {
                 parts.pop().map(|s| s.trim_end_matches('.').to_string())
             }
             _ => None,

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::lexis::countries::Countries;
 use crate::lexis::fold::fold;
+use crate::lexis::words::{LANDFORMS, WATERS};
 use crate::model::entity::{slug, unique_id, Entity, EntityKind, How};
 use crate::resolve::countries::{located, part_of_a_name};
 use crate::resolve::{Claims, Doc, Found};
@@ -140,13 +141,12 @@ fn short_forms(n_docs: usize, all: &mut [Place]) {
     }
 }
 
-/// Words that open the name of a water or landform: "Gulf of …", "Horn of …".
-const LANDFORMS: &[&str] =
-    &["Gulf", "Bay", "Sea", "Strait", "Straits", "Lake", "Mount", "Cape", "Isle", "Isles", "Horn", "Bight"];
-
 /// "Gulf of Aden" starting at token `t`: the end of the name.
 fn landform_of(d: &Doc, t: usize, end: usize) -> Option<usize> {
-    if !LANDFORMS.contains(&d.token_text(t)) || t + 2 >= end || d.token_text(t + 1) != "of" {
+    if !(LANDFORMS.has_capitalised(d.token_text(t)) || WATERS.has_capitalised(d.token_text(t)))
+        || t + 2 >= end
+        || d.token_text(t + 1) != "of"
+    {
         return None;
     }
     let capitalised = |k: usize| d.token_text(k).chars().next().is_some_and(char::is_uppercase);

@@ -16,7 +16,7 @@ use crate::corpus::polnear::{records, Offsets, Part};
 use crate::error::DataError;
 use crate::eval::clusters::ClusterScore;
 use crate::eval::person_check::{right_person, source_name};
-use crate::lexis::words::{in_list, PRONOUNS};
+use crate::lexis::words::PRONOUNS;
 use crate::span::Span;
 use crate::train::quotes;
 
@@ -107,7 +107,7 @@ pub fn polnear_examples(jsonl: &str, engine: Engine) -> Result<Vec<Example>, Dat
                 } else {
                     Label::Wrong
                 }
-            } else if words.split_whitespace().count() == 1 && in_list(PRONOUNS, words.trim()) {
+            } else if words.split_whitespace().count() == 1 && PRONOUNS.has(words.trim()) {
                 if words_right {
                     Label::PronounMatched
                 } else {

@@ -100,7 +100,7 @@ pub fn examples(jsonl: &str) -> Result<(Vec<Example>, Stats), DataError> {
 /// kinds of noun it knows by shape ([`crate::attribute::agents`]). Written as "noun<TAB>count", most
 /// frequent first.
 pub fn source_heads(jsonl: &str) -> Result<String, DataError> {
-    use crate::lexis::words::{in_list, DETERMINERS, PREPOSITIONS, PRONOUNS, QUANTIFIERS, STOP};
+    use crate::lexis::words::{DETERMINERS, PREPOSITIONS, PRONOUNS, QUANTIFIERS, STOP};
     let mut counts: HashMap<String, usize> = HashMap::new();
     for rec in records(jsonl) {
         let (_, rec) = rec?;
@@ -111,8 +111,7 @@ pub fn source_heads(jsonl: &str) -> Result<String, DataError> {
             let Some(head) = words.split(|c: char| !c.is_alphabetic() && c != '-').rfind(|w| !w.is_empty()) else {
                 continue;
             };
-            let closed_class =
-                [PRONOUNS, DETERMINERS, PREPOSITIONS, QUANTIFIERS, STOP].iter().any(|l| in_list(l, head));
+            let closed_class = [PRONOUNS, DETERMINERS, PREPOSITIONS, QUANTIFIERS, STOP].iter().any(|l| l.has(head));
             if head.chars().count() >= 3 && head.chars().all(|c| c.is_lowercase() || c == '-') && !closed_class {
                 *counts.entry(head.to_string()).or_default() += 1;
             }

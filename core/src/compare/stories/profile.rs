@@ -5,15 +5,14 @@
 //! machine; and it costs no more than a pass over the tagger's chunks and the words.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use crate::compare::quotes::{shingles, words};
-use crate::lexis::countries::Countries;
 use crate::lexis::fold::fold;
 use crate::lexis::verbs::is_reporting;
-use crate::lexis::words::{in_list, BETWEEN, DETERMINERS, PREPOSITIONS, PRONOUNS, STOP};
+use crate::lexis::words::{BETWEEN, DETERMINERS, PREPOSITIONS, PRONOUNS, STOP};
 use crate::model::Article;
 use crate::resolve::names::Name;
+use crate::resolve::Tables;
 use crate::tag::article::TaggedArticle;
 use crate::tag::hash;
 use crate::tag::labels::EntityType;
@@ -41,32 +40,18 @@ pub struct Profile {
 fn content_word(w: &str) -> bool {
     w.chars().count() >= 4
         && w.chars().all(char::is_alphabetic)
-        && !in_list(STOP, w)
-        && !in_list(PREPOSITIONS, w)
-        && !in_list(DETERMINERS, w)
-        && !in_list(PRONOUNS, w)
-        && !in_list(BETWEEN, w)
+        && !STOP.has(w)
+        && !PREPOSITIONS.has(w)
+        && !DETERMINERS.has(w)
+        && !PRONOUNS.has(w)
+        && !BETWEEN.has(w)
         && !is_reporting(w)
-}
-
-/// Every name, alternate name, demonym, capital and seat of a country, folded, to the country's id.
-fn country_forms() -> &'static HashMap<String, String> {
-    static FORMS: OnceLock<HashMap<String, String>> = OnceLock::new();
-    FORMS.get_or_init(|| {
-        let table = Countries::builtin();
-        let mut forms = HashMap::new();
-        for i in table.forms_sovereign_first() {
-            let form = &table.forms[i];
-            forms.entry(fold(&form.text)).or_insert_with(|| table.countries[form.country].id());
-        }
-        forms
-    })
 }
 
 /// The feature of a name the tagger found (`folded`, without "the" and "'s"): a country's id, a
 /// person's family name ("al-" and "Jr." aside), else the name with its type.
-fn name_feature(ty: EntityType, folded: &str) -> (u64, u32) {
-    if let Some(id) = country_forms().get(folded) {
+fn name_feature(tables: &Tables, ty: EntityType, folded: &str) -> (u64, u32) {
+    if let Some(id) = tables.country_ids.get(folded) {
         return (hash::str(id), COUNTRY);
     }
     let key = match ty {
@@ -78,8 +63,14 @@ fn name_feature(ty: EntityType, folded: &str) -> (u64, u32) {
     (hash::str(&key), NAMED)
 }
 
-/// The profile of one article: its parse, the tagger's view of it and the texts of its quotations.
-pub fn profile<'q>(article: &Article, tagged: &TaggedArticle, quotes: impl IntoIterator<Item = &'q str>) -> Profile {
+/// The profile of one article: its parse, the tagger's view of it and the texts of its quotations; countries
+/// by the tables' [`Tables::country_ids`].
+pub fn profile<'q>(
+    article: &Article,
+    tagged: &TaggedArticle,
+    quotes: impl IntoIterator<Item = &'q str>,
+    tables: &Tables,
+) -> Profile {
     let mut terms: HashMap<u64, u32> = HashMap::new();
     // Feature → the longest form of the name, its occurrences.
     let mut names: HashMap<u64, (&str, u32)> = HashMap::new();
@@ -88,7 +79,7 @@ pub fn profile<'q>(article: &Article, tagged: &TaggedArticle, quotes: impl IntoI
         let folded = fold(text);
         let folded = folded.strip_prefix("the ").unwrap_or(&folded);
         let folded = folded.strip_suffix("'s").unwrap_or(folded);
-        let (key, weight) = name_feature(c.ty, folded);
+        let (key, weight) = name_feature(tables, c.ty, folded);
         *terms.entry(key).or_default() += weight;
         if weight == NAMED {
             let name = names.entry(key).or_insert((text, 0));

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use crate::groups::Groups;
 use crate::lexis::titles::title_starting;
 use crate::lexis::verbs::is_reporting;
-use crate::lexis::words::{in_list, ORG_HEADS, PREPOSITIONS, STOP};
+use crate::lexis::words::{ORG_HEADS, PREPOSITIONS, STOP};
 use crate::model::How;
 use crate::resolve::orgs::Org;
 use crate::resolve::{Claims, Doc};
@@ -32,7 +32,7 @@ pub(super) fn resolve(docs: &[Doc], orgs: &mut [Org], groups: &mut Groups, claim
         let words = heads.entry(groups.root(i)).or_default();
         for form in o.forms.keys().chain([&o.name]) {
             for w in form.split_whitespace().map(|w| w.trim_end_matches('.').to_lowercase()) {
-                if in_list(ORG_HEADS, &w) && !words.contains(&w) {
+                if ORG_HEADS.has(&w) && !words.contains(&w) {
                     words.push(w);
                 }
             }
@@ -74,7 +74,7 @@ pub(super) fn resolve(docs: &[Doc], orgs: &mut [Org], groups: &mut Groups, claim
                 Some((_, covers)) => {
                     covers.iter().chain([&noun]).filter_map(|h| last.get(h)).max().map(|&(_, root)| root)
                 }
-                None if in_list(ORG_HEADS, noun) => last.get(noun).map(|&(_, root)| root),
+                None if ORG_HEADS.has(noun) => last.get(noun).map(|&(_, root)| root),
                 None => None,
             };
             if let Some(root) = who {
@@ -106,8 +106,8 @@ fn ends_phrase(d: &Doc, t: usize) -> bool {
         return true;
     }
     let lower = w.to_lowercase();
-    if lower == "of" || title_starting(std::slice::from_ref(&lower)).is_some() || in_list(ORG_HEADS, &lower) {
+    if lower == "of" || title_starting(std::slice::from_ref(&lower)).is_some() || ORG_HEADS.has(&lower) {
         return false;
     }
-    in_list(STOP, &lower) || in_list(PREPOSITIONS, &lower) || is_reporting(&lower) || lower == "said"
+    STOP.has(&lower) || PREPOSITIONS.has(&lower) || is_reporting(&lower) || lower == "said"
 }

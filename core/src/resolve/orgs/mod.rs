@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::groups::Groups;
 use crate::lexis::countries::Countries;
-use crate::lexis::words::{in_list, ORG_HEADS};
+use crate::lexis::words::ORG_HEADS;
 use crate::model::entity::{slug, unique_id, Entity, EntityKind, How};
 use crate::resolve::chunks::is_function_word;
 use crate::resolve::{Claims, Doc, Found};
@@ -208,7 +208,7 @@ fn merge(orgs: &[Org], by_key: &HashMap<String, usize>, defined: &[(String, usiz
             continue;
         }
         let k = key(&o.name);
-        if !k.contains(' ') && !in_list(ORG_HEADS, &k) {
+        if !k.contains(' ') && !ORG_HEADS.has(&k) {
             let mut longer: Vec<usize> =
                 by_edge_word.get(&k).into_iter().flatten().copied().filter(|&j| used(j)).collect();
             // Several longer names end so: the one named at least twice as often as any other.

@@ -3,13 +3,13 @@
 //! the initials a name's acronym spells ("Democratic National Committee" → DNC), and its short forms.
 
 use crate::lexis::fold::fold;
-use crate::lexis::words::in_list;
+use crate::lexis::set::{words, Words};
 
 /// Words initials skip.
-const MINOR: &[&str] = &["of", "the", "and", "for", "in", "on", "at", "to", "&", "de", "du", "des", "la", "le"];
+const MINOR: Words = words!["of", "the", "and", "for", "in", "on", "at", "to", "&", "de", "du", "des", "la", "le"];
 
 /// Bodies named "X of Y" as often as "Y X".
-const OF_BODIES: &[&str] = &["department", "ministry", "bureau", "office", "secretary"];
+const OF_BODIES: Words = words!["department", "ministry", "bureau", "office", "secretary"];
 
 pub fn strip_the(name: &str) -> &str {
     name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")).unwrap_or(name)
@@ -24,7 +24,9 @@ pub fn key(name: &str) -> String {
     let joined = words.join(" ").replace(" - ", "-");
     let words: Vec<&str> = joined.split(' ').collect();
     match words.as_slice() {
-        [body, "of", rest @ ..] if !rest.is_empty() && OF_BODIES.contains(body) => format!("{} {body}", rest.join(" ")),
+        [body, "of", rest @ ..] if !rest.is_empty() && OF_BODIES.has_exact(body) => {
+            format!("{} {body}", rest.join(" "))
+        }
         _ => joined,
     }
 }
@@ -34,7 +36,7 @@ pub fn key(name: &str) -> String {
 pub fn initials(name: &str) -> Option<String> {
     let words: Vec<&str> = strip_the(name)
         .split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| !w.is_empty() && !in_list(MINOR, w))
+        .filter(|w| !w.is_empty() && !MINOR.has(w))
         .collect();
     if words.len() < 2 {
         return None;

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use crate::lexis::countries::{Countries, FormKind};
 use crate::lexis::titles::{is_honorific, role_name, title_starting, Title};
-use crate::lexis::words::{in_list, ORG_HEADS};
+use crate::lexis::words::ORG_HEADS;
 use crate::model::How;
 use crate::resolve::people::Person;
 use crate::resolve::{Doc, Found, SpanSet};
@@ -169,7 +169,7 @@ fn description_at(d: &Doc, t: usize, end: usize, countries: &Countries) -> Optio
             return None;
         }
         // "the sheriff's department" is an office, not its holder.
-        let office = d.is_possessive(role_end) && role_end + 1 < end && in_list(ORG_HEADS, d.token_text(role_end + 1));
+        let office = d.is_possessive(role_end) && role_end + 1 < end && ORG_HEADS.has(d.token_text(role_end + 1));
         if office {
             return None;
         }
