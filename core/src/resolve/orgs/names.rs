@@ -50,7 +50,7 @@ pub fn acronyms_of(name: &str) -> Vec<String> {
     let mut out: Vec<String> = initials(name).into_iter().collect();
     let words: Vec<&str> =
         strip_the(name).split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).collect();
-    if out.is_empty() || !words.iter().any(|w| in_list(MINOR, w) && w.chars().all(char::is_alphabetic)) {
+    if out.is_empty() || !words.iter().any(|w| MINOR.has(w) && w.chars().all(char::is_alphabetic)) {
         return out;
     }
     let all: Option<String> = words.iter().map(|w| w.chars().next().map(|c| c.to_ascii_uppercase())).collect();
