@@ -9,7 +9,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
 from conftest import ECB, cli_analyze, write_corpus
@@ -97,12 +99,23 @@ def test_json_lines_cut_into_parts_give_the_same_stories(
 
 
 @pytest.mark.skipif(not ECB.exists(), reason="../shared/data/news/ecbplus.jsonl is not here")
-def test_ecb_plus_on_two_workers(cli: Path, client: Any, tmp_path: Path) -> None:
+def test_ecb_plus_on_two_workers(cli: Path, client: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Small tasks, so that every step's rows are cut into many runs of buckets and the stories into many
+    # runs: the stories and their files do not depend on how the rows were cut.
+    monkeypatch.setattr(distributed, "JOIN_TASK_BYTES", 256 << 10)
+    monkeypatch.setattr(distributed, "STORY_TASK_BYTES", 256 << 10)
     out = tmp_path / "out"
     summary = distributed.run([str(ECB)], str(out), client=client, log=lambda _: None)
+    tasks = summary["tasks_by_step"]
+    assert tasks["terms"] == 1, tasks
+    assert min(tasks[s] for s in ("weigh", "sketch", "pair", "share", "link", "analysis")) >= 4, tasks
     whole = check_against_cli(cli, [ECB], out, summary, tmp_path)
     assert summary["stories"] == len(whole["stories"]) > 50
     assert summary["quotes"] == len(whole["quotes"])
+    # Each table is one dataset: every file of it has the same columns of the same types.
+    for table in ("stories", "articles", "entities", "mentions", "quotes"):
+        schemas = {str(pq.read_schema(f)) for f in (out / f"{table}.parquet").glob("*.parquet")}
+        assert len(schemas) == 1, (table, schemas)
     entities = pd.read_parquet(out / "entities.parquet")
     assert {"story", "entity", "kind", "name"} <= set(entities.columns)
     quotes = pd.read_parquet(out / "quotes.parquet")
@@ -132,3 +145,29 @@ def test_the_command_starts_a_local_cluster(tmp_path: Path) -> None:
     assert summary["workers"] == 1 and summary["stories"] == 3
     assert len(list((out / "stories").glob("story-*.json"))) == 3
     assert '"stories": 3' in done.stderr
+
+
+def test_buckets_round_trip_and_runs_cut_them(tmp_path: Path) -> None:
+    rows = {
+        "n": np.array([5, 1, 4, 2, 3], dtype=np.int64),
+        "s": np.array(["é", "", "naïve “quoted”", "b", "ccc"], dtype=object),
+    }
+    bucket = np.array([3, 0, 3, 1, 0], dtype=np.int64)
+    stem = str(tmp_path / "000000")
+    assert distributed.write_buckets(stem, rows, bucket, 4) == 5
+    schema = {"n": np.int64, "s": object}
+    # Rows by bucket, in their order within a bucket; only the buckets asked for.
+    got = distributed.read_buckets([stem, stem], schema, 0, 2)
+    assert got["n"].tolist() == [1, 3, 2, 1, 3, 2]
+    assert got["s"].tolist() == ["", "ccc", "b", "", "ccc", "b"]
+    assert distributed.read_buckets([stem], schema, 3, 4)["s"].tolist() == ["é", "naïve “quoted”"]
+    empty = distributed.read_buckets([stem], schema, 2, 3)
+    assert len(empty["n"]) == 0 and empty["n"].dtype == np.int64
+    assert distributed.bucket_rows([stem, stem]).tolist() == [4, 2, 0, 4]
+    # Runs in order, each about the target; a bucket over it alone; empty runs left out; at least as
+    # many runs as asked for where the rows allow.
+    counts = np.array([1, 1, 0, 9, 1, 1, 0, 0], dtype=np.int64)
+    assert distributed.runs_of(counts, 3, 1) == [(0, 3), (3, 4), (4, 8)]
+    assert distributed.runs_of(counts, 100, 1) == [(0, 8)]
+    assert len(distributed.runs_of(counts, 100, 3)) == 3
+    assert distributed.runs_of(np.zeros(4, dtype=np.int64), 3, 2) == []
