@@ -6,8 +6,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import numpy as np
 import pandas as pd
@@ -122,13 +123,76 @@ def test_ecb_plus_on_two_workers(cli: Path, client: Any, tmp_path: Path, monkeyp
     assert {"story", "article", "quote", "speaker"} <= set(quotes.columns)
 
 
-def test_the_command_uses_a_running_scheduler(cli: Path, client: Any, tmp_path: Path) -> None:
+@pytest.fixture()
+def remote_cluster(tmp_path: Path) -> Iterator[str]:
+    """A Dask scheduler and two single-threaded workers, each its own process (`dask scheduler`, `dask
+    worker`), as a cluster on other machines would be; the scheduler's address, once both workers joined."""
+    from dask.distributed import Client
+
+    folder = tmp_path / "cluster"
+    folder.mkdir()
+    scheduler_file = folder / "scheduler.json"
+    dask = [sys.executable, "-m", "dask"]
+    log = (folder / "cluster.log").open("w")
+    procs = [
+        subprocess.Popen(
+            [*dask, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+             "--scheduler-file", str(scheduler_file)],
+            stdout=log, stderr=subprocess.STDOUT, cwd=folder,
+        )
+    ]
+    try:
+        # Polled, never slept on for a fixed time: the scheduler's file appears once it listens.
+        deadline = time.monotonic() + 60
+        while not scheduler_file.exists():
+            assert procs[0].poll() is None, (folder / "cluster.log").read_text()
+            assert time.monotonic() < deadline, "no scheduler after 60 s"
+            time.sleep(0.05)
+        procs += [
+            subprocess.Popen(
+                [*dask, "worker", "--scheduler-file", str(scheduler_file), "--nthreads", "1", "--no-dashboard",
+                 "--memory-limit", "2GiB", "--name", f"remote-{k}", "--local-directory", str(folder / f"w{k}")],
+                stdout=log, stderr=subprocess.STDOUT, cwd=folder,
+            )
+            for k in range(2)
+        ]
+        # The client waits until both workers have joined.
+        with Client(scheduler_file=str(scheduler_file), timeout="60s") as c:
+            c.wait_for_workers(2, timeout=60)
+            address = c.scheduler.address
+            names = {w["name"] for w in c.scheduler_info()["workers"].values()}
+            assert names == {"remote-0", "remote-1"}
+        yield address
+    finally:
+        for p in reversed(procs):
+            p.terminate()
+        for p in reversed(procs):
+            try:
+                p.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait()
+        log.close()
+
+
+def test_the_command_runs_on_a_remote_scheduler(cli: Path, remote_cluster: str, tmp_path: Path) -> None:
+    """`python -m newsprism.distributed --scheduler ADDRESS` in a process of its own, on a cluster of separate
+    scheduler and worker processes: the command line's stories, labels and quotes."""
     inputs = write_corpus(tmp_path / "in")
     out = tmp_path / "out"
-    address = client.scheduler.address
-    assert distributed.main([*map(str, inputs), "--out", str(out), "--scheduler", address]) == 0
+    done = subprocess.run(
+        [sys.executable, "-m", "newsprism.distributed", "--scheduler", remote_cluster, "--out", str(out),
+         *map(str, inputs)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    # Both of the cluster's workers took part (their own memory is reported), none started by the command.
     assert summary["workers"] == 2
+    assert len(summary["worker_peak_mb"]) == 2
+    assert "2 workers" in done.stderr
     check_against_cli(cli, inputs, out, summary, tmp_path)
 
 
