@@ -225,10 +225,6 @@ def runs_of(rows: npt.NDArray[np.int64], target: int, at_least: int) -> list[tup
     return [(a, b) for a, b in out if rows[a:b].sum() > 0]
 
 
-def _row_bytes(schema: Schema) -> int:
-    return sum(np.dtype(t).itemsize for t in schema.values())
-
-
 def _u(values: Array, dtype: str) -> bytes:
     return np.ascontiguousarray(values, dtype=dtype).tobytes()
 
@@ -332,19 +328,29 @@ def link(rows: Columns, n: int) -> Output:
     return {"a": np.frombuffer(a, "<i8"), "b": np.frombuffer(b, "<i8")}, None
 
 
-#: The join steps in order: name, the schema of the rows each reads, the step.
-JOIN_STEPS: list[tuple[str, Schema, Callable[[Columns, int], Output]]] = [
-    ("weigh", TERMS, weigh),
-    ("sketch", WEIGHTED, sketch),
-    ("pair", SKETCHES, pair),
-    ("share", PAIRS, share),
-    ("link", CANDIDATES, link),
+#: How many earlier articles of a posting list each article meets (the core's ``link::RECENT``): a pair
+#: task writes at most this many pairs a row it reads. For sizing the tasks only; no result depends on it.
+RECENT = 16
+
+
+def _row_bytes(schema: Schema) -> int:
+    return sum(np.dtype(t).itemsize for t in schema.values())
+
+
+#: The join steps in order: name, the schema of the rows each reads, the step, and the bytes a task holds
+#: per row it reads, at most (what its tasks are sized by: a pair task by the pairs it may write).
+JOIN_STEPS: list[tuple[str, Schema, Callable[[Columns, int], Output], int]] = [
+    ("weigh", TERMS, weigh, _row_bytes(WEIGHTED)),
+    ("sketch", WEIGHTED, sketch, _row_bytes(WEIGHTED)),
+    ("pair", SKETCHES, pair, RECENT * _row_bytes(PAIRS)),
+    ("share", PAIRS, share, _row_bytes(PAIRS)),
+    ("link", CANDIDATES, link, _row_bytes(CANDIDATES)),
 ]
 
 
 def join_task(step: int, lo: int, hi: int, stem: str, stems: Sequence[str], n: int) -> int:
     """One task of join step ``step``: the rows of buckets ``lo..hi``, stepped and written to ``stem``."""
-    _, schema, function = JOIN_STEPS[step]
+    _, schema, function, _ = JOIN_STEPS[step]
     columns, h = function(read_buckets(stems, schema, lo, hi), n)
     if h is None:
         return write_buckets(stem, columns, np.zeros(len(next(iter(columns.values()))), np.int64), 1)
@@ -502,7 +508,7 @@ def run(
     work = os.path.join(out, "_work")
     for folder in ["stories", "_work"] + [f"{t}.parquet" for t in ("stories", "articles", "entities", "mentions", "quotes")]:
         shutil.rmtree(os.path.join(out, folder), ignore_errors=True)
-    for folder in ("records", "terms", "admitted", "terms-by-key", "story-records") + tuple(s for s, _, _ in JOIN_STEPS):
+    for folder in ("records", "terms", "admitted", "terms-by-key", "story-records") + tuple(s for s, *_ in JOIN_STEPS):
         os.makedirs(os.path.join(work, folder), exist_ok=True)
     os.makedirs(os.path.join(out, "stories"), exist_ok=True)
     for t in ("stories", "articles", "entities", "mentions", "quotes"):
@@ -552,8 +558,8 @@ def run(
         rows_by_step["terms"] = sum(each(terms_part, indexes, stems, out=out))
         measure("terms")
         tasks_by_step: dict[str, int] = {"terms": len(stems)}
-        for step, (name, schema, _) in enumerate(JOIN_STEPS):
-            runs = runs_of(bucket_rows(stems), JOIN_TASK_BYTES // _row_bytes(schema), 2 * n_workers)
+        for step, (name, _, _, row_cost) in enumerate(JOIN_STEPS):
+            runs = runs_of(bucket_rows(stems), JOIN_TASK_BYTES // row_cost, 2 * n_workers)
             dest = [os.path.join(work, name, f"{k:06d}") for k in range(len(runs))]
             rows_by_step[name] = sum(
                 each(join_task, [step] * len(runs), [a for a, _ in runs], [b for _, b in runs], dest, stems=stems, n=n)
@@ -598,7 +604,7 @@ def run(
         measure("analysis")
         passes = {
             "profile": ["profile"],
-            "stories": ["terms"] + [s for s, _, _ in JOIN_STEPS],
+            "stories": ["terms"] + [s for s, *_ in JOIN_STEPS],
             "analysis": ["records", "analysis"],
         }
         workers_seen = sorted(peaks["analysis"])

@@ -103,7 +103,7 @@ def test_json_lines_cut_into_parts_give_the_same_stories(
 def test_ecb_plus_on_two_workers(cli: Path, client: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Small tasks, so that every step's rows are cut into many runs of buckets and the stories into many
     # runs: the stories and their files do not depend on how the rows were cut.
-    monkeypatch.setattr(distributed, "JOIN_TASK_BYTES", 256 << 10)
+    monkeypatch.setattr(distributed, "JOIN_TASK_BYTES", 1 << 20)
     monkeypatch.setattr(distributed, "STORY_TASK_BYTES", 256 << 10)
     out = tmp_path / "out"
     summary = distributed.run([str(ECB)], str(out), client=client, log=lambda _: None)
