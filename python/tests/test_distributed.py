@@ -1,5 +1,6 @@
-"""python -m newsprism.distributed on a local cluster of two workers: the command line's stories, and
-each story's file equal to `newsprism analyze` on that story's articles."""
+"""python -m newsprism.distributed on a local cluster of two workers and on a cluster of separate scheduler
+and worker processes: the command line's stories, and each story's file equal to `newsprism analyze` on
+that story's articles, however the rows are cut into tasks."""
 
 from __future__ import annotations
 
