@@ -72,7 +72,8 @@ def analyze(records: Iterable[Record], *, name: str = "records.jsonl") -> dict[s
     result's ``errors``, its message naming its line (``the record at line 3``), as the command line
     lists a bad line, and the others are analysed; a record that cannot be written as JSON at all raises ``TypeError``.
     """
-    return json.loads(_native.analyze_records(_jsonl(records, name), name))
+    analysis: dict[str, Any] = json.loads(_native.analyze_records(_jsonl(records, name), name))
+    return analysis
 
 
 def load(path: str | os.PathLike[str]) -> list[dict[str, Any]]:

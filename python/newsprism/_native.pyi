@@ -1,4 +1,39 @@
-"""Type stubs of the Rust extension module (python/src/)."""
+"""Type stubs of the Rust extension module (python/src/), checked against the built module by
+``python -m mypy.stubtest newsprism._native`` (scripts/test's python step)."""
+
+from typing import final
+
+__all__ = [
+    "NewsprismError",
+    "LoadFailed",
+    "EmptyInput",
+    "InputTooLarge",
+    "UnreadableInput",
+    "BinaryInput",
+    "InvalidUtf8",
+    "MalformedJson",
+    "MissingText",
+    "NoRecords",
+    "DuplicateText",
+    "InvalidAnalysis",
+    "analyze_records",
+    "load_file",
+    "tables_json",
+    "ChunkProfiles",
+    "Admission",
+    "Linker",
+    "StoryAnalysis",
+    "input_refusal",
+    "profile_chunk",
+    "is_json_lines",
+    "sketch_rows",
+    "pair_rows",
+    "close_enough",
+    "link_rows",
+    "story_name",
+    "analyze_story",
+    "__version__",
+]
 
 __version__: str
 
@@ -23,6 +58,7 @@ def input_refusal(
 def is_json_lines(name: str) -> bool: ...
 def tables_json(analysis: str) -> tuple[str, str, str]: ...
 
+@final
 class ChunkProfiles:
     records: list[str]
     origins: list[str]
@@ -35,8 +71,9 @@ class ChunkProfiles:
 
 def profile_chunk(name: str, data: bytes, first_line: int, whole: bool) -> ChunkProfiles: ...
 
+@final
 class Admission:
-    def __init__(self) -> None: ...
+    def __new__(cls) -> Admission: ...
     @property
     def admitted(self) -> int: ...
     def admit(
@@ -50,12 +87,14 @@ def pair_rows(key: bytes, article: bytes, weight: bytes) -> tuple[bytes, bytes, 
 def close_enough(weight: bytes) -> bytes: ...
 def link_rows(article: bytes, other: bytes, weight: bytes) -> tuple[bytes, bytes]: ...
 
+@final
 class Linker:
-    def __init__(self, n_articles: int) -> None: ...
+    def __new__(cls, n_articles: int) -> Linker: ...
     def join(self, a: bytes, b: bytes) -> None: ...
     def stories(self) -> tuple[bytes, int]: ...
 
 def story_name(n: int) -> str: ...
+@final
 class StoryAnalysis:
     analysis: str
     label: str
