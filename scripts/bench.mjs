@@ -1,6 +1,7 @@
 // One speed table for issue #13, measured in one run on the same text: newsprism natively (the CLI's
 // `bench` stage by stage at 1x/5x/10x, and whole `analyze` runs with peak memory), compromise (npm) on the
-// same articles, and newsprism's worker in headless Chromium (wasm) through the built page.
+// same articles, and newsprism's worker in headless Chromium (wasm) through the built page; then the page's
+// load path (file chosen → articles shown, the longest main-thread task) at 982 and 5,000 articles.
 // Usage: scripts/bench [FILE.jsonl]   (default: ECB+ from ../shared/data, its sentences joined as text).
 // BENCH_BEFORE=target/bench/before.json scripts/bench also prints each row against an earlier run's.
 // Needs the release CLI (target/release/newsprism) and the built page (dist/): scripts/bench builds both.
@@ -8,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { serveDist, launch, openApp, loadFiles, ecbplus, root } from '../tests/e2e/harness.mjs';
+import { serveDist, launch, openApp, loadFiles, timedLoad, ecbplus, root } from '../tests/e2e/harness.mjs';
 
 const require = createRequire(new URL('../tools/package.json', import.meta.url));
 const nlp = require('compromise');
@@ -102,6 +103,45 @@ for (const [label, files, copies] of [['1x', one, 1], ['10x', ten, 10]]) {
   }
 }
 
+// The page's load path (issue #21): file chosen → articles shown on a fresh page, as text MB/s, and the
+// main thread's longest task meanwhile, at 982 articles (ECB+) and 5,000 (scripts/gen-corpus.py, distinct
+// texts, in target/bench/), loading the records and opening the analysis file the CLI wrote for them.
+const pageRows = [];
+{
+  const gen = join(work, 'gen-5000.jsonl');
+  execFileSync('python3', [join(root, 'scripts', 'gen-corpus.py'), '--articles', '5000', '--out', gen], { stdio: 'ignore' });
+  const textOf = (f) => readFileSync(f, 'utf8').split('\n').filter((l) => l.trim())
+    .reduce((n, l) => { const r = JSON.parse(l); return n + Buffer.byteLength(r.text ?? (r.sentences ?? []).join(' ')); }, 0);
+  const server = await serveDist();
+  const browser = await launch();
+  try {
+    for (const [label, file, n] of [['982 (ECB+)', ecbplus, 982], ['5,000 (generated)', gen, 5000]]) {
+      const text = textOf(file);
+      const analysis = join(work, `analysis-${n}.json`);
+      writeFileSync(analysis, execFileSync(cli, ['analyze', '--format', 'json', '--threads', '1', file], { maxBuffer: 1 << 30 }));
+      const t0 = performance.now();
+      execFileSync(cli, ['analyze', '--format', 'json', '--threads', '1', file], { maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'ignore'] });
+      const native = mb(text) / ((performance.now() - t0) / 1000);
+      for (const [what, f] of [['load records', file], ['open analysis file', analysis]]) {
+        const r = await timedLoad(browser, server.url, f, n);
+        await r.page.context().close();
+        const t = r.timings;
+        pageRows.push([label, what, `${mb(text).toFixed(2)} MB`, r.seconds.toFixed(2), (mb(text) / r.seconds).toFixed(2),
+          native.toFixed(2), String(r.max), String(r.count), `${t.readParts} parts, longest ${t.readLongestMs.toFixed(0)} ms`,
+          `${t.indexSlices} slices, longest ${t.indexLongestMs.toFixed(0)} ms`]);
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+const pageHead = ['articles', 'what', 'text', 'file→shown s', 'MB/s', 'native 1-thread MB/s', 'longest task ms', 'long tasks', 'page read', 'index'];
+const pageWidths = pageHead.map((h, i) => Math.max(h.length, ...pageRows.map((r) => String(r[i]).length)));
+console.log('== the page: file chosen → articles shown, main-thread long tasks (PerformanceObserver longtask)');
+for (const r of [pageHead, ...pageRows]) console.log(r.map((c, i) => String(c).padEnd(pageWidths[i])).join('  '));
+console.log('');
+
 const head = ['engine', 'what', 'input', 'seconds', 'MB/s', 'peak memory'];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
 const line = (r) => r.map((c, i) => (i >= 2 && i <= 4 ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  ');
@@ -114,7 +154,7 @@ if (ours && theirs) console.log(`\nnative single thread vs compromise: ${(ours[4
 
 // The table is kept (target/bench/table.json); with BENCH_BEFORE=FILE (an earlier run's table.json) each row
 // is set against the same row then: the before and after of a change, measured on the same machine.
-writeFileSync(join(work, 'table.json'), JSON.stringify({ rows, textBytes }, null, 1));
+writeFileSync(join(work, 'table.json'), JSON.stringify({ rows, textBytes, pageRows }, null, 1));
 if (process.env.BENCH_BEFORE) {
   const before = JSON.parse(readFileSync(process.env.BENCH_BEFORE, 'utf8')).rows;
   console.log('\n== before (BENCH_BEFORE) and after');

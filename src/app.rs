@@ -202,9 +202,6 @@ pub fn App(props: &AppProps) -> Html {
         Status::Analysing { fraction, stage } => Some((*fraction, stage.clone())),
         _ => None,
     };
-    let table = use_memo(s.index.clone(), |ix| {
-        AttrValue::from(ix.as_ref().map(|ix| crate::state::metadata::table(ix)).unwrap_or_default())
-    });
     let side_content = {
         let load = html! {
             <Load n_inputs={s.inputs.len()} n_articles={s.index.as_ref().map(|ix| ix.analysis.articles.len())}
@@ -221,13 +218,13 @@ pub fn App(props: &AppProps) -> Html {
             None => html! {},
         };
         let describe = match (&s.index, &s.full) {
-            (Some(_), Some(full)) => {
+            (Some(ix), Some(full)) => {
                 let (full, d) = (full.clone(), store.dispatcher());
                 let on_apply = Callback::from(move |text: String| {
                     let (rows, problems) = crate::state::metadata::read(&text, &full);
                     d.dispatch(Action::DescribeArticles(rows, problems));
                 });
-                html! { <DescribeArticles table={(*table).clone()} {on_apply} /> }
+                html! { <DescribeArticles index={ix.clone()} {on_apply} /> }
             }
             _ => html! {},
         };

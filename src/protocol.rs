@@ -1,7 +1,9 @@
 //! Messages between the page and the analysis worker, typed on both sides and carried as JavaScript
 //! values by serde-wasm-bindgen (bytes as `Uint8Array`). The page sends a [`Request`]; the worker answers
 //! [`Reply::Ready`] once when it can take requests (messages sent before that would be lost), then for each
-//! analysis any number of [`Reply::Progress`] and one [`Reply::Done`] or [`Reply::Failed`] naming its id.
+//! analysis any number of [`Reply::Progress`], its [`Reply::Part`]s (the analysis in slices of about
+//! [`PART_BYTES`] of JSON, each a message and so a task of its own on the page) and one [`Reply::Done`]
+//! (the small rest, and how many parts came), or one [`Reply::Failed`], naming its id.
 //! The worker keeps its last analysis, so the page can ask it for an export ([`Export`]) of a view, answered
 //! by one [`Reply::Exported`] or [`Reply::ExportFailed`]: the heavy work stays off the page's thread.
 
@@ -35,11 +37,12 @@ pub enum ToWorker {
     Export(Export),
 }
 
-/// One input as the page hands it over.
+/// One input as the page hands it over (its content shared with the page's store: sending it copies the
+/// bytes once, into the message).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Input {
     pub name: String,
-    pub content: Content,
+    pub content: std::rc::Rc<Content>,
 }
 
 /// What the page has of an input: its bytes, or why it has none (the core words the refusal).
@@ -69,7 +72,7 @@ impl Input {
     pub fn to_core(&self) -> newsprism_core::Input<'_> {
         newsprism_core::Input {
             name: &self.name,
-            content: match &self.content {
+            content: match &*self.content {
                 Content::Bytes { bytes } => newsprism_core::Content::Bytes(bytes),
                 Content::Oversized { size } => newsprism_core::Content::Oversized(*size),
                 Content::Unreadable { reason } => newsprism_core::Content::Unreadable(reason),
@@ -90,9 +93,16 @@ pub enum Reply {
         fraction: f32,
         stage: String,
     },
-    /// The analysis as JSON bytes (one `Uint8Array`: cheaper to post and to read than a tree of objects).
-    /// A large one comes with its articles, quotes and entities in `parts`, which the page reads one per
-    /// task so that it answers in between.
+    /// A slice of the analysis (see [`Part`]), sent before its [`Reply::Done`]: the page reads each one as it
+    /// arrives, in the task of its message, while the worker writes the next.
+    Part {
+        id: u32,
+        part: Part,
+    },
+    /// The analysis is complete: `json` holds what no part carried (an [`Analysis`] whose lists sent in
+    /// parts are empty), `parts` how many parts were sent before it.
+    ///
+    /// [`Analysis`]: newsprism_core::Analysis
     Done {
         id: u32,
         #[serde(with = "serde_bytes")]
@@ -102,7 +112,7 @@ pub enum Reply {
         #[serde(default)]
         view: Option<String>,
         #[serde(default)]
-        parts: Vec<Part>,
+        parts: u32,
     },
     Failed {
         id: u32,
@@ -122,7 +132,8 @@ pub enum Reply {
     },
 }
 
-/// A slice of a large analysis: a JSON array of some of its `articles`, `quotes` or `entities`, in order.
+/// A slice of an analysis: a JSON array of some of its `articles`, `quotes`, `entities`, `speakers`,
+/// `stories` or `quote_clusters`, in order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Part {
     pub field: PartField,
@@ -136,51 +147,89 @@ pub enum PartField {
     Articles,
     Quotes,
     Entities,
+    Speakers,
+    Stories,
+    QuoteClusters,
 }
 
-/// Analyses with more articles than this are sent in parts.
-pub const PARTS_FROM: usize = 2_000;
+/// About this much JSON per part (a few milliseconds to read on the page's thread); one item larger than
+/// this (an entity with thousands of mentions) is a part of its own.
+pub const PART_BYTES: usize = 256 << 10;
 
-/// An analysis as the worker sends it: all in `json`, or (from [`PARTS_FROM`] articles) the small fields
-/// in `json` and the articles, quotes and entities in parts of a few megabytes each.
-pub fn encode(a: &newsprism_core::Analysis) -> Result<(Vec<u8>, Vec<Part>), serde_json::Error> {
-    if a.articles.len() < PARTS_FROM {
-        return Ok((serde_json::to_vec(a)?, Vec::new()));
+/// Writes `items` as JSON arrays of about `budget` bytes each, handing each to `emit`.
+fn slice<T: Serialize>(
+    items: &[T],
+    field: PartField,
+    budget: usize,
+    emit: &mut dyn FnMut(Part),
+) -> Result<(), serde_json::Error> {
+    let mut json = Vec::with_capacity(budget + budget / 4);
+    for item in items {
+        json.push(if json.is_empty() { b'[' } else { b',' });
+        serde_json::to_writer(&mut json, item)?;
+        if json.len() >= budget {
+            json.push(b']');
+            emit(Part { field, json: std::mem::replace(&mut json, Vec::with_capacity(budget + budget / 4)) });
+        }
     }
+    if !json.is_empty() {
+        json.push(b']');
+        emit(Part { field, json });
+    }
+    Ok(())
+}
+
+/// An analysis as the worker sends it: every long list in parts of about `budget` bytes, handed to `emit`
+/// as they are written (so the page reads one while the worker writes the next); returns the rest (the
+/// errors and corrections, with the lists empty) as JSON, and how many parts there were.
+pub fn encode(
+    a: &newsprism_core::Analysis,
+    budget: usize,
+    emit: &mut dyn FnMut(Part),
+) -> Result<(Vec<u8>, u32), serde_json::Error> {
+    let mut n = 0u32;
+    let mut count = |p: Part| {
+        n += 1;
+        emit(p)
+    };
+    slice(&a.articles, PartField::Articles, budget, &mut count)?;
+    slice(&a.quotes, PartField::Quotes, budget, &mut count)?;
+    slice(&a.entities, PartField::Entities, budget, &mut count)?;
+    slice(&a.speakers, PartField::Speakers, budget, &mut count)?;
+    slice(&a.stories, PartField::Stories, budget, &mut count)?;
+    slice(&a.quote_clusters, PartField::QuoteClusters, budget, &mut count)?;
     let head = newsprism_core::Analysis {
         articles: Vec::new(),
         quotes: Vec::new(),
         entities: Vec::new(),
-        speakers: a.speakers.clone(),
-        stories: a.stories.clone(),
-        quote_clusters: a.quote_clusters.clone(),
+        speakers: Vec::new(),
+        stories: Vec::new(),
+        quote_clusters: Vec::new(),
         errors: a.errors.clone(),
         corrections: a.corrections.clone(),
     };
-    let mut parts = Vec::new();
-    for chunk in a.articles.chunks(500) {
-        parts.push(Part { field: PartField::Articles, json: serde_json::to_vec(chunk)? });
-    }
-    for chunk in a.quotes.chunks(4_000) {
-        parts.push(Part { field: PartField::Quotes, json: serde_json::to_vec(chunk)? });
-    }
-    for chunk in a.entities.chunks(250) {
-        parts.push(Part { field: PartField::Entities, json: serde_json::to_vec(chunk)? });
-    }
-    Ok((serde_json::to_vec(&head)?, parts))
+    Ok((serde_json::to_vec(&head)?, n))
 }
 
-/// Adds a part to an analysis being put together.
+/// Adds a part to an analysis being put together (the parts in the order they were sent).
 pub fn decode_part(a: &mut newsprism_core::Analysis, part: &Part) -> Result<(), serde_json::Error> {
+    use serde_json::from_slice as read;
     match part.field {
-        PartField::Articles => {
-            a.articles.extend(serde_json::from_slice::<Vec<newsprism_core::model::Article>>(&part.json)?)
-        }
-        PartField::Quotes => a.quotes.extend(serde_json::from_slice::<Vec<newsprism_core::model::Quote>>(&part.json)?),
-        PartField::Entities => {
-            a.entities.extend(serde_json::from_slice::<Vec<newsprism_core::model::Entity>>(&part.json)?)
-        }
+        PartField::Articles => a.articles.extend(read::<Vec<_>>(&part.json)?),
+        PartField::Quotes => a.quotes.extend(read::<Vec<_>>(&part.json)?),
+        PartField::Entities => a.entities.extend(read::<Vec<_>>(&part.json)?),
+        PartField::Speakers => a.speakers.extend(read::<Vec<_>>(&part.json)?),
+        PartField::Stories => a.stories.extend(read::<Vec<_>>(&part.json)?),
+        PartField::QuoteClusters => a.quote_clusters.extend(read::<Vec<_>>(&part.json)?),
     }
+    Ok(())
+}
+
+/// Puts the rest sent with [`Reply::Done`] into an analysis built from its parts.
+pub fn decode_head(a: &mut newsprism_core::Analysis, head: &[u8]) -> Result<(), serde_json::Error> {
+    let rest: newsprism_core::Analysis = serde_json::from_slice(head)?;
+    a.errors = rest.errors;
+    a.corrections = rest.corrections;
     Ok(())
 }
 
@@ -201,22 +250,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_large_analysis_goes_in_parts_and_comes_back_whole() {
+    fn an_analysis_goes_in_parts_of_the_budget_and_comes_back_whole() {
         let one = crate::builtin::analysis();
         let mut a = one.clone();
-        while a.articles.len() < PARTS_FROM {
+        for _ in 0..3 {
             a.articles.extend(one.articles.iter().cloned());
             a.quotes.extend(one.quotes.iter().cloned());
         }
-        let (head, parts) = encode(&a).expect("encodes");
-        assert!(parts.len() > 4, "{} parts", parts.len());
-        let mut back: newsprism_core::Analysis = serde_json::from_slice(&head).expect("head");
+        let budget = 16 << 10;
+        let mut parts = Vec::new();
+        let (head, n) = encode(&a, budget, &mut |p| parts.push(p)).expect("encodes");
+        assert_eq!(n as usize, parts.len());
+        assert!(parts.len() > 8, "{} parts", parts.len());
+        // A part passes the budget by one item at most.
+        let largest_item = a.articles.iter().map(|x| serde_json::to_vec(x).map_or(0, |v| v.len())).max().unwrap_or(0);
+        assert!(parts.iter().all(|p| p.json.len() <= budget + largest_item + 2));
+        assert!(head.len() < 200, "the rest is small: {}", String::from_utf8_lossy(&head));
+        let mut back = newsprism_core::Analysis::default();
         for p in &parts {
             decode_part(&mut back, p).expect("part");
         }
+        decode_head(&mut back, &head).expect("head");
         assert_eq!(back, a);
-        let (whole, none) = encode(&one).expect("encodes");
-        assert!(none.is_empty());
-        assert_eq!(serde_json::from_slice::<newsprism_core::Analysis>(&whole).expect("whole"), one);
     }
 }

@@ -17,12 +17,14 @@ use newsprism_core::compare::{quotes::describe_all, scope::restrict};
 use newsprism_core::lexis::fold::fold;
 use newsprism_core::model::Analysis;
 use newsprism_core::model::BlockKind;
-use newsprism_core::model::{EntityKind, How};
+use newsprism_core::model::How;
 use newsprism_core::Span;
 
 use crate::route::View;
 
+mod build;
 mod derive;
+pub use build::Builder;
 pub mod doubt;
 pub mod metadata;
 pub use derive::{Bar, Derived, TOP_BARS};
@@ -157,155 +159,10 @@ impl PartialEq for Index {
 }
 
 impl Index {
+    /// The index of an analysis, built at once (the page builds a large one over many tasks with
+    /// [`Builder`]).
     pub fn new(analysis: Rc<Analysis>) -> Index {
-        let mut units = Vec::new();
-        let mut article_units = Vec::with_capacity(analysis.articles.len());
-        let mut article_by_id = HashMap::new();
-        for (ai, a) in analysis.articles.iter().enumerate() {
-            article_by_id.insert(a.id.clone(), ai);
-            let start = units.len();
-            for (bi, b) in a.blocks.iter().enumerate() {
-                if matches!(b.kind, BlockKind::Headline | BlockKind::Caption | BlockKind::Paragraph) {
-                    let span = b.span();
-                    units.push(Unit {
-                        article: ai,
-                        block: bi,
-                        kind: b.kind,
-                        span,
-                        folded: std::cell::OnceCell::new(),
-                        countries: Vec::new(),
-                        direct_countries: Vec::new(),
-                        quotes: Vec::new(),
-                        mentions: Vec::new(),
-                    });
-                }
-            }
-            article_units.push(start..units.len());
-        }
-        let entity_by_id: HashMap<&str, usize> =
-            analysis.entities.iter().enumerate().map(|(i, e)| (e.id.as_str(), i)).collect();
-        // The country an entity is tied to: itself for a country, else its `country`.
-        let tied: Vec<Option<usize>> = analysis
-            .entities
-            .iter()
-            .enumerate()
-            .map(|(i, e)| match e.kind {
-                EntityKind::Country => Some(i),
-                _ => e.country.as_deref().and_then(|c| entity_by_id.get(c).copied()),
-            })
-            .collect();
-        let mut country_by_name = HashMap::new();
-        let mut entity_units = vec![Vec::new(); analysis.entities.len()];
-        for (ei, e) in analysis.entities.iter().enumerate() {
-            if e.kind == EntityKind::Country {
-                country_by_name.insert(e.name.clone(), ei);
-            }
-            for (mi, m) in e.mentions.iter().enumerate() {
-                let Some(&ai) = article_by_id.get(m.article.as_str()) else { continue };
-                let Some(u) = unit_at(&units, &article_units[ai], Span::new(m.start, m.end)) else { continue };
-                units[u].mentions.push((ei, mi));
-                entity_units[ei].push(u as u32);
-                if e.kind == EntityKind::Country {
-                    units[u].direct_countries.push(ei);
-                }
-                // A person, place or organization ties the block to its country.
-                if let Some(c) = tied[ei] {
-                    units[u].countries.push(c);
-                }
-            }
-        }
-        // Speakers by name: the list, the counts and the filter all use the same names.
-        let mut speakers: Vec<SpeakerEntry> = Vec::new();
-        let mut speaker_by_name: HashMap<String, usize> = HashMap::new();
-        let mut quote_speaker = Vec::with_capacity(analysis.quotes.len());
-        let mut quote_unit = Vec::with_capacity(analysis.quotes.len());
-        for q in &analysis.quotes {
-            let unit = article_by_id
-                .get(q.article.as_str())
-                .and_then(|&ai| unit_at(&units, &article_units[ai], Span::new(q.start, q.end)));
-            quote_unit.push(unit);
-            let speaker = match (&q.speaker, unit) {
-                (Some(s), Some(_)) => Some(*speaker_by_name.entry(s.name.clone()).or_insert_with(|| {
-                    let entity = s.entity.as_deref().and_then(|id| entity_by_id.get(id).copied());
-                    speakers.push(SpeakerEntry { name: s.name.clone(), entity, quotes: 0 });
-                    speakers.len() - 1
-                })),
-                _ => None,
-            };
-            quote_speaker.push(speaker);
-        }
-        let mut n_quotes = 0;
-        for (qi, unit) in quote_unit.iter().enumerate() {
-            let Some(u) = *unit else { continue };
-            n_quotes += 1;
-            units[u].quotes.push(qi);
-            if let Some(s) = quote_speaker[qi] {
-                speakers[s].quotes += 1;
-                // A quotation ties its block to its speaker's country.
-                if let Some(c) = speakers[s].entity.and_then(|e| tied[e]) {
-                    units[u].countries.push(c);
-                }
-            }
-        }
-        // Most quoted first, then by name; the ids follow the new order.
-        let mut order: Vec<usize> = (0..speakers.len()).collect();
-        order.sort_by(|&a, &b| {
-            speakers[b].quotes.cmp(&speakers[a].quotes).then_with(|| speakers[a].name.cmp(&speakers[b].name))
-        });
-        let mut new_id = vec![0; speakers.len()];
-        for (new, &old) in order.iter().enumerate() {
-            new_id[old] = new;
-        }
-        let speakers: Vec<SpeakerEntry> = order.iter().map(|&i| speakers[i].clone()).collect();
-        for s in quote_speaker.iter_mut().flatten() {
-            *s = new_id[*s];
-        }
-        for (name, id) in speaker_by_name.iter_mut() {
-            *id = new_id[*id];
-            debug_assert_eq!(&speakers[*id].name, name);
-        }
-        for u in &mut units {
-            u.countries.sort_unstable();
-            u.countries.dedup();
-            u.mentions.sort_by_key(|&(e, m)| analysis.entities[e].mentions[m].start);
-        }
-        let mut countries: Vec<usize> = analysis
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(i, e)| e.kind == EntityKind::Country && !entity_units[*i].is_empty())
-            .map(|(i, _)| i)
-            .collect();
-        countries.sort_by(|&a, &b| analysis.entities[a].name.cmp(&analysis.entities[b].name));
-        let mut outlets: Vec<String> = Vec::new();
-        let mut outlet_by_name: HashMap<String, usize> = HashMap::new();
-        let article_outlet = (0..analysis.articles.len())
-            .map(|ai| {
-                let name = outlet_name(&analysis, ai);
-                *outlet_by_name.entry(name.clone()).or_insert_with(|| {
-                    outlets.push(name);
-                    outlets.len() - 1
-                })
-            })
-            .collect();
-        let quote_by_id = analysis.quotes.iter().enumerate().map(|(i, q)| (q.id.clone(), i)).collect();
-        Index {
-            analysis,
-            units,
-            article_units,
-            speakers,
-            quote_speaker,
-            quote_unit,
-            n_quotes,
-            countries,
-            entity_units,
-            outlets,
-            article_outlet,
-            quote_by_id,
-            speaker_by_name,
-            country_by_name,
-            article_by_id,
-        }
+        Builder::new(analysis).finish()
     }
 
     /// Unit `u`'s text folded for search.

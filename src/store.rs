@@ -88,6 +88,9 @@ pub enum Action {
         request: u32,
         analysis: Rc<Analysis>,
         millis: f64,
+        /// The index of `analysis` when it was built ahead (over many short tasks): used when the view
+        /// works on the whole analysis, else the index of the view's scope is built here.
+        index: Option<Rc<Index>>,
     },
     Failed {
         request: u32,
@@ -187,6 +190,11 @@ impl Store {
     /// corrections) changed. What the
     /// corrections could not do is told once per new set of corrections (a notice) and listed with them.
     fn rescope(&mut self) {
+        self.rescope_with(None)
+    }
+
+    /// [`Store::rescope`], with an index built ahead for the whole analysis.
+    fn rescope_with(&mut self, prebuilt: Option<Rc<Index>>) {
         let Some(full) = self.full.clone() else { return };
         let scope = self.view.scope();
         if self.index.is_some() && scope == self.index_scope {
@@ -197,12 +205,15 @@ impl Store {
             self.notices.extend(problems.iter().filter(|p| !self.correction_problems.contains(p)).cloned());
             self.correction_problems = problems;
         }
-        let index = Index::new(analysis);
+        let index = match prebuilt.filter(|ix| Rc::ptr_eq(&ix.analysis, &analysis)) {
+            Some(ix) => ix,
+            None => Rc::new(Index::new(analysis)),
+        };
         let dropped = index.validate(&mut self.view);
         if !dropped.is_empty() {
             self.notices.extend(dropped);
         }
-        self.index = Some(Rc::new(index));
+        self.index = Some(index);
         self.index_scope = scope;
     }
 
@@ -218,7 +229,7 @@ impl Store {
                     self.status = Status::Analysing { fraction, stage };
                 }
             }
-            Action::Done { request, analysis, millis } => {
+            Action::Done { request, analysis, millis, index } => {
                 if request != self.request {
                     return;
                 }
@@ -228,7 +239,7 @@ impl Store {
                 self.notices.extend(dropped);
                 self.full = Some(analysis);
                 self.index = None;
-                self.rescope();
+                self.rescope_with(index);
                 if self.view != before {
                     self.view_version += 1;
                     self.url_update = UrlUpdate::Replace;

@@ -31,11 +31,7 @@ pub fn run() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_scope = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-        let post = |r: Reply| {
-            if let Ok(v) = to_js(&r) {
-                let _ = reply_scope.post_message(&v);
-            }
-        };
+        let post = |r: Reply| post_reply(&reply_scope, &r);
         let data = e.data();
         // The id is read on its own first, so even a request that does not parse is answered by its id.
         let id = js_sys::Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).map_or(0, |v| v as u32);
@@ -47,7 +43,7 @@ pub fn run() {
                     let files: js_sys::Array = files.unchecked_into();
                     let mut n = 0;
                     for i in &mut request.inputs {
-                        if let Content::File { file, .. } = &mut i.content {
+                        if let Content::File { file, .. } = Rc::make_mut(&mut i.content) {
                             *file = files.get(n);
                             n += 1;
                         }
@@ -78,6 +74,25 @@ pub fn run() {
     }
 }
 
+/// Posts a reply; the bytes of an analysis's part or rest are transferred, not copied.
+fn post_reply(scope: &DedicatedWorkerGlobalScope, reply: &Reply) {
+    let Ok(v) = to_js(reply) else { return };
+    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).ok().filter(|x| x.is_object());
+    let bytes = match reply {
+        Reply::Part { .. } => get(&v, "part").and_then(|p| get(&p, "json")),
+        Reply::Done { .. } => get(&v, "json"),
+        _ => None,
+    };
+    match bytes.and_then(|b| b.dyn_into::<js_sys::Uint8Array>().ok()) {
+        Some(b) => {
+            let _ = scope.post_message_with_transfer(&v, &js_sys::Array::of1(&b.buffer()));
+        }
+        None => {
+            let _ = scope.post_message(&v);
+        }
+    }
+}
+
 fn now() -> f64 {
     js_sys::Date::now()
 }
@@ -97,7 +112,10 @@ pub fn analyse(request: &Request, post: &dyn Fn(Reply)) -> (Reply, Option<Rc<Ana
             post(Reply::Progress { id, fraction: p.fraction, stage: p.stage.label().to_string() });
         }
     });
-    match crate::protocol::encode(&analysis) {
+    // The parts go out as they are written: the page reads one while this writes the next.
+    let sent =
+        crate::protocol::encode(&analysis, crate::protocol::PART_BYTES, &mut |part| post(Reply::Part { id, part }));
+    match sent {
         Ok((json, parts)) => (Reply::Done { id, json, millis: now() - t0, view, parts }, Some(Rc::new(analysis))),
         Err(e) => (Reply::Failed { id, message: format!("could not send the analysis to the page: {e}") }, None),
     }
@@ -107,13 +125,13 @@ pub fn analyse(request: &Request, post: &dyn Fn(Reply)) -> (Reply, Option<Rc<Ana
 fn read_files(inputs: &[Input]) -> Vec<Input> {
     inputs
         .iter()
-        .map(|i| match &i.content {
+        .map(|i| match &*i.content {
             Content::File { file, .. } => {
                 let content = match read_file(file) {
                     Ok(bytes) => Content::Bytes { bytes },
                     Err(reason) => Content::Unreadable { reason },
                 };
-                Input { name: i.name.clone(), content }
+                Input { name: i.name.clone(), content: Rc::new(content) }
             }
             _ => i.clone(),
         })

@@ -13,16 +13,51 @@ use super::{focus_by_id, with_new, StoreState};
 use crate::builtin;
 use crate::effects::analyzer::{Analyzer, Outcome, Running};
 use crate::effects::keyboard::{self, Command};
+use crate::effects::tasks;
 use crate::effects::{compress, download, files, url};
 use crate::export::Export;
 use crate::protocol::{self, Input};
 use crate::route::View;
 use crate::share;
-use crate::state::Index;
+use crate::state::{Builder, Index};
 use crate::store::{Action, InputFile};
+use newsprism_core::model::Analysis;
 
 /// Text folded for search per task after an analysis arrives (about 5 ms).
 const FOLD_BYTES_PER_TASK: usize = 512 << 10;
+
+/// A slice of index building ends after this long, or after [`INDEX_ITEMS_PER_SLICE`] items of work.
+const INDEX_SLICE_MS: f64 = 8.0;
+pub const INDEX_ITEMS_PER_SLICE: usize = 16_384;
+
+/// Builds the index of an analysis that just arrived over short tasks, giving the browser its turn in
+/// between; `None` when `current` says a newer analysis has come meanwhile. `newsprismTimings` gets
+/// `indexMs` (the building, waits excluded), `indexSlices`, `indexLongestMs` and `indexLongestItems`.
+async fn index_in_slices(analysis: Rc<Analysis>, current: impl Fn() -> bool) -> Option<Rc<Index>> {
+    let mut b = Builder::new(analysis);
+    let (mut slices, mut spent, mut longest, mut most) = (0u32, 0.0f64, 0.0f64, 0usize);
+    while !b.done() {
+        tasks::yield_now().await;
+        if !current() {
+            return None;
+        }
+        let t0 = now();
+        let mut items = 0;
+        while !b.done() && items < INDEX_ITEMS_PER_SLICE && now() - t0 < INDEX_SLICE_MS {
+            items += b.step(512.min(INDEX_ITEMS_PER_SLICE - items));
+        }
+        let ms = now() - t0;
+        (slices, spent, longest, most) = (slices + 1, spent + ms, longest.max(ms), most.max(items));
+    }
+    let t0 = now();
+    let index = Rc::new(b.finish());
+    let ms = now() - t0;
+    record_timing("indexMs", spent + ms);
+    record_timing("indexSlices", f64::from(slices));
+    record_timing("indexLongestMs", longest.max(ms));
+    record_timing("indexLongestItems", most as f64);
+    Some(index)
+}
 
 /// The built-in corpus as inputs.
 pub fn builtin_inputs() -> Vec<InputFile> {
@@ -30,7 +65,7 @@ pub fn builtin_inputs() -> Vec<InputFile> {
 }
 
 fn to_protocol(inputs: &[InputFile]) -> Vec<Input> {
-    inputs.iter().map(|i| Input { name: i.name.clone(), content: i.content.as_ref().clone() }).collect()
+    inputs.iter().map(|i| Input { name: i.name.clone(), content: i.content.clone() }).collect()
 }
 
 /// Records timings for the end-to-end tests and for curious readers: `window.newsprismTimings`.
@@ -195,6 +230,8 @@ pub fn use_wiring(store: &UseReducerHandle<StoreState>, analyzer: &Analyzer) -> 
         let analyzer = analyzer.clone();
         use_effect_with((), move |_| {
             let d = dispatcher.clone();
+            // The last analysis to arrive: an index still being built for an older one stops.
+            let latest = Rc::new(std::cell::Cell::new(0u32));
             let on_outcome = Callback::from(move |o: Outcome| match o {
                 Outcome::Progress { request, fraction, stage } => {
                     d.dispatch(Action::Progress { request, fraction, stage })
@@ -203,13 +240,22 @@ pub fn use_wiring(store: &UseReducerHandle<StoreState>, analyzer: &Analyzer) -> 
                     // Every analysis, for benchmarks: the worker's time (load, analyse, serialise).
                     record_timing("lastAnalysisMs", millis);
                     record_timing("lastAnalysisArticles", analysis.articles.len() as f64);
-                    let t0 = now();
-                    d.dispatch(Action::Done { request, analysis, millis });
-                    // The reducer runs at once: this is the time to index the analysis.
-                    record_timing("indexMs", now() - t0);
-                    if let Some(q) = view {
-                        d.dispatch(Action::OpenView(q));
-                    }
+                    latest.set(request);
+                    let (d, latest) = (d.clone(), latest.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let Some(index) = index_in_slices(analysis.clone(), || latest.get() == request).await else {
+                            return;
+                        };
+                        // What is left for the reducer: the view checked against the index (and an index
+                        // of its own when the view works on a story or on corrections).
+                        tasks::yield_now().await;
+                        let t0 = now();
+                        d.dispatch(Action::Done { request, analysis, millis, index: Some(index) });
+                        record_timing("doneMs", now() - t0);
+                        if let Some(q) = view {
+                            d.dispatch(Action::OpenView(q));
+                        }
+                    });
                 }
                 Outcome::Failed { request, message } => d.dispatch(Action::Failed { request, message }),
                 Outcome::Notice(message) => d.dispatch(Action::Notice(message)),

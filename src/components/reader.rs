@@ -38,8 +38,8 @@ pub const PAGE: usize = 25;
 
 /// Blocks and articles drawn per task at most (at least one article per task): a new filter draws its
 /// articles over a few short tasks instead of one long one, so typing and clicking stay responsive.
-pub const BLOCKS_PER_TASK: usize = 60;
-pub const ARTICLES_PER_TASK: usize = 8;
+pub const BLOCKS_PER_TASK: usize = 24;
+pub const ARTICLES_PER_TASK: usize = 3;
 
 /// How many of `shown` articles to draw in the next task, having drawn `drawn`, up to `limit`.
 pub fn next_batch(ix: &Index, d: &Derived, shown: &[usize], drawn: usize, limit: usize) -> usize {

@@ -113,7 +113,21 @@ struct Inner {
     /// The analysis request in flight as posted, to send again to a new worker once; and whether it was.
     sent: Option<JsValue>,
     resent: bool,
+    /// The analysis in flight as its parts arrive.
+    assembly: Option<Assembly>,
     on_outcome: Callback<Outcome>,
+}
+
+/// An analysis being put together from its parts, each read in the task of its own message.
+struct Assembly {
+    id: u32,
+    analysis: Analysis,
+    parts: u32,
+    /// The first part that could not be read.
+    error: Option<String>,
+    /// Milliseconds spent reading parts, in all and the longest one.
+    read_ms: f64,
+    longest_ms: f64,
 }
 
 /// A running analyzer: send it inputs, hear back through the callback given at start.
@@ -138,6 +152,7 @@ impl Running {
                     ack: None,
                     sent: None,
                     resent: false,
+                    assembly: None,
                     on_outcome,
                 }));
                 spawn(&inner);
@@ -162,7 +177,7 @@ impl Running {
         let Some(inner) = &self.inner else { return };
         let files = js_sys::Array::new();
         for i in &inputs {
-            if let Content::File { file, .. } = &i.content {
+            if let Content::File { file, .. } = &*i.content {
                 files.push(file);
             }
         }
@@ -189,6 +204,7 @@ impl Running {
         let ready = {
             let mut s = inner.borrow_mut();
             s.in_flight = Some(id);
+            s.assembly = None;
             s.sent = Some(message.clone());
             s.resent = false;
             if !s.ready {
@@ -322,6 +338,7 @@ fn respawn(inner: &Rc<RefCell<Inner>>) {
         s.watchdog = None;
         s.ack = None;
         s.parked = None;
+        s.assembly = None;
         if let Some(w) = s.spawned.take() {
             w.worker.terminate();
         }
@@ -396,6 +413,10 @@ fn on_reply(inner: &Rc<RefCell<Inner>>, data: JsValue) {
         };
         return cb.emit(Outcome::ExportFailed { id, message });
     }
+    if let Reply::Part { id, part } = reply {
+        read_part(inner, id, &part);
+        return arm_watchdog(inner);
+    }
     if reply == Reply::Ready {
         let parked = {
             let mut s = inner.borrow_mut();
@@ -429,51 +450,65 @@ fn on_reply(inner: &Rc<RefCell<Inner>>, data: JsValue) {
         Reply::Failed { id, message } => Outcome::Failed { request: id, message },
         Reply::Done { id, json, millis, view, parts } => {
             crate::app::record_timing("workerMs", millis);
-            if !parts.is_empty() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    cb.emit(match read_in_parts(&json, parts).await {
-                        Ok(a) => Outcome::Done { request: id, analysis: Rc::new(a), millis, view },
-                        Err(e) => {
-                            Outcome::Failed { request: id, message: format!("the analysis could not be read: {e}") }
-                        }
-                    })
-                });
-                return;
-            }
-            match read_analysis(&json) {
+            let assembly = inner.borrow_mut().assembly.take().filter(|a| a.id == id);
+            match finish(assembly, &json, parts) {
                 Ok(a) => Outcome::Done { request: id, analysis: Rc::new(a), millis, view },
                 Err(e) => Outcome::Failed { request: id, message: format!("the analysis could not be read: {e}") },
             }
         }
+        Reply::Part { .. } => return,
     };
     cb.emit(outcome);
 }
 
-/// A large analysis read a part per task (a few megabytes each), then indexed in a task of its own: the
-/// page answers in between. `newsprismTimings.readMs` is the time spent reading, waits excluded.
-async fn read_in_parts(head: &[u8], parts: Vec<crate::protocol::Part>) -> Result<Analysis, serde_json::Error> {
-    let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
-    let mut spent = 0.0;
-    let t0 = now();
-    let mut a: Analysis = serde_json::from_slice(head)?;
-    spent += now() - t0;
-    for part in &parts {
-        gloo::timers::future::TimeoutFuture::new(0).await;
-        let t0 = now();
-        crate::protocol::decode_part(&mut a, part)?;
-        spent += now() - t0;
-    }
-    crate::app::record_timing("readMs", spent);
-    gloo::timers::future::TimeoutFuture::new(0).await;
-    Ok(a)
+fn now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
-/// The analysis the worker sent (checked there), read on the page's thread; the time it takes is recorded
-/// as `newsprismTimings.readMs`.
-fn read_analysis(json: &[u8]) -> Result<Analysis, serde_json::Error> {
-    let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
+/// Reads one part of the analysis in flight into its assembly (in the task of the part's message, a few
+/// milliseconds); a part of another request is dropped.
+fn read_part(inner: &Rc<RefCell<Inner>>, id: u32, part: &crate::protocol::Part) {
+    let mut s = inner.borrow_mut();
+    if s.in_flight != Some(id) {
+        return;
+    }
+    let a = s.assembly.get_or_insert_with(|| Assembly {
+        id,
+        analysis: Analysis::default(),
+        parts: 0,
+        error: None,
+        read_ms: 0.0,
+        longest_ms: 0.0,
+    });
+    if a.id != id || a.error.is_some() {
+        return;
+    }
     let t0 = now();
-    let a = serde_json::from_slice::<Analysis>(json);
-    crate::app::record_timing("readMs", now() - t0);
-    a
+    if let Err(e) = crate::protocol::decode_part(&mut a.analysis, part) {
+        a.error = Some(e.to_string());
+    }
+    a.parts += 1;
+    let ms = now() - t0;
+    a.read_ms += ms;
+    a.longest_ms = a.longest_ms.max(ms);
+}
+
+/// The analysis from its parts and the rest sent with `Done`. `newsprismTimings` gets `readMs` (all the
+/// reading on the page's thread), `readLongestMs` (the longest part's) and `readParts`.
+fn finish(assembly: Option<Assembly>, head: &[u8], parts: u32) -> Result<Analysis, String> {
+    let t0 = now();
+    let (mut a, got, read_ms, longest_ms) = match assembly {
+        Some(Assembly { error: Some(e), .. }) => return Err(e),
+        Some(x) => (x.analysis, x.parts, x.read_ms, x.longest_ms),
+        None => (Analysis::default(), 0, 0.0, 0.0),
+    };
+    if got != parts {
+        return Err(format!("{got} of its {parts} parts arrived"));
+    }
+    crate::protocol::decode_head(&mut a, head).map_err(|e| e.to_string())?;
+    let ms = now() - t0;
+    crate::app::record_timing("readMs", read_ms + ms);
+    crate::app::record_timing("readLongestMs", longest_ms.max(ms));
+    crate::app::record_timing("readParts", f64::from(parts));
+    Ok(a)
 }

@@ -6,4 +6,5 @@ pub mod download;
 pub mod files;
 pub mod keyboard;
 pub mod media;
+pub mod tasks;
 pub mod url;

@@ -3,6 +3,7 @@ use std::rc::Rc;
 use super::*;
 use crate::builtin;
 use crate::route::Tab;
+use newsprism_core::model::EntityKind;
 
 fn index() -> Index {
     let analysis = builtin::analysis();
@@ -209,4 +210,34 @@ fn text_folded_ahead_a_slice_at_a_time_searches_as_text_folded_on_demand() {
     let v = View { q: "REFUGEES".into(), ..View::default() };
     assert_eq!(lazy.derive(&v), ahead.derive(&v));
     assert!(!ahead.derive(&v).articles.is_empty());
+}
+
+#[test]
+fn an_index_built_in_small_steps_is_the_index_built_at_once() {
+    let analysis = Rc::new(builtin::analysis());
+    let whole = Index::new(analysis.clone());
+    let mut b = Builder::new(analysis);
+    let mut steps = 0;
+    while !b.done() {
+        let work = b.step(7);
+        // A step passes its budget by one item's worth at most (an article's blocks, an entity's mentions).
+        assert!((work >= 1 || b.done()) && work <= 7 + 200, "{work}");
+        steps += 1;
+    }
+    assert!(steps > 20, "{steps} steps");
+    let part = b.finish();
+    assert_eq!(part.units, whole.units);
+    assert_eq!(part.article_units, whole.article_units);
+    assert_eq!(part.speakers, whole.speakers);
+    assert_eq!(part.quote_speaker, whole.quote_speaker);
+    assert_eq!(part.quote_unit, whole.quote_unit);
+    assert_eq!(part.n_quotes, whole.n_quotes);
+    assert_eq!(part.countries, whole.countries);
+    assert_eq!(part.entity_units, whole.entity_units);
+    assert_eq!(part.outlets, whole.outlets);
+    assert_eq!(part.article_outlet, whole.article_outlet);
+    assert_eq!(part.quote_by_id, whole.quote_by_id);
+    assert_eq!(part.speaker_by_name, whole.speaker_by_name);
+    assert_eq!(part.country_by_name, whole.country_by_name);
+    assert_eq!(part.article_by_id, whole.article_by_id);
 }

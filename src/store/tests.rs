@@ -8,7 +8,7 @@ fn seeds() -> Rc<Analysis> {
 fn ready(view: View) -> Store {
     let mut s = Store::new(view, Vec::new());
     s.apply(Action::Analyse(Vec::new()));
-    s.apply(Action::Done { request: 1, analysis: seeds(), millis: 12.0 });
+    s.apply(Action::Done { request: 1, analysis: seeds(), millis: 12.0, index: None });
     s
 }
 
@@ -22,7 +22,7 @@ fn load_errors_are_kept_apart_not_pushed_as_notices() {
         code: "binary".into(),
         message: "photo.txt: this looks like binary data, not text".into(),
     });
-    s.apply(Action::Done { request: 1, analysis: Rc::new(a), millis: 1.0 });
+    s.apply(Action::Done { request: 1, analysis: Rc::new(a), millis: 1.0, index: None });
     assert_eq!(s.errors.len(), 1);
     assert!(s.notices.is_empty());
 }
@@ -32,11 +32,11 @@ fn replies_to_an_old_request_are_ignored() {
     let mut s = Store::new(View::default(), Vec::new());
     s.apply(Action::Analyse(Vec::new()));
     s.apply(Action::Analyse(Vec::new()));
-    s.apply(Action::Done { request: 1, analysis: seeds(), millis: 1.0 });
+    s.apply(Action::Done { request: 1, analysis: seeds(), millis: 1.0, index: None });
     assert!(s.index.is_none());
     s.apply(Action::Progress { request: 2, fraction: 0.5, stage: "tagging".into() });
     assert_eq!(s.status, Status::Analysing { fraction: 0.5, stage: "tagging".into() });
-    s.apply(Action::Done { request: 2, analysis: seeds(), millis: 1.0 });
+    s.apply(Action::Done { request: 2, analysis: seeds(), millis: 1.0, index: None });
     assert_eq!(s.status, Status::Ready);
 }
 
@@ -53,7 +53,7 @@ fn user_choices_push_history_and_link_checks_replace_it() {
     let (view, _) = View::from_query("speaker=Nobody&country=Brazil");
     let mut s = Store::new(view, Vec::new());
     s.apply(Action::Analyse(Vec::new()));
-    s.apply(Action::Done { request: 1, analysis: seeds(), millis: 1.0 });
+    s.apply(Action::Done { request: 1, analysis: seeds(), millis: 1.0, index: None });
     assert_eq!(s.url_update, UrlUpdate::Replace);
     assert!(s.view.speakers.is_empty());
     assert_eq!(s.notices.len(), 1);
@@ -176,4 +176,24 @@ fn merging_and_dropping_entities_reshape_the_lists() {
     assert_eq!(merged.mentions.len(), a.mentions.len() + b.mentions.len());
     assert!(ix3.analysis.entities.iter().all(|e| e.id != b.id));
     assert_eq!(s.view.corrections.len(), 2);
+}
+
+#[test]
+fn an_index_built_ahead_is_used_when_the_view_works_on_the_whole_analysis() {
+    let a = seeds();
+    let ahead = Rc::new(Index::new(a.clone()));
+    let mut s = Store::new(View::default(), Vec::new());
+    s.apply(Action::Analyse(Vec::new()));
+    s.apply(Action::Done { request: 1, analysis: a.clone(), millis: 1.0, index: Some(ahead.clone()) });
+    assert!(s.index.as_ref().is_some_and(|ix| Rc::ptr_eq(ix, &ahead)));
+
+    // A story chosen in the link: the index is the story's, not the one built ahead.
+    let story = a.stories[0].id.clone();
+    let (view, _) = View::from_query(&format!("story={story}&outlet={}:Renamed", a.articles[0].id));
+    let mut s = Store::new(view, Vec::new());
+    s.apply(Action::Analyse(Vec::new()));
+    s.apply(Action::Done { request: 1, analysis: a.clone(), millis: 1.0, index: Some(ahead.clone()) });
+    let ix = s.index.as_ref().expect("an index");
+    assert!(!Rc::ptr_eq(ix, &ahead));
+    assert_eq!(ix.outlet(0), Some("Renamed"));
 }

@@ -224,6 +224,8 @@ test('outlets, dates and links for every article at once, from the table; search
   const open = (await readerSpeakers(page)) && await page.evaluate(() => document.querySelector('.quote[data-quote]').dataset.quote);
   await openQuoteCard(page, open);
   await page.locator('details.describe > summary').click();
+  // The table is made when the panel opens (not with every analysis).
+  await page.waitForFunction(() => document.querySelector('#describe-text')?.value.length > 0);
   const table = await page.locator('#describe-text').inputValue();
   const rows = table.trim().split('\n');
   assert.equal(rows[0], 'file,outlet,date,url');

@@ -172,3 +172,29 @@ export async function tabStops(page, max = 400) {
   }
   return stops;
 }
+
+/**
+ * Opens a fresh page, picks `files` and waits until `articles` articles are shown and the reader's first
+ * page is drawn; returns { seconds (file chosen → articles shown), max, total, count (the main thread's long
+ * tasks meanwhile, ms), tasks, timings (`window.newsprismTimings`: how the page read, indexed and drew it) }.
+ */
+export async function timedLoad(browser, url, files, articles, timeout = 600_000) {
+  const page = await openApp(browser, url);
+  await page.waitForSelector('article.article', { timeout: 60_000 });
+  await watchLongTasks(page);
+  await settle(page);
+  await page.evaluate(() => { window.__longTasks.length = 0; window.newsprismTimings = {}; });
+  const t0 = Date.now();
+  await page.setInputFiles('#file-input', files);
+  // Polled on a timer, reading textContent: a check that forced a layout would add work of its own.
+  await page.waitForFunction((n) => document.querySelector('.summary')?.textContent.startsWith(`${n} article`)
+    && document.querySelector('article.article'), articles, { timeout, polling: 50 });
+  const seconds = (Date.now() - t0) / 1000;
+  await page.waitForSelector('.reader[aria-busy="false"]', { timeout });
+  await settle(page);
+  await settle(page);
+  const tasks = await page.evaluate(() => window.__longTasks.splice(0));
+  const timings = await page.evaluate(() => window.newsprismTimings);
+  return { page, seconds, tasks, timings, max: Math.round(Math.max(0, ...tasks)),
+    total: Math.round(tasks.reduce((a, b) => a + b, 0)), count: tasks.length };
+}

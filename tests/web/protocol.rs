@@ -9,7 +9,7 @@ use wasm_bindgen_test::wasm_bindgen_test as test;
 fn bytes_travel_as_one_uint8array_and_messages_round_trip() {
     let request = ToWorker::Analyse(Request {
         id: 7,
-        inputs: vec![Input { name: "a.txt".into(), content: Content::Bytes { bytes: b"Hello".to_vec() } }],
+        inputs: vec![Input { name: "a.txt".into(), content: Content::Bytes { bytes: b"Hello".to_vec() }.into() }],
     });
     let v = to_js(&request).expect("to js");
     let get = |v: &wasm_bindgen::JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).expect("field");
@@ -18,7 +18,6 @@ fn bytes_travel_as_one_uint8array_and_messages_round_trip() {
     let bytes = get(&get(&inputs.get(0), "content"), "bytes");
     assert!(bytes.is_instance_of::<js_sys::Uint8Array>(), "bytes as a Uint8Array, not an array of numbers");
     assert_eq!(from_js::<ToWorker>(v).expect("back"), request);
-    let reply =
-        Reply::Done { id: 7, json: b"{}".to_vec(), millis: 1.5, view: Some("view=gaps".into()), parts: Vec::new() };
+    let reply = Reply::Done { id: 7, json: b"{}".to_vec(), millis: 1.5, view: Some("view=gaps".into()), parts: 3 };
     assert_eq!(from_js::<Reply>(to_js(&reply).expect("to js")).expect("back"), reply);
 }
