@@ -115,7 +115,59 @@ impl Countries {
         order
     }
 
+    /// The names of states a country's official name opens with ("Islamic Republic" of "Islamic Republic
+    /// of Iran", "Hashemite Kingdom" of "Hashemite Kingdom of Jordan"): the words before "of" when what
+    /// follows is another name of the same country and they are two capitalised words or more; each with
+    /// the countries whose official names open so (several for "Islamic Republic"), in table order.
+    pub fn state_names(&self) -> Vec<(String, Vec<usize>)> {
+        let mut out: Vec<(String, Vec<usize>)> = Vec::new();
+        for f in self.forms.iter().filter(|f| f.kind == FormKind::Name) {
+            let Some((head, tail)) = f.text.split_once(" of ") else { continue };
+            let tail = tail.strip_prefix("the ").unwrap_or(tail);
+            let same_country =
+                self.forms.iter().any(|g| g.country == f.country && g.kind == FormKind::Name && g.text == tail);
+            let words: Vec<&str> = head.split(' ').collect();
+            let capitalised = words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            if !same_country || words.len() < 2 || !capitalised {
+                continue;
+            }
+            match out.iter_mut().find(|(h, _)| h == head) {
+                Some((_, countries)) if !countries.contains(&f.country) => countries.push(f.country),
+                Some(_) => {}
+                None => out.push((head.to_string(), vec![f.country])),
+            }
+        }
+        out
+    }
+
     pub fn by_code(&self, code: &str) -> Option<usize> {
         self.countries.iter().position(|c| c.code == code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    #[test]
+    fn names_of_state_come_from_official_names() {
+        let table = Countries::builtin();
+        let states = table.state_names();
+        let of = |name: &str| -> Vec<&str> {
+            states
+                .iter()
+                .filter(|(h, _)| h == name)
+                .flat_map(|(_, c)| c.iter().map(|&i| table.countries[i].code.as_str()))
+                .collect()
+        };
+        let federal = of("Federal Republic");
+        assert!(federal.contains(&"DEU") && federal.contains(&"NGA"), "{federal:?}");
+        let islamic = of("Islamic Republic");
+        assert!(islamic.contains(&"IRN") && islamic.contains(&"PAK"), "{islamic:?}");
+        // One word ("Republic of Chile") is no name of state on its own.
+        assert!(of("Republic").is_empty());
     }
 }

@@ -1,6 +1,7 @@
 //! Country mentions: names, demonyms, capitals and seats of power from the country table
 //! ([`crate::lexis::countries`]), not counting places inside the names of people, organizations, treaties or
-//! newspapers.
+//! newspapers; and names of state ("the Islamic Republic"), as the one country they may mean that the
+//! article names.
 
 use crate::lexis::countries::{Countries, FormKind};
 use crate::lexis::set::{words, Words};
@@ -153,6 +154,31 @@ pub fn resolve(docs: &[Doc], table: &Countries, claims: &mut Claims) -> Vec<Enti
                 how,
                 paragraph: d.paragraph_of(span),
             });
+        }
+        // "the Islamic Republic": a name of state means the one country it may mean that the article names.
+        for s in &d.tagged.sentences {
+            for m in d.tables.state_forms.matches(d.words(s.tokens.clone()).all()) {
+                let (a, b) = (s.tokens.start + m.start, s.tokens.start + m.start + m.len);
+                let span = d.span_of(a, b);
+                let inside_longer = d.chunks_overlapping(span).any(|c| c.span != span && c.span.contains(span));
+                let of = &d.tables.state_countries[m.payload as usize];
+                let mut here = of.iter().filter(|&&c| named.iter().any(|&(_, n)| n == c));
+                let (Some(&country), None) = (here.next(), here.next()) else { continue };
+                if claims.overlaps(d.index, span) || inside_longer {
+                    continue;
+                }
+                claims.claim(d.index, span);
+                let paragraph = d.paragraph_of(span);
+                let (article, text) = (d.article.id.clone(), span.of(text).to_string());
+                mentions[country].push(Mention {
+                    article,
+                    start: span.start,
+                    end: span.end,
+                    text,
+                    how: How::Name,
+                    paragraph,
+                });
+            }
         }
         for (country, span) in compass_descriptions(d, table, &named) {
             if !claims.overlaps(d.index, span) {

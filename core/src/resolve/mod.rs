@@ -40,6 +40,11 @@ pub struct Tables {
     /// Every name, alternate name, demonym, capital and seat of a country, folded, to the country's id
     /// (a sovereign country's first): how a story's profile counts countries.
     pub country_ids: HashMap<String, String>,
+    /// The names of states official names open with ([`Countries::state_names`]), each payload an index
+    /// into [`Tables::state_countries`].
+    pub state_forms: Gazetteer,
+    /// The countries each state name may mean.
+    pub state_countries: Vec<Vec<usize>>,
 }
 
 impl Tables {
@@ -54,9 +59,17 @@ impl Tables {
             let form = &countries.forms[i];
             country_ids.entry(fold(&form.text)).or_insert_with(|| countries.countries[form.country].id());
         }
+        let mut state_forms = Gazetteer::default();
+        let mut state_countries = Vec::new();
+        for (name, of) in countries.state_names() {
+            state_forms.add(&name, 1, state_countries.len() as u32);
+            state_countries.push(of);
+        }
         Tables {
             countries,
             country_ids,
+            state_forms,
+            state_countries,
             orgs,
             places,
             country_forms: country_forms(countries),

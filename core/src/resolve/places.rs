@@ -49,7 +49,9 @@ pub fn resolve(docs: &[Doc], claims: &mut Claims) -> Vec<Entity> {
         // The tagger's places.
         for c in d.chunks.iter().filter(|c| c.ty == EntityType::Loc) {
             let (a, b) = c.tokens;
-            if claims.overlaps(d.index, c.span) || part_of_a_name(d, a, b) != (false, false) {
+            // A country's name of state ("the Islamic Republic") is no place, even where it is unclear which.
+            let of_a_state = d.tables.state_forms.lookup(&d.keys[a..b]).is_some();
+            if claims.overlaps(d.index, c.span) || part_of_a_name(d, a, b) != (false, false) || of_a_state {
                 continue;
             }
             let country = gaz

@@ -370,3 +370,26 @@ fn an_acronym_spelling_a_named_bodys_words_is_that_body_even_when_it_is_an_ordin
     let orgs = names(&a, EntityKind::Organization);
     assert_eq!(orgs.len(), 2, "one organization each: {orgs:?}");
 }
+
+#[test]
+fn a_name_of_state_is_the_one_country_it_may_mean_that_the_article_names() {
+    let a = analyze(&[
+        (
+            "coal.txt",
+            "Coal exit\n\nBERLIN — Germany will close its last coal plants by 2030, the economy minister said on \
+             Thursday. Energy firms across the Federal Republic must file their plans by March.",
+        ),
+        (
+            "border.txt",
+            "Border talks\n\nPakistan and Iran agreed to reopen two crossings. Traders said the Islamic Republic \
+             had long wanted the road reopened.",
+        ),
+    ]);
+    let germany = named(&a, EntityKind::Country, "Germany");
+    assert!(germany.mentions.iter().any(|m| m.text == "Federal Republic"), "{germany:?}");
+    // Two countries of that name of state are named: it means neither for sure.
+    for e in &a.entities {
+        assert!(e.mentions.iter().all(|m| m.text != "Islamic Republic"), "{e:?}");
+    }
+    assert!(names(&a, EntityKind::Organization).iter().all(|o| !o.contains("Republic")), "{:?}", a.entities);
+}

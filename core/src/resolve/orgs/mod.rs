@@ -96,7 +96,10 @@ pub fn resolve(docs: &[Doc], countries: &Countries, lexicon: &Lexicon, claims: &
         // 2. Tagged organizations the tables do not know.
         for c in d.chunks.iter().filter(|c| c.ty == EntityType::Org) {
             let (a, b) = c.tokens;
-            if claims.overlaps(d.index, c.span) || country_forms.lookup(&d.keys[a..b]).is_some() {
+            // A country's name of state ("the Islamic Republic") is the country's to claim.
+            let of_a_country =
+                country_forms.lookup(&d.keys[a..b]).is_some() || tables.state_forms.lookup(&d.keys[a..b]).is_some();
+            if claims.overlaps(d.index, c.span) || of_a_country {
                 continue;
             }
             let text = c.span.of(d.text());
