@@ -78,6 +78,7 @@ mod native {
                 newsprism_core::resolve::resolve(
                     &prepared.articles,
                     &prepared.tagged,
+                    &newsprism_core::resolve::speech(&prepared.articles, &prepared.quotes),
                     &engine.tagger.lexicon,
                     engine.tables,
                 )

@@ -304,7 +304,8 @@ fn prepare_parsed(parsed: Vec<(Article, Vec<Quote>)>, engine: Engine, progress: 
     };
     progress(Progress { fraction: 0.85, stage: Stage::Resolving });
     let profiles = profile::profile_tagged(&articles, &tagged, &quotes, engine);
-    let entities = resolve::resolve(&articles, &tagged, &engine.tagger.lexicon, engine.tables);
+    let speech = resolve::speech(&articles, &quotes);
+    let entities = resolve::resolve(&articles, &tagged, &speech, &engine.tagger.lexicon, engine.tables);
     Prepared { articles, quotes, tagged, entities, profiles }
 }
 

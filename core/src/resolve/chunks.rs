@@ -3,7 +3,9 @@
 //!
 //! - A chunk read in running prose (not in a headline, not in a run of capitalised words longer than itself,
 //!   not opening its sentence with an ordinary lowercase word) is *reliable*; reliable chunks say which word sequences
-//!   are names, and of what kind.
+//!   are names, and of what kind. A name that only quoted speech holds, with no given name and no table
+//!   behind it, is not reliable: its capitals are the speaker's ("the Radical Greens" in a post), not the
+//!   writer's.
 //! - An unreliable chunk ("Lindsay Lohan Checks Into Betty Ford", "Obama Announces Nominee", "Microsoft
 //!   Microsoft" where a headline runs into the text) is cut into the reliable names it holds; with none, its
 //!   edge words that are usually lowercase, weekdays and months are trimmed off.
@@ -12,10 +14,10 @@
 //!   not people or organizations; names of landforms and zones are places.
 //! - When most reliable occurrences of a name are of another kind, the name takes that kind.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::lexis::fold::fold;
-use crate::lexis::given_names::is_given_name;
+use crate::lexis::given_names::{given_name_gender, is_given_name};
 use crate::lexis::set::{words, Words};
 use crate::lexis::titles::{title_ending, title_starting};
 use crate::lexis::words::{
@@ -217,6 +219,15 @@ pub fn clean(docs: &[Doc], lexicon: &Lexicon) -> Vec<Vec<Chunk>> {
             *repeated.entry(key(d, c.tokens.0, c.tokens.1)).or_default() += 1;
         }
     }
+    // The names the writer writes outside quotations: a name only quoted speech holds has no capitals of
+    // the writer's behind it (a tweet's "Obstructionist Democrats", "the DNC Server").
+    let written: HashSet<u64> = docs
+        .iter()
+        .flat_map(|d| {
+            let outside = d.tagged.chunks.iter().filter(|c| !d.in_speech(c.tokens.0, c.tokens.1));
+            outside.map(|c| key(d, c.tokens.0, c.tokens.1))
+        })
+        .collect();
     // Which chunks are reliable; what kinds reliable names have.
     let mut marked: Vec<Vec<Chunk>> = Vec::with_capacity(docs.len());
     let mut names: HashMap<u64, [u32; 4]> = HashMap::new();
@@ -225,7 +236,9 @@ pub fn clean(docs: &[Doc], lexicon: &Lexicon) -> Vec<Vec<Chunk>> {
         for c in &d.tagged.chunks {
             let c = &with_given_name(d, c, &casing);
             let k = key(d, c.tokens.0, c.tokens.1);
+            let speech_only = d.in_speech(c.tokens.0, c.tokens.1) && !written.contains(&k) && !vouched(d, c.tokens);
             let reliable = in_prose(d, c.tokens, &headlines[d.index])
+                && !speech_only
                 && (repeated.get(&k).is_some_and(|&n| n >= 2) || !edge_glue(d, c.tokens, &casing))
                 && !(c.ty == EntityType::Per && person_glue(d, c.tokens, &casing));
             if reliable && c.tokens.1 - c.tokens.0 <= MAX_NAME {
@@ -425,6 +438,18 @@ fn segment(d: &Doc, c: Chunk, headline: bool, names: &HashMap<u64, [u32; 4]>, ca
     if a < b {
         out.push(Chunk { tokens: (a, b), span: d.span_of(a, b), ..c });
     }
+}
+
+/// Evidence beyond capitals that tokens `a..b` are a name: a given name among them (with nicknames, or
+/// of a gender), or a country,
+/// organization or place of the reference tables.
+fn vouched(d: &Doc, (a, b): (usize, usize)) -> bool {
+    let (keys, tables) = (&d.keys[a..b], d.tables);
+    let given = |w: &str| is_given_name(w) || given_name_gender(w).is_some();
+    (a..b).any(|t| given(&fold(d.token_text(t))))
+        || tables.country_forms.lookup(keys).is_some()
+        || tables.org_forms.lookup(keys).is_some()
+        || tables.place_forms.lookup(keys).is_some()
 }
 
 fn majority(kinds: &[u32; 4]) -> Option<EntityType> {

@@ -18,7 +18,7 @@ use crate::lexis::fold::fold;
 use crate::lexis::orgs::KnownOrg;
 use crate::lexis::places::Place;
 use crate::model::entity::{self, Entity, How};
-use crate::model::Article;
+use crate::model::{Article, Quote};
 use crate::span::Span;
 use crate::tag::article::TaggedArticle;
 use crate::tag::features::word_key;
@@ -102,12 +102,27 @@ pub struct Doc<'a> {
     pub keys: Vec<u64>,
     /// The tagger's chunks made fit for resolving ([`chunks`]), in text order.
     pub chunks: Vec<chunks::Chunk>,
+    /// The quoted words of the article's quotations: speech, whose capitals are the speaker's (or a tweet's),
+    /// not the writer's evidence of a name.
+    pub speech: SpanSet,
 }
 
 impl<'a> Doc<'a> {
-    pub fn new(index: usize, article: &'a Article, tagged: &'a TaggedArticle, tables: &'a Tables) -> Doc<'a> {
+    /// `speech` holds the spans of the article's quoted words (any order; overlapping ones are merged).
+    pub fn new(
+        index: usize,
+        article: &'a Article,
+        tagged: &'a TaggedArticle,
+        tables: &'a Tables,
+        speech: &[Span],
+    ) -> Doc<'a> {
         let keys = tagged.tokens.iter().map(|t| word_key(t.text(&article.text))).collect();
-        Doc { index, article, tagged, tables, keys, chunks: Vec::new() }
+        Doc { index, article, tagged, tables, keys, chunks: Vec::new(), speech: SpanSet::merged(speech) }
+    }
+
+    /// Whether tokens `a..b` lie inside one quotation.
+    pub fn in_speech(&self, a: usize, b: usize) -> bool {
+        self.speech.contains(self.span_of(a, b))
     }
 
     /// Tokens `range` (a sentence) as a gazetteer scans them.
@@ -222,6 +237,33 @@ impl SpanSet {
         self.overlapping(span).is_some()
     }
 
+    /// The union of `spans` (in any order, overlapping or not) as disjoint spans.
+    pub fn merged(spans: &[Span]) -> SpanSet {
+        let mut sorted = spans.to_vec();
+        sorted.sort_by_key(|s| (s.start, s.end));
+        let mut set = SpanSet::default();
+        let mut current: Option<Span> = None;
+        for s in sorted {
+            current = match current {
+                Some(c) if s.start <= c.end => Some(Span::new(c.start, c.end.max(s.end))),
+                Some(c) => {
+                    set.insert(c);
+                    Some(s)
+                }
+                None => Some(s),
+            };
+        }
+        if let Some(c) = current {
+            set.insert(c);
+        }
+        set
+    }
+
+    /// A span that contains `span` (or is it).
+    pub fn contains(&self, span: Span) -> bool {
+        self.overlapping(span).is_some_and(|s| s.contains(span))
+    }
+
     /// A span strictly larger than `span` that contains it.
     pub fn contains_strictly(&self, span: Span) -> bool {
         self.overlapping(span).is_some_and(|s| s.contains(span) && s != span)
@@ -253,11 +295,34 @@ impl Claims {
     }
 }
 
-/// Resolves the entities of a corpus. `lexicon` is the tagger's, telling which words are usually lowercase;
-/// `tables` the reference tables.
-pub fn resolve(articles: &[Article], tagged: &[TaggedArticle], lexicon: &Lexicon, tables: &Tables) -> Vec<Entity> {
-    let mut docs: Vec<Doc> =
-        articles.iter().zip(tagged).enumerate().map(|(i, (a, t))| Doc::new(i, a, t, tables)).collect();
+/// Each article's quoted words: the spans of the quotes (any order) that belong to it, per article.
+pub fn speech(articles: &[Article], quotes: &[Quote]) -> Vec<Vec<Span>> {
+    let index: HashMap<&str, usize> = articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+    let mut speech = vec![Vec::new(); articles.len()];
+    for q in quotes {
+        if let Some(&i) = index.get(q.article.as_str()) {
+            speech[i].push(Span::new(q.start, q.end));
+        }
+    }
+    speech
+}
+
+/// Resolves the entities of a corpus. `speech` holds each article's quoted words (spans, per article);
+/// `lexicon` is the tagger's, telling which words are usually lowercase; `tables` the reference tables.
+pub fn resolve(
+    articles: &[Article],
+    tagged: &[TaggedArticle],
+    speech: &[Vec<Span>],
+    lexicon: &Lexicon,
+    tables: &Tables,
+) -> Vec<Entity> {
+    let none = Vec::new();
+    let mut docs: Vec<Doc> = articles
+        .iter()
+        .zip(tagged)
+        .enumerate()
+        .map(|(i, (a, t))| Doc::new(i, a, t, tables, speech.get(i).unwrap_or(&none)))
+        .collect();
     let cleaned = chunks::clean(&docs, lexicon);
     for (d, chunks) in docs.iter_mut().zip(cleaned) {
         d.chunks = chunks;

@@ -393,3 +393,17 @@ fn a_name_of_state_is_the_one_country_it_may_mean_that_the_article_names() {
     }
     assert!(names(&a, EntityKind::Organization).iter().all(|o| !o.contains("Republic")), "{:?}", a.entities);
 }
+
+#[test]
+fn a_name_only_quoted_speech_writes_is_cut_into_the_names_the_writer_uses() {
+    let a = analyze(&[(
+        "council.txt",
+        "Council vote\n\nThe Greens won four seats on the city council on Sunday, and the Greens' leader, Hanna \
+         Berg, called it a start. Mayor Tom Ruiz was unmoved. \"We will beat the Radical Greens in every \
+         district,\" Ruiz wrote on Facebook.",
+    )]);
+    // The speaker's capital on "Radical" is not the writer's: the mention is of the Greens the prose names.
+    let greens = named(&a, EntityKind::Organization, "Greens");
+    assert_eq!(greens.mentions.len(), 3, "{greens:?}");
+    assert!(a.entities.iter().all(|e| e.mentions.iter().all(|m| !m.text.contains("Radical"))), "{:?}", a.entities);
+}
