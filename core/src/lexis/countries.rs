@@ -120,12 +120,13 @@ impl Countries {
     /// follows is another name of the same country and they are two capitalised words or more; each with
     /// the countries whose official names open so (several for "Islamic Republic"), in table order.
     pub fn state_names(&self) -> Vec<(String, Vec<usize>)> {
+        let names: std::collections::HashSet<(usize, &str)> =
+            self.forms.iter().filter(|f| f.kind == FormKind::Name).map(|f| (f.country, f.text.as_str())).collect();
         let mut out: Vec<(String, Vec<usize>)> = Vec::new();
         for f in self.forms.iter().filter(|f| f.kind == FormKind::Name) {
             let Some((head, tail)) = f.text.split_once(" of ") else { continue };
             let tail = tail.strip_prefix("the ").unwrap_or(tail);
-            let same_country =
-                self.forms.iter().any(|g| g.country == f.country && g.kind == FormKind::Name && g.text == tail);
+            let same_country = names.contains(&(f.country, tail));
             let words: Vec<&str> = head.split(' ').collect();
             let capitalised = words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
             if !same_country || words.len() < 2 || !capitalised {

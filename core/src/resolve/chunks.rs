@@ -213,21 +213,21 @@ pub fn clean(docs: &[Doc], lexicon: &Lexicon) -> Vec<Vec<Chunk>> {
     let casing = Casing { counts: casing_counts(docs, &headlines), lexicon };
     // How often each name is read in prose (out of headlines and capitalised runs): a name the corpus
     // repeats word for word is a name, even if its last word is an ordinary one ("Protect Democracy").
+    // And the names the writer writes outside quotations: a name only quoted speech holds has no capitals
+    // of the writer's behind it (a tweet's "Obstructionist Democrats", "the DNC Server").
     let mut repeated: HashMap<u64, u32> = HashMap::new();
+    let mut written: HashSet<u64> = HashSet::new();
     for d in docs {
-        for c in d.tagged.chunks.iter().filter(|c| in_prose(d, c.tokens, &headlines[d.index])) {
-            *repeated.entry(key(d, c.tokens.0, c.tokens.1)).or_default() += 1;
+        for c in &d.tagged.chunks {
+            let k = key(d, c.tokens.0, c.tokens.1);
+            if in_prose(d, c.tokens, &headlines[d.index]) {
+                *repeated.entry(k).or_default() += 1;
+            }
+            if !d.in_speech(c.tokens.0, c.tokens.1) {
+                written.insert(k);
+            }
         }
     }
-    // The names the writer writes outside quotations: a name only quoted speech holds has no capitals of
-    // the writer's behind it (a tweet's "Obstructionist Democrats", "the DNC Server").
-    let written: HashSet<u64> = docs
-        .iter()
-        .flat_map(|d| {
-            let outside = d.tagged.chunks.iter().filter(|c| !d.in_speech(c.tokens.0, c.tokens.1));
-            outside.map(|c| key(d, c.tokens.0, c.tokens.1))
-        })
-        .collect();
     // Which chunks are reliable; what kinds reliable names have.
     let mut marked: Vec<Vec<Chunk>> = Vec::with_capacity(docs.len());
     let mut names: HashMap<u64, [u32; 4]> = HashMap::new();

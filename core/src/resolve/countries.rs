@@ -87,10 +87,16 @@ pub fn resolve(docs: &[Doc], table: &Countries, claims: &mut Claims) -> Vec<Enti
         let text = d.text();
         let mut found: Vec<(usize, usize, Span, usize)> = Vec::new(); // (token a, token b, span, form)
         let mut named: Vec<(usize, usize)> = Vec::new(); // (where, country)
+                                                         // Names of state, resolved once the article's countries are known: (token a, token b, names' row).
+        let mut states: Vec<(usize, usize, usize)> = Vec::new();
         for s in &d.tagged.sentences {
-            for m in gaz.matches(d.words(s.tokens.clone()).all()) {
+            let words = d.words(s.tokens.clone());
+            for m in gaz.matches(words.all()) {
                 let (a, b) = (s.tokens.start + m.start, s.tokens.start + m.start + m.len);
                 found.push((a, b, d.span_of(a, b), m.payload as usize));
+            }
+            for m in d.tables.state_forms.matches(words.all()) {
+                states.push((s.tokens.start + m.start, s.tokens.start + m.start + m.len, m.payload as usize));
             }
             // Hyphenated words: "U.S.-led", "Russian-backed", "pro-Russian".
             for t in s.tokens.clone() {
@@ -156,29 +162,25 @@ pub fn resolve(docs: &[Doc], table: &Countries, claims: &mut Claims) -> Vec<Enti
             });
         }
         // "the Islamic Republic": a name of state means the one country it may mean that the article names.
-        for s in &d.tagged.sentences {
-            for m in d.tables.state_forms.matches(d.words(s.tokens.clone()).all()) {
-                let (a, b) = (s.tokens.start + m.start, s.tokens.start + m.start + m.len);
-                let span = d.span_of(a, b);
-                let inside_longer = d.chunks_overlapping(span).any(|c| c.span != span && c.span.contains(span));
-                let of = &d.tables.state_countries[m.payload as usize];
-                let mut here = of.iter().filter(|&&c| named.iter().any(|&(_, n)| n == c));
-                let (Some(&country), None) = (here.next(), here.next()) else { continue };
-                if claims.overlaps(d.index, span) || inside_longer {
-                    continue;
-                }
-                claims.claim(d.index, span);
-                let paragraph = d.paragraph_of(span);
-                let (article, text) = (d.article.id.clone(), span.of(text).to_string());
-                mentions[country].push(Mention {
-                    article,
-                    start: span.start,
-                    end: span.end,
-                    text,
-                    how: How::Name,
-                    paragraph,
-                });
+        for (a, b, row) in states {
+            let span = d.span_of(a, b);
+            let inside_longer = d.chunks_overlapping(span).any(|c| c.span != span && c.span.contains(span));
+            let mut here = d.tables.state_countries[row].iter().filter(|&&c| named.iter().any(|&(_, n)| n == c));
+            let (Some(&country), None) = (here.next(), here.next()) else { continue };
+            if claims.overlaps(d.index, span) || inside_longer {
+                continue;
             }
+            claims.claim(d.index, span);
+            let paragraph = d.paragraph_of(span);
+            let (article, text) = (d.article.id.clone(), span.of(text).to_string());
+            mentions[country].push(Mention {
+                article,
+                start: span.start,
+                end: span.end,
+                text,
+                how: How::Name,
+                paragraph,
+            });
         }
         for (country, span) in compass_descriptions(d, table, &named) {
             if !claims.overlaps(d.index, span) {
