@@ -2,7 +2,11 @@
 //! cycle can form), and no source file in the workspace grows past 600 lines.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::Path;
+
+use support::rust_files;
 
 /// Each top-level module and its layer; a module may use only modules of lower layers.
 const LAYERS: &[(&str, u8)] = &[
@@ -24,17 +28,6 @@ const LAYERS: &[(&str, u8)] = &[
     ("train", 9),
     ("wasm", 10),
 ];
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
-        let path = entry.expect("directory entry").path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 /// The top-level modules a file refers to as `crate::NAME`, outside comments.
 fn crate_references(source: &str) -> Vec<String> {

@@ -4,22 +4,15 @@
 //! most two of a fact's words.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::Path;
+
+use support::rust_files;
 
 use newsprism_core::lexis::words::{
     Words, DOCUMENTS, LANDFORMS, MONTH_ABBREVIATIONS, MONTH_NAMES, TREATIES, WATERS, WEEKDAYS,
 };
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
-        let path = entry.expect("directory entry").path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 /// Every word list of a source file: (its name or line, its words).
 fn lists(source: &str) -> Vec<(String, Vec<String>)> {
