@@ -414,6 +414,38 @@ pub const TREATIES: Words = words![
     "declaration",
 ];
 
+/// Kinds of titled works: a name in apposition to one ("his book, A Higher Calling:", "Rising Tide, the
+/// documentary") is the work's title, no person, organization or place.
+pub const WORKS: Words = words![
+    "book",
+    "books",
+    "memoir",
+    "novel",
+    "biography",
+    "autobiography",
+    "film",
+    "movie",
+    "documentary",
+    "show",
+    "series",
+    "sitcom",
+    "programme",
+    "program",
+    "podcast",
+    "album",
+    "song",
+    "play",
+    "musical",
+    "opera",
+    "poem",
+    "painting",
+    "sculpture",
+    "essay",
+    "column",
+    "policy",
+    "scheme",
+];
+
 /// Waters, whose word opens or ends a name: "Lake Champlain", "Chesapeake Bay", "Gulf of Aden".
 pub const WATERS: Words = words!["lake", "gulf", "bay", "sea", "strait", "river"];
 

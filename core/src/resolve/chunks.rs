@@ -9,9 +9,12 @@
 //! - An unreliable chunk ("Lindsay Lohan Checks Into Betty Ford", "Obama Announces Nominee", "Microsoft
 //!   Microsoft" where a headline runs into the text) is cut into the reliable names it holds; with none, its
 //!   edge words that are usually lowercase, weekdays and months are trimmed off.
-//! - Titles of works in quotation marks, capitalised ordinary words ("NO COLLUSION"), chunks made only of
-//!   titles ("Secretary of State"), and treaties, laws, wars and games ("Korean Armistice Agreement") are
-//!   not people or organizations; names of landforms and zones are places.
+//! - Titles of works are not people or organizations: in quotation marks (and then wherever the corpus
+//!   writes the same name, unless its prose reads it as a person's), in apposition to a kind of work or
+//!   programme ("her memoir, Silent Partners,"), or one word quoted after "on"/"in" ("on 'Kessler.'"). Nor
+//!   are capitalised ordinary words ("NO COLLUSION"; a plural the writer never writes is read as its
+//!   singular), chunks made only of titles ("Secretary of State"), treaties, laws, wars and games ("Korean
+//!   Armistice Agreement") and their acronyms; names of landforms and zones are places.
 //! - When most reliable occurrences of a name are of another kind, the name takes that kind.
 
 use std::collections::{HashMap, HashSet};
@@ -30,7 +33,13 @@ use crate::span::Span;
 use crate::tag::article::NerChunk;
 use crate::tag::hash;
 use crate::tag::labels::EntityType;
-use crate::tag::lexicon::{Lexicon, CAP_UNKNOWN};
+use crate::tag::lexicon::Lexicon;
+
+mod casing;
+mod works;
+
+use casing::{casing_counts, Casing};
+use works::{head_word, named_as_work, non_actor_acronyms, quoted_title_word, quoted_whole, Known};
 
 /// A chunk as the resolvers use it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,29 +121,6 @@ fn weekday_or_month(w: &str) -> bool {
     WEEKDAYS.has(w) || (MONTH_NAMES.has(w) && !w.eq_ignore_ascii_case("may"))
 }
 
-/// Whether a word is written lowercase in ordinary prose: the corpus says so (more lowercase than
-/// capitalised uses away from sentence starts), or, with no capitalised use in the corpus, the tagger's
-/// lexicon does.
-struct Casing<'l> {
-    /// Folded word → (capitalised, lowercase) uses in running prose.
-    counts: HashMap<u64, (u32, u32)>,
-    lexicon: &'l Lexicon,
-}
-
-impl Casing<'_> {
-    fn usually_lowercase(&self, word: &str) -> bool {
-        if !word.chars().next().is_some_and(char::is_alphabetic) {
-            return false;
-        }
-        let lower = word.to_lowercase();
-        let (cap, low) = self.counts.get(&hash::str(&lower)).copied().unwrap_or((0, 0));
-        if cap + low > 0 {
-            return low > cap;
-        }
-        self.lexicon.get(&lower).is_some_and(|c| c.cap <= 1 && c.cap != CAP_UNKNOWN)
-    }
-}
-
 fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -211,20 +197,29 @@ pub fn clean(docs: &[Doc], lexicon: &Lexicon) -> Vec<Vec<Chunk>> {
         })
         .collect();
     let casing = Casing { counts: casing_counts(docs, &headlines), lexicon };
+    let non_actors = non_actor_acronyms(docs);
     // How often each name is read in prose (out of headlines and capitalised runs): a name the corpus
     // repeats word for word is a name, even if its last word is an ordinary one ("Protect Democracy").
     // And the names the writer writes outside quotations: a name only quoted speech holds has no capitals
     // of the writer's behind it (a tweet's "Obstructionist Democrats", "the DNC Server").
     let mut repeated: HashMap<u64, u32> = HashMap::new();
     let mut written: HashSet<u64> = HashSet::new();
+    // Names the corpus sets in quotation marks on their own somewhere: titles of works, wherever written
+    // (“Rising Tide” in one article, "the Rising Tide star" in the next).
+    let mut titles: HashSet<u64> = HashSet::new();
     for d in docs {
         for c in &d.tagged.chunks {
             let k = key(d, c.tokens.0, c.tokens.1);
             if in_prose(d, c.tokens, &headlines[d.index]) {
                 *repeated.entry(k).or_default() += 1;
             }
-            if !d.in_speech(c.tokens.0, c.tokens.1) {
+            let quoted = quoted_whole(d, c.tokens);
+            if !d.in_speech(c.tokens.0, c.tokens.1) && !quoted {
                 written.insert(k);
+            }
+            let org_head = ORG_HEADS.has(d.token_text(c.tokens.1 - 1));
+            if quoted && c.tokens.1 - c.tokens.0 >= 2 && !vouched(d, c.tokens) && !org_head {
+                titles.insert(k);
             }
         }
     }
@@ -237,10 +232,11 @@ pub fn clean(docs: &[Doc], lexicon: &Lexicon) -> Vec<Vec<Chunk>> {
             let c = &with_given_name(d, c, &casing);
             let k = key(d, c.tokens.0, c.tokens.1);
             let speech_only = d.in_speech(c.tokens.0, c.tokens.1) && !written.contains(&k) && !vouched(d, c.tokens);
-            let reliable = in_prose(d, c.tokens, &headlines[d.index])
-                && !speech_only
-                && (repeated.get(&k).is_some_and(|&n| n >= 2) || !edge_glue(d, c.tokens, &casing))
-                && !(c.ty == EntityType::Per && person_glue(d, c.tokens, &casing));
+            // A name alone in quotation marks may be a title or a word held at arm's length (“Convoys”).
+            let held_at_arms_length = speech_only || quoted_whole(d, c.tokens);
+            let glued = (repeated.get(&k).is_none_or(|&n| n < 2) && edge_glue(d, c.tokens, &casing))
+                || (c.ty == EntityType::Per && person_glue(d, c.tokens, &casing));
+            let reliable = in_prose(d, c.tokens, &headlines[d.index]) && !held_at_arms_length && !glued;
             if reliable && c.tokens.1 - c.tokens.0 <= MAX_NAME {
                 names.entry(k).or_default()[c.ty as usize] += 1;
             }
@@ -255,12 +251,17 @@ pub fn clean(docs: &[Doc], lexicon: &Lexicon) -> Vec<Vec<Chunk>> {
             for c in chunks {
                 if c.reliable && !made_of_names(d, c, &names) {
                     out.push(trim(d, c));
+                } else if c.tokens.1 - c.tokens.0 >= 2 && quoted_whole(d, c.tokens) {
+                    // A title in quotation marks is no name to cut into names: it is left to be dropped whole.
+                    out.push(c);
                 } else {
                     let headline = d.tagged.sentence_of(c.tokens.0).is_some_and(|s| headlines[d.index][s]);
                     segment(d, c, headline, &names, &casing, &mut out);
                 }
             }
-            out.into_iter().filter_map(|c| decide_kind(d, c, &names, &casing)).collect()
+            out.into_iter()
+                .filter_map(|c| decide_kind(d, c, &names, &Known { titles: &titles, non_actors: &non_actors }, &casing))
+                .collect()
         })
         .collect()
 }
@@ -278,37 +279,6 @@ fn with_given_name(d: &Doc, c: &NerChunk, casing: &Casing) -> NerChunk {
         return NerChunk { tokens: (a - 1, c.tokens.1), span: d.span_of(a - 1, c.tokens.1), ..*c };
     }
     *c
-}
-
-/// Capitalised and lowercase uses of each word in running prose, sentence starts and headlines left out.
-fn casing_counts(docs: &[Doc], headlines: &[Vec<bool>]) -> HashMap<u64, (u32, u32)> {
-    let mut counts: HashMap<u64, (u32, u32)> = HashMap::new();
-    for d in docs {
-        for (si, s) in d.tagged.sentences.iter().enumerate() {
-            if headlines[d.index][si] {
-                continue;
-            }
-            let mut after_start = false;
-            for t in s.tokens.clone() {
-                let w = d.token_text(t);
-                if !w.chars().next().is_some_and(char::is_alphabetic) {
-                    // Quote marks and brackets open a new start.
-                    after_start &= !matches!(w, "“" | "\"" | "‘" | "(" | ":" | "—");
-                    continue;
-                }
-                if after_start {
-                    let e = counts.entry(hash::str(&w.to_lowercase())).or_default();
-                    if capitalised(w) {
-                        e.0 += 1;
-                    } else {
-                        e.1 += 1;
-                    }
-                }
-                after_start = true;
-            }
-        }
-    }
-    counts
 }
 
 /// Out of headlines, headline-like sentences and runs of capitalised words longer than the chunk (titles
@@ -427,7 +397,7 @@ fn segment(d: &Doc, c: Chunk, headline: bool, names: &HashMap<u64, [u32; 4]>, ca
     if headline && c.ty == EntityType::Per && !(a..b).any(|t| is_given_name(&fold(d.token_text(t)))) {
         return;
     }
-    let glue = |w: &str| casing.usually_lowercase(w) || weekday_or_month(w) || !capitalised(w);
+    let glue = |w: &str| casing.usually_lowercase_or_plural(w) || weekday_or_month(w) || !capitalised(w);
     let (mut a, mut b) = (a, b);
     while a < b && glue(d.token_text(b - 1)) {
         b -= 1;
@@ -458,7 +428,7 @@ fn majority(kinds: &[u32; 4]) -> Option<EntityType> {
 }
 
 /// The chunk's kind from the corpus, or `None` when it is no name of a person, organization or place.
-fn decide_kind(d: &Doc, c: Chunk, names: &HashMap<u64, [u32; 4]>, casing: &Casing) -> Option<Chunk> {
+fn decide_kind(d: &Doc, c: Chunk, names: &HashMap<u64, [u32; 4]>, known: &Known, casing: &Casing) -> Option<Chunk> {
     let (a, b) = c.tokens;
     let words: Vec<&str> = (a..b).map(|t| d.token_text(t)).collect();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
@@ -473,9 +443,19 @@ fn decide_kind(d: &Doc, c: Chunk, names: &HashMap<u64, [u32; 4]>, casing: &Casin
     if shouted && words.iter().all(|w| casing.lexicon.get(&w.to_lowercase()).is_some_and(|k| k.cap <= 1)) {
         return None;
     }
-    // A title of a work in quotation marks: “A Higher Loyalty”.
-    let quoted = a > 0 && b < d.tagged.tokens.len() && is_open(d.token_text(a - 1)) && is_close(d.token_text(b));
-    if quoted && words.len() >= 2 && c.ty != EntityType::Loc {
+    // A title of a work in quotation marks: “A Quiet Reckoning”; one word only after "on" or "in" ("on
+    // 'Tonight.'", where a nickname is "dubbed 'Tonight'") and when no table and no reliable use elsewhere
+    // vouches for it as a name.
+    // (Not a name that ends as organizations' names do: “The Harbour Corporation”.)
+    let title_like = c.ty != EntityType::Loc && !ORG_HEADS.has(&lower[lower.len() - 1]);
+    if title_like && quoted_whole(d, c.tokens) && (words.len() >= 2 || quoted_title_word(d, c, names)) {
+        return None;
+    }
+    // A title elsewhere is one here, unless the prose mostly reads the name as a person's (“Rosa Lind” in
+    // one article, "the TV host Rosa Lind" in others).
+    let k = key(d, a, b);
+    let mostly_person = names.get(&k).is_some_and(|kinds| majority(kinds) == Some(EntityType::Per));
+    if title_like && words.len() >= 2 && known.titles.contains(&k) && !mostly_person && !vouched(d, c.tokens) {
         return None;
     }
     // "Rivet Rivet": one name twice, a headline's last word glued to a sentence's first, is one
@@ -484,13 +464,16 @@ fn decide_kind(d: &Doc, c: Chunk, names: &HashMap<u64, [u32; 4]>, casing: &Casin
         let ty = names.get(&key(d, b - 1, b)).and_then(majority).unwrap_or(c.ty);
         return Some(Chunk { tokens: (b - 1, b), span: d.span_of(b - 1, b), ty, ..c });
     }
-    // The head noun: the last word, or in "N of M" the word before the first "of" ("Plan" in "Joint
-    // Comprehensive Plan of Action", "Department" in "Department of Justice").
-    let last = lower.last().map(String::as_str).unwrap_or("");
-    let head = match lower.iter().skip(1).position(|w| w == "of") {
-        Some(i) if i + 2 < lower.len() => lower[i].as_str(),
-        _ => last,
-    };
+    let head = head_word(&lower);
+    // The acronym of a treaty, law or plan the corpus names ("NWFA" beside "Northern Waters Fisheries
+    // Accord") is no actor either.
+    if words.len() == 1 && known.non_actors.contains(words[0]) {
+        return None;
+    }
+    // A title in apposition to a kind of work: "a book, A Higher Calling:".
+    if named_as_work(d, c) {
+        return None;
+    }
     let mut ty = c.ty;
     // "Lake Champlain", "Mount Hood", "Gulf of Aden": a landform's word first.
     let place_first = opens_landform(&lower[0]) && !ORG_HEADS.has(head);
@@ -543,12 +526,4 @@ fn named_as_organization(d: &Doc, c: Chunk) -> bool {
         (b < d.tagged.tokens.len() && d.tagged.sentence_of(b) == d.tagged.sentence_of(a)).then(|| d.token_text(b));
     let closed = after.is_none_or(|w| matches!(w, "," | "." | ";" | ")"));
     same_sentence && is_org_noun(d.token_text(noun)) && if comma { closed } else { c.ty != EntityType::Per }
-}
-
-fn is_open(w: &str) -> bool {
-    matches!(w, "“" | "\"" | "‘" | "'" | "«")
-}
-
-fn is_close(w: &str) -> bool {
-    matches!(w, "”" | "\"" | "’" | "'" | "»")
 }

@@ -407,3 +407,80 @@ fn a_name_only_quoted_speech_writes_is_cut_into_the_names_the_writer_uses() {
     assert_eq!(greens.mentions.len(), 3, "{greens:?}");
     assert!(a.entities.iter().all(|e| e.mentions.iter().all(|m| !m.text.contains("Radical"))), "{:?}", a.entities);
 }
+
+/// Every entity's mention texts, for asserting that a word is nobody's.
+fn all_mentions(a: &Analysis) -> Vec<&str> {
+    a.entities.iter().flat_map(|e| e.mentions.iter().map(|m| m.text.as_str())).collect()
+}
+
+#[test]
+fn a_title_in_apposition_to_a_kind_of_work_is_no_entity() {
+    let a = analyze(&[(
+        "tour.txt",
+        "Author on tour\n\nThe former envoy Lena Marsh is promoting her memoir, Silent Partners, in which she \
+         describes the talks. Students at Kellner College who are covered by Safe Passage for Young Arrivals, \
+         the program created by the provincial government, came to hear her. “I wrote it for them,” Marsh said.",
+    )]);
+    let mentions = all_mentions(&a);
+    assert!(mentions.iter().all(|m| !m.contains("Silent Partners")), "a book's title: {mentions:?}");
+    assert!(mentions.iter().all(|m| !m.contains("Safe Passage")), "a program's name: {mentions:?}");
+    named(&a, EntityKind::Person, "Lena Marsh");
+    assert!(names(&a, EntityKind::Organization).iter().any(|o| o.contains("Kellner College")), "{:?}", a.entities);
+}
+
+#[test]
+fn a_person_named_beside_a_kind_of_work_is_still_a_person() {
+    let a = analyze(&[(
+        "film.txt",
+        "Festival opens\n\nThe festival opened with a drama about a fishing town. In the film, Tomas Varga, 41, \
+         plays a harbour master. “It is my father's story,” Varga said.",
+    )]);
+    named(&a, EntityKind::Person, "Tomas Varga");
+}
+
+#[test]
+fn a_name_alone_in_quotation_marks_after_on_or_in_is_a_title_and_a_title_stays_one_in_other_articles() {
+    let a = analyze(&[
+        (
+            "one.txt",
+            "Actor cast\n\nDana Kerr, the star of “Blue Meridian,” has joined a new series, her agent said. Kerr \
+             talked about the role on 'Kessler.'",
+        ),
+        (
+            "two.txt",
+            "New series\n\nDana Kerr will play a detective. The Blue Meridian actress said she was ready. Critics \
+             praised Blue Meridian when it opened.",
+        ),
+    ]);
+    let mentions = all_mentions(&a);
+    assert!(mentions.iter().all(|m| !m.contains("Meridian")), "a series' title, quoted in one article: {mentions:?}");
+    assert!(mentions.iter().all(|m| !m.contains("Kessler")), "a show's title: {mentions:?}");
+    let kerr = named(&a, EntityKind::Person, "Dana Kerr");
+    assert!(kerr.mentions.len() >= 3, "{kerr:?}");
+}
+
+#[test]
+fn the_acronym_of_a_treaty_the_corpus_names_is_no_organization() {
+    let a = analyze(&[(
+        "fish.txt",
+        "Fishing pact\n\nNorway and Iceland signed the Northern Waters Fisheries Accord on Monday. “We will not \
+         tear up the NWFA,” Iceland's fisheries minister Jon Einarsson said. The Fisheries Council of the \
+         North, the FCN, welcomed the deal.",
+    )]);
+    let orgs = names(&a, EntityKind::Organization);
+    assert!(orgs.iter().all(|o| !o.contains("NWFA") && !o.contains("Accord")), "a treaty: {orgs:?}");
+    let council = named(&a, EntityKind::Organization, "Fisheries Council of the North");
+    assert!(council.mentions.iter().any(|m| m.text == "FCN"), "an organization's acronym stays: {council:?}");
+}
+
+#[test]
+fn a_plural_the_writer_never_writes_is_cased_as_its_singular() {
+    let a = analyze(&[(
+        "boats.txt",
+        "Boats at sea\n\nA flotilla reached the coast on Sunday. Police said the flotilla would be stopped, and \
+         the flotilla waited offshore. The minister wrote that the navy must \"not let these large Flotillas of \
+         people into our Country.\"",
+    )]);
+    let mentions = all_mentions(&a);
+    assert!(mentions.iter().all(|m| !m.contains("Flotillas")), "an ordinary word in a post's capitals: {mentions:?}");
+}

@@ -10,7 +10,7 @@
 //! belongs to read when the text says so ("Russian TASS news agency").
 
 mod descriptions;
-mod names;
+pub(super) mod names;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
