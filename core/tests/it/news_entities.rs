@@ -484,3 +484,28 @@ fn a_plural_the_writer_never_writes_is_cased_as_its_singular() {
     let mentions = all_mentions(&a);
     assert!(mentions.iter().all(|m| !m.contains("Flotillas")), "an ordinary word in a post's capitals: {mentions:?}");
 }
+
+#[test]
+fn a_name_a_country_qualifies_is_the_organization_the_rest_names_unless_two_countries_qualify_it() {
+    let a = analyze(&[
+        (
+            "fish.txt",
+            "Salmon season\n\nThe U.S. Office of Coastal Fisheries closed the salmon season on Friday. The Office \
+             of Coastal Fisheries said stocks had fallen by half.",
+        ),
+        (
+            "guard.txt",
+            "Rescue at sea\n\nThe Irish Marine Rescue Service and the British Marine Rescue Service searched the \
+             channel overnight. The Marine Rescue Service found two sailors at dawn.",
+        ),
+    ]);
+    let fisheries: Vec<&str> =
+        names(&a, EntityKind::Organization).into_iter().filter(|o| o.contains("Coastal Fisheries")).collect();
+    assert_eq!(fisheries.len(), 1, "one office, with and without its country: {:?}", a.entities);
+    let office = named(&a, EntityKind::Organization, fisheries[0]);
+    assert_eq!(office.mentions.len(), 2, "{office:?}");
+    assert_eq!(office.country.as_deref(), Some("country:USA"), "{office:?}");
+    let rescue: Vec<&str> =
+        names(&a, EntityKind::Organization).into_iter().filter(|o| o.contains("Marine Rescue")).collect();
+    assert!(rescue.len() >= 2, "two countries' services stay apart: {rescue:?}");
+}

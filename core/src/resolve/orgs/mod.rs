@@ -5,7 +5,9 @@
 //! initials of a name the corpus has ("DNC" = "Democratic National Committee", "DOJ" = "Department of
 //! Justice"; written in capitals, such an acronym is the organization even where its word is an ordinary
 //! one: "an ICE raid"), a short form the corpus
-//! supports ("Chargers" = "San Diego Chargers" when no other organization ends so). Their other occurrences
+//! supports ("Chargers" = "San Diego Chargers" when no other organization ends so), a country's word before
+//! a name the corpus has ("U.S. Forest Service" = "Forest Service" when no other country's stands there).
+//! Their other occurrences
 //! are found too, parents listed ("Security Council" → United Nations), and the country an organization
 //! belongs to read when the text says so ("Russian TASS news agency").
 
@@ -15,7 +17,7 @@ pub(super) mod names;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::groups::Groups;
-use crate::lexis::countries::Countries;
+use crate::lexis::countries::{Countries, FormKind};
 use crate::lexis::words::ORG_HEADS;
 use crate::model::entity::{slug, unique_id, Entity, EntityKind, How};
 use crate::resolve::chunks::is_function_word;
@@ -121,6 +123,7 @@ pub fn resolve(docs: &[Doc], countries: &Countries, lexicon: &Lexicon, claims: &
         }
     }
     let mut groups = merge(&orgs, &by_key, &defined);
+    join_country_qualified(docs, countries, &mut orgs, &by_key, &mut groups);
     other_occurrences(docs, lexicon, &mut orgs, &mut groups, claims);
     descriptions::resolve(docs, &mut orgs, &mut groups, claims);
     // Countries: "Russian TASS news agency", "Syria's opposition".
@@ -227,6 +230,50 @@ fn merge(orgs: &[Org], by_key: &HashMap<String, usize>, defined: &[(String, usiz
         }
     }
     groups
+}
+
+/// "U.S. Customs Service" is the "Customs Service" the corpus names: an organization's name that opens with
+/// a country's word, the rest two words or more, is the organization the rest names, when no other country's
+/// word stands before that rest ("U.S. Coast Guard" and "Indian Coast Guard" are two). The country word
+/// says whose the organization is.
+fn join_country_qualified(
+    docs: &[Doc],
+    countries: &Countries,
+    orgs: &mut [Org],
+    by_key: &HashMap<String, usize>,
+    groups: &mut Groups,
+) {
+    // Unqualified organization → (the qualified ones, the countries qualifying it).
+    let mut qualified: HashMap<usize, (Vec<usize>, BTreeSet<usize>)> = HashMap::new();
+    for (i, o) in orgs.iter().enumerate() {
+        let Some(&(f, a, b)) = o.found.first() else { continue };
+        let d = &docs[f.article];
+        let country_forms = &d.tables.country_forms;
+        // A country's name or its people's ("U.S.", "British"), not a capital ("Washington Post").
+        let country_word = |n: usize| {
+            let (_, form) = country_forms.lookup(&d.keys[a..a + n])?;
+            let form = &countries.forms[form as usize];
+            matches!(form.kind, FormKind::Name | FormKind::Demonym).then_some((n, form.country))
+        };
+        let Some((n, country)) = (1..=3.min(b - a)).rev().find_map(country_word) else { continue };
+        if b - (a + n) < 2 {
+            continue;
+        }
+        let rest = key(d.span_of(a + n, b).of(d.text()));
+        if let Some(&j) = by_key.get(&rest).filter(|&&j| j != i && !orgs[j].found.is_empty()) {
+            let entry = qualified.entry(j).or_default();
+            entry.0.push(i);
+            entry.1.insert(country);
+        }
+    }
+    for (j, (list, countries)) in qualified {
+        if let [country] = *countries.iter().collect::<Vec<_>>() {
+            for i in list {
+                groups.join(i, j);
+                *orgs[i].countries.entry(*country).or_default() += 1;
+            }
+        }
+    }
 }
 
 /// Untagged occurrences of every name an organization was found by (acronyms and names of several words;
