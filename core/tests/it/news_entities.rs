@@ -509,3 +509,22 @@ fn a_name_a_country_qualifies_is_the_organization_the_rest_names_unless_two_coun
         names(&a, EntityKind::Organization).into_iter().filter(|o| o.contains("Marine Rescue")).collect();
     assert!(rescue.len() >= 2, "two countries' services stay apart: {rescue:?}");
 }
+
+#[test]
+fn a_committee_on_a_topic_is_the_committee_named_topic_first() {
+    let a = analyze(&[
+        (
+            "hearing.txt",
+            "Dredging hearing\n\nThe Senate Committee on Ports and Harbour Works questioned the minister on \
+             Tuesday about the dredging contract.",
+        ),
+        (
+            "report.txt",
+            "Dredging report\n\nThe Ports Committee will publish its report in May, its chairwoman Aline Duarte \
+             said. The Transport Committee declined to comment.",
+        ),
+    ]);
+    let ports = named(&a, EntityKind::Organization, "Senate Committee on Ports and Harbour Works");
+    assert!(ports.mentions.iter().any(|m| m.text == "Ports Committee"), "{ports:?}");
+    assert!(names(&a, EntityKind::Organization).contains(&"Transport Committee"), "{:?}", a.entities);
+}

@@ -6,7 +6,8 @@
 //! Justice"; written in capitals, such an acronym is the organization even where its word is an ordinary
 //! one: "an ICE raid"), a short form the corpus
 //! supports ("Chargers" = "San Diego Chargers" when no other organization ends so), a country's word before
-//! a name the corpus has ("U.S. Forest Service" = "Forest Service" when no other country's stands there).
+//! a name the corpus has ("U.S. Forest Service" = "Forest Service" when no other country's stands there), a
+//! body on a topic written topic first ("Ethics Committee" = "House Committee on Ethics", when one fits).
 //! Their other occurrences
 //! are found too, parents listed ("Security Council" → United Nations), and the country an organization
 //! belongs to read when the text says so ("Russian TASS news agency").
@@ -25,7 +26,7 @@ use crate::resolve::{Claims, Doc, Found};
 use crate::tag::gazetteer::Gazetteer;
 use crate::tag::labels::EntityType;
 use crate::tag::lexicon::{Lexicon, CAP_UNKNOWN};
-use names::{acronym, acronyms_of, key, strip_the};
+use names::{acronym, acronyms_of, key, strip_the, topic_first_forms};
 
 #[derive(Debug, Default)]
 struct Org {
@@ -191,6 +192,19 @@ fn merge(orgs: &[Org], by_key: &HashMap<String, usize>, defined: &[(String, usiz
         }
     }
     let used = |i: usize| !orgs[i].found.is_empty();
+    // "Oversight Committee" and "House Committee on Oversight and Government Reform": a body on a topic
+    // written topic first, when only one body of the corpus fits.
+    let mut topic_first: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, o) in orgs.iter().enumerate().filter(|&(i, _)| used(i)) {
+        for form in topic_first_forms(&key(&o.name)) {
+            topic_first.entry(form).or_default().push(i);
+        }
+    }
+    for (i, o) in orgs.iter().enumerate().filter(|&(i, _)| used(i)) {
+        if let Some([j]) = topic_first.get(&key(&o.name)).map(Vec::as_slice) {
+            groups.join(i, *j);
+        }
+    }
     // "U.N. Command" and "United Nations Command": a table's other name in front, the same words after.
     for (i, o) in orgs.iter().enumerate().filter(|&(i, o)| used(i) && !o.table) {
         let k = key(&o.name);

@@ -70,6 +70,30 @@ pub fn acronym(name: &str) -> Option<String> {
     .then_some(letters)
 }
 
+/// Bodies named "X on Y" as often as "Y X": "Committee on Foreign Relations", "Foreign Relations Committee".
+const ON_BODIES: Words = words!["committee", "subcommittee", "commission"];
+
+/// The topic-first forms of a body's name written "[P] Body on Topic" (a key): "Topic Body" and "P Topic
+/// Body", the topic cut after any of its words but a minor one ("house committee on oversight and
+/// government reform" → "oversight committee", "house oversight committee", "oversight and government reform
+/// committee", …). None for a name of another shape.
+pub fn topic_first_forms(key: &str) -> Vec<String> {
+    let words: Vec<&str> = key.split(' ').collect();
+    let Some(at) = words.windows(2).position(|w| ON_BODIES.has_exact(w[0]) && w[1] == "on") else {
+        return Vec::new();
+    };
+    let (prefix, body, topic) = (&words[..at], words[at], &words[at + 2..]);
+    let mut out = Vec::new();
+    for n in (1..=topic.len()).filter(|&n| !MINOR.has(topic[n - 1])) {
+        let short = format!("{} {body}", topic[..n].join(" "));
+        if !prefix.is_empty() {
+            out.push(format!("{} {short}", prefix.join(" ")));
+        }
+        out.push(short);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     #[cfg(target_arch = "wasm32")]
@@ -103,5 +127,15 @@ mod tests {
         assert_eq!(acronyms_of("Hewlett-Packard"), ["HP"]);
         assert_eq!(acronym("F.B.I.").as_deref(), Some("FBI"));
         assert_eq!(acronym("Fox"), None);
+    }
+
+    #[test]
+    fn topic_first_forms_of_a_body_on_a_topic() {
+        let forms = topic_first_forms(&key("Senate Committee on Ports and Harbour Works"));
+        for short in ["ports committee", "senate ports committee", "ports and harbour works committee"] {
+            assert!(forms.iter().any(|f| f == short), "{short}: {forms:?}");
+        }
+        assert!(forms.iter().all(|f| !f.ends_with("and committee")), "{forms:?}");
+        assert!(topic_first_forms(&key("Democratic National Committee")).is_empty());
     }
 }
