@@ -5,7 +5,7 @@
 //!   not opening its sentence with an ordinary lowercase word) is *reliable*; reliable chunks say which word sequences
 //!   are names, and of what kind. A name that only quoted speech holds, with no given name and no table
 //!   behind it, is not reliable: its capitals are the speaker's ("the Radical Greens" in a post), not the
-//!   writer's.
+//!   writer's; one such word the tagger reads as a person is nobody unless the corpus names a person so.
 //! - An unreliable chunk ("Lindsay Lohan Checks Into Betty Ford", "Obama Announces Nominee", "Microsoft
 //!   Microsoft" where a headline runs into the text) is cut into the reliable names it holds; with none, its
 //!   edge words that are usually lowercase, weekdays and months are trimmed off.
@@ -36,9 +36,11 @@ use crate::tag::labels::EntityType;
 use crate::tag::lexicon::Lexicon;
 
 mod casing;
+mod person_words;
 mod works;
 
 use casing::{casing_counts, Casing};
+use person_words::PersonWords;
 use works::{head_word, named_as_work, non_actor_acronyms, quoted_title_word, quoted_whole, Known};
 
 /// A chunk as the resolvers use it.
@@ -198,6 +200,7 @@ pub fn clean(docs: &[Doc], lexicon: &Lexicon) -> Vec<Vec<Chunk>> {
         .collect();
     let casing = Casing { counts: casing_counts(docs, &headlines), lexicon };
     let non_actors = non_actor_acronyms(docs);
+    let people = PersonWords::of(docs);
     // How often each name is read in prose (out of headlines and capitalised runs): a name the corpus
     // repeats word for word is a name, even if its last word is an ordinary one ("Protect Democracy").
     // And the names the writer writes outside quotations: a name only quoted speech holds has no capitals
@@ -231,7 +234,9 @@ pub fn clean(docs: &[Doc], lexicon: &Lexicon) -> Vec<Vec<Chunk>> {
         for c in &d.tagged.chunks {
             let c = &with_given_name(d, c, &casing);
             let k = key(d, c.tokens.0, c.tokens.1);
-            let speech_only = d.in_speech(c.tokens.0, c.tokens.1) && !written.contains(&k) && !vouched(d, c.tokens);
+            // A person's name is vouched for by a given name only ("Liberty" is a town, not a person's name).
+            let vouched_here = if c.ty == EntityType::Per { has_given_name(d, c.tokens) } else { vouched(d, c.tokens) };
+            let speech_only = d.in_speech(c.tokens.0, c.tokens.1) && !written.contains(&k) && !vouched_here;
             // A name alone in quotation marks may be a title or a word held at arm's length (“Convoys”).
             let held_at_arms_length = speech_only || quoted_whole(d, c.tokens);
             let glued = (repeated.get(&k).is_none_or(|&n| n < 2) && edge_glue(d, c.tokens, &casing))
@@ -256,7 +261,7 @@ pub fn clean(docs: &[Doc], lexicon: &Lexicon) -> Vec<Vec<Chunk>> {
                     out.push(c);
                 } else {
                     let headline = d.tagged.sentence_of(c.tokens.0).is_some_and(|s| headlines[d.index][s]);
-                    segment(d, c, headline, &names, &casing, &mut out);
+                    segment(d, c, headline, &Corpus { names: &names, casing: &casing, people: &people }, &mut out);
                 }
             }
             out.into_iter()
@@ -368,9 +373,18 @@ fn trim(d: &Doc, c: Chunk) -> Chunk {
     Chunk { tokens: (a, b), span: d.span_of(a, b), ..c }
 }
 
+/// What the corpus says of its names, for cutting unreliable chunks.
+struct Corpus<'a> {
+    /// Reliable names' keys → how often each kind reads them.
+    names: &'a HashMap<u64, [u32; 4]>,
+    casing: &'a Casing<'a>,
+    people: &'a PersonWords,
+}
+
 /// Cuts an unreliable chunk into the reliable names inside it, longest first from the left; with none,
 /// trims its edges.
-fn segment(d: &Doc, c: Chunk, headline: bool, names: &HashMap<u64, [u32; 4]>, casing: &Casing, out: &mut Vec<Chunk>) {
+fn segment(d: &Doc, c: Chunk, headline: bool, corpus: &Corpus, out: &mut Vec<Chunk>) {
+    let (names, casing) = (corpus.names, corpus.casing);
     let (a, b) = c.tokens;
     let mut found = Vec::new();
     let mut t = a;
@@ -390,6 +404,16 @@ fn segment(d: &Doc, c: Chunk, headline: bool, names: &HashMap<u64, [u32; 4]>, ca
     }
     if !found.is_empty() {
         out.extend(found);
+        return;
+    }
+    // One word of quoted speech taken for a person, with no given name and no person the corpus names with
+    // it ("In the name of Heaven"): the speaker's capital.
+    if c.ty == EntityType::Per
+        && b == a + 1
+        && d.in_speech(a, b)
+        && !has_given_name(d, (a, b))
+        && !corpus.people.known_elsewhere(d, a)
+    {
         return;
     }
     // A person only a headline names, with no given name and no name the prose confirms, is a run of
@@ -415,11 +439,18 @@ fn segment(d: &Doc, c: Chunk, headline: bool, names: &HashMap<u64, [u32; 4]>, ca
 /// organization or place of the reference tables.
 fn vouched(d: &Doc, (a, b): (usize, usize)) -> bool {
     let (keys, tables) = (&d.keys[a..b], d.tables);
-    let given = |w: &str| is_given_name(w) || given_name_gender(w).is_some();
-    (a..b).any(|t| given(&fold(d.token_text(t))))
+    has_given_name(d, (a, b))
         || tables.country_forms.lookup(keys).is_some()
         || tables.org_forms.lookup(keys).is_some()
         || tables.place_forms.lookup(keys).is_some()
+}
+
+/// Whether tokens `a..b` hold a given name (with nicknames, or of a gender).
+fn has_given_name(d: &Doc, (a, b): (usize, usize)) -> bool {
+    (a..b).any(|t| {
+        let w = fold(d.token_text(t));
+        is_given_name(&w) || given_name_gender(&w).is_some()
+    })
 }
 
 fn majority(kinds: &[u32; 4]) -> Option<EntityType> {

@@ -528,3 +528,18 @@ fn a_committee_on_a_topic_is_the_committee_named_topic_first() {
     assert!(ports.mentions.iter().any(|m| m.text == "Ports Committee"), "{ports:?}");
     assert!(names(&a, EntityKind::Organization).contains(&"Transport Committee"), "{:?}", a.entities);
 }
+
+#[test]
+fn one_capitalised_word_of_quoted_speech_is_no_person_unless_the_corpus_names_someone_so() {
+    let a = analyze(&[(
+        "storm.txt",
+        "Storm hits coast\n\nThe storm flooded the harbour on Monday. \"Thank Karma we are alive, everything else \
+         can be rebuilt,\" said Ines Kovac, who runs a cafe on the quay. The fisherman Tomas Klatovsky lost two \
+         boats. \"I saw Klatovsky on the pier at dawn,\" Kovac said.",
+    )]);
+    let people = names(&a, EntityKind::Person);
+    assert!(!people.contains(&"Karma"), "a speaker's capital: {people:?}");
+    // A family name the prose writes is that person in the quote too.
+    let fisherman = named(&a, EntityKind::Person, "Tomas Klatovsky");
+    assert!(fisherman.mentions.iter().any(|m| m.text == "Klatovsky"), "{fisherman:?}");
+}
