@@ -171,7 +171,7 @@ impl Gazetteer {
             return None;
         }
         let h = words.iter().fold(0u64, |h, &w| seq_step(h, w));
-        self.index.get(h).map(|k| (self.kinds[k as usize], self.payloads[k as usize]))
+        self.index.get(h).map(|&k| (self.kinds[k as usize], self.payloads[k as usize]))
     }
 
     fn scanner(&self) -> Option<&AhoCorasick> {

@@ -59,7 +59,7 @@ impl Lexicon {
     /// [`Lexicon::get`] of a word already hashed ([`hash::str`]).
     #[inline]
     pub fn get_hashed(&self, word: u64) -> Option<WordClass> {
-        self.index.get(word).map(|i| self.classes[i as usize])
+        self.index.get(word).map(|&i| self.classes[i as usize])
     }
 
     pub fn len(&self) -> usize {

@@ -1,32 +1,43 @@
-//! An open-addressing map from 64-bit hashes to indices: the lookup structure behind the model and lexicon.
+//! An open-addressing map from 64-bit hashes to small values, each slot holding its key and value side by
+//! side (one cache line a look-up): the lookup structure behind the model, the lexicon and the gazetteers.
 
-/// Maps already-hashed keys to `u32` values. Built once, then only read.
-#[derive(Debug, Clone, Default)]
-pub struct HashIndex {
-    keys: Vec<u64>,
-    values: Vec<u32>,
+/// Maps already-hashed keys to `V` (an index, or a whole row of weights). Built once, then only read.
+#[derive(Debug, Clone)]
+pub struct HashIndex<V = u32> {
+    slots: Vec<Slot<V>>,
     mask: usize,
 }
 
-const EMPTY: u32 = u32::MAX;
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot<V> {
+    key: u64,
+    value: V,
+    full: bool,
+}
 
-impl HashIndex {
+impl<V: Copy + Default> Default for HashIndex<V> {
+    fn default() -> Self {
+        HashIndex { slots: Vec::new(), mask: 0 }
+    }
+}
+
+impl<V: Copy + Default> HashIndex<V> {
     /// An index with room for `n` keys at a load factor of at most one half.
-    pub fn with_capacity(n: usize) -> HashIndex {
+    pub fn with_capacity(n: usize) -> HashIndex<V> {
         let cap = (n.max(1) * 2).next_power_of_two();
-        HashIndex { keys: vec![0; cap], values: vec![EMPTY; cap], mask: cap - 1 }
+        HashIndex { slots: vec![Slot::default(); cap], mask: cap - 1 }
     }
 
     /// Inserts `key → value`; a key already present keeps its first value. Returns whether it was new.
-    pub fn insert(&mut self, key: u64, value: u32) -> bool {
+    pub fn insert(&mut self, key: u64, value: V) -> bool {
         let mut i = (key as usize) & self.mask;
         loop {
-            if self.values[i] == EMPTY {
-                self.keys[i] = key;
-                self.values[i] = value;
+            let slot = &mut self.slots[i];
+            if !slot.full {
+                *slot = Slot { key, value, full: true };
                 return true;
             }
-            if self.keys[i] == key {
+            if slot.key == key {
                 return false;
             }
             i = (i + 1) & self.mask;
@@ -35,22 +46,22 @@ impl HashIndex {
 
     /// How many slots the index has (it holds at most half as many keys).
     pub fn capacity(&self) -> usize {
-        self.keys.len()
+        self.slots.len()
     }
 
     #[inline]
-    pub fn get(&self, key: u64) -> Option<u32> {
-        if self.keys.is_empty() {
+    pub fn get(&self, key: u64) -> Option<&V> {
+        if self.slots.is_empty() {
             return None;
         }
         let mut i = (key as usize) & self.mask;
         loop {
-            let v = self.values[i];
-            if v == EMPTY {
+            let slot = &self.slots[i];
+            if !slot.full {
                 return None;
             }
-            if self.keys[i] == key {
-                return Some(v);
+            if slot.key == key {
+                return Some(&slot.value);
             }
             i = (i + 1) & self.mask;
         }

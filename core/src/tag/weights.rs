@@ -3,6 +3,7 @@
 use crate::tag::binary::{put_varint, FormatError, Reader};
 use crate::tag::decode::Scorer;
 use crate::tag::labels::N_LABELS;
+use crate::tag::table::HashIndex;
 
 const MAGIC: &[u8; 4] = b"NPNW";
 const VERSION: u8 = 2;
@@ -12,23 +13,21 @@ fn row_scale(e: u8) -> f32 {
     ((e as f32 - 128.0) / 8.0).exp2()
 }
 
-/// Feature weights, ready for scoring: an open-addressing table whose slots hold the key and its row
-/// inline (quantised to 8 bits with the row's scale, as stored), so a look-up touches one cache line.
+/// Feature weights, ready for scoring: the rows (quantised to 8 bits with their scale, as stored) inline in
+/// the slots of a [`HashIndex`], so a look-up touches one cache line.
 #[derive(Debug, Clone, Default)]
 pub struct Weights {
-    slots: Vec<Slot>,
-    mask: usize,
+    index: HashIndex<Row>,
     len: usize,
     /// A bit per slot of a small table, set for every key: most features have no weights, and this says
     /// so from a few kilobytes that stay in cache, before the table is touched.
     filter: Vec<u64>,
 }
 
-/// One row of weights: its 32-bit model key, its scale (0 for an empty slot: a row of zeros is never
-/// kept) and one 8-bit weight per label; a weight is `q as f32 * scale`, as the file's rows are read.
+/// One row of weights: its scale and one 8-bit weight per label; a weight is `q as f32 * scale`, as the
+/// file's rows are read.
 #[derive(Debug, Clone, Copy, Default)]
-struct Slot {
-    key: u32,
+struct Row {
     scale: f32,
     q: [i8; N_LABELS],
 }
@@ -76,25 +75,21 @@ impl Weights {
     /// Weights from `(model key, scale exponent, quantised row)`; a later row for the same key is dropped.
     fn keyed(rows: impl IntoIterator<Item = (u32, u8, [i8; N_LABELS])>) -> Weights {
         let rows: Vec<(u32, u8, [i8; N_LABELS])> = rows.into_iter().collect();
-        let cap = (rows.len().max(1) * 2).next_power_of_two();
-        let mut w = Weights { slots: vec![Slot::default(); cap], mask: cap - 1, len: 0, filter: Vec::new() };
+        let mut index = HashIndex::with_capacity(rows.len());
         // About sixteen bits a key: two probes then answer "no weights" for all but ~1 % of absent keys.
         let bits = (rows.len().max(1) * 16).next_power_of_two();
-        w.filter = vec![0u64; bits / 64];
+        let mut filter = vec![0u64; bits / 64];
+        let mut len = 0;
         for (key, e, q) in rows {
-            let mut i = key as usize & w.mask;
-            while w.slots[i].scale != 0.0 && w.slots[i].key != key {
-                i = (i + 1) & w.mask;
-            }
-            if w.slots[i].scale == 0.0 {
-                w.slots[i] = Slot { key, scale: row_scale(e), q };
-                w.len += 1;
-                let (a, b) = filter_bits(u64::from(key), bits);
-                w.filter[a / 64] |= 1 << (a % 64);
-                w.filter[b / 64] |= 1 << (b % 64);
+            let key = u64::from(key);
+            if index.insert(key, Row { scale: row_scale(e), q }) {
+                len += 1;
+                let (a, b) = filter_bits(key, bits);
+                filter[a / 64] |= 1 << (a % 64);
+                filter[b / 64] |= 1 << (b % 64);
             }
         }
-        w
+        Weights { index, len, filter }
     }
 
     pub fn len(&self) -> usize {
@@ -115,20 +110,10 @@ impl Scorer for Weights {
         if self.filter[a / 64] & (1 << (a % 64)) == 0 || self.filter[b / 64] & (1 << (b % 64)) == 0 {
             return;
         }
-        let key = key as u32;
-        let mut i = key as usize & self.mask;
-        loop {
-            let slot = &self.slots[i];
-            if slot.scale == 0.0 {
-                return;
+        if let Some(row) = self.index.get(key) {
+            for (s, &q) in scores.iter_mut().zip(&row.q) {
+                *s += q as f32 * row.scale;
             }
-            if slot.key == key {
-                for (s, &q) in scores.iter_mut().zip(&slot.q) {
-                    *s += q as f32 * slot.scale;
-                }
-                return;
-            }
-            i = (i + 1) & self.mask;
         }
     }
 }
