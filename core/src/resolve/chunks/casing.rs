@@ -48,10 +48,11 @@ impl Casing<'_> {
     fn uses(&self, lower: &str, singular: Option<&str>) -> (u32, u32) {
         let of = |w: &str| self.counts.get(&hash::str(w)).copied().unwrap_or_default();
         let own = of(lower);
-        match singular {
-            Some(s) if own.outside_speech == 0 => (of(s).capitalised, of(s).lowercase),
-            _ => (own.capitalised, own.lowercase),
-        }
+        let uses = match singular {
+            Some(s) if own.outside_speech == 0 => of(s),
+            _ => own,
+        };
+        (uses.capitalised, uses.lowercase)
     }
 
     /// The lexicon's capitalisation bucket of a lowercase word, or with none, of `singular` when given.
