@@ -403,6 +403,9 @@ fn segment(d: &Doc, c: Chunk, headline: bool, corpus: &Corpus, out: &mut Vec<Chu
         }
     }
     if !found.is_empty() {
+        if c.ty == EntityType::Per {
+            with_given_names_before(d, a, &mut found);
+        }
         out.extend(found);
         return;
     }
@@ -432,6 +435,37 @@ fn segment(d: &Doc, c: Chunk, headline: bool, corpus: &Corpus, out: &mut Vec<Chu
     if a < b {
         out.push(Chunk { tokens: (a, b), span: d.span_of(a, b), ..c });
     }
+}
+
+/// A person's name cut out of a longer chunk of the tagger's person, not opened by a given name, takes back
+/// the given names and initials the chunk held just before it ("CBP Chief Patrol Agent Rodney S. Scott", where only "Scott" is
+/// known on its own, is "Rodney S. Scott"): titles before a name make a long capitalised run, but the words
+/// a given name opens are that person's.
+fn with_given_names_before(d: &Doc, a: usize, found: &mut [Chunk]) {
+    let mut floor = a;
+    for c in found.iter_mut() {
+        let mut start = c.tokens.0;
+        // A name that has its given name already takes no more ("Fire Marshall John Bond").
+        let (first, end) = c.tokens;
+        if c.ty == EntityType::Per && (end - first < 2 || !has_given_name(d, (first, first + 1))) {
+            let mut t = start;
+            while t > floor && (has_given_name(d, (t - 1, t)) || initial(d.token_text(t - 1))) {
+                t -= 1;
+                if has_given_name(d, (t, t + 1)) {
+                    start = t;
+                }
+            }
+        }
+        c.tokens.0 = start;
+        c.span = d.span_of(start, c.tokens.1);
+        floor = c.tokens.1;
+    }
+}
+
+/// A capital with a full stop: a name's initial ("S.").
+fn initial(w: &str) -> bool {
+    let mut chars = w.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
 }
 
 /// Evidence beyond capitals that tokens `a..b` are a name: a given name among them (with nicknames, or

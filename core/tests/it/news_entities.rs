@@ -35,6 +35,19 @@ fn a_lede_dense_with_names_and_titles_keeps_whole_names() {
 }
 
 #[test]
+fn a_given_name_after_an_agency_and_a_long_title_stays_with_its_family_name() {
+    // "LRA District Flood Engineer" is a capitalised run longer than the name, so only "Oyelaran",
+    // which the prose writes alone, vouches for a name inside it; the given name and initial are kept.
+    let a = analyze(&[(
+        "dam.txt",
+        "Dam gates opened\n\nLRA District Flood Engineer Imelda T. Oyelaran said the gates opened at dawn. \
+         \"The water will rise slowly,\" Oyelaran said.",
+    )]);
+    let warden = named(&a, EntityKind::Person, "Imelda T. Oyelaran");
+    assert!(warden.mentions.iter().any(|m| m.text == "Oyelaran"), "{warden:?}");
+}
+
+#[test]
 fn headline_words_glued_to_a_name_are_cut_off() {
     let a = analyze(&[
         (
