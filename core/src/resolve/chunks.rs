@@ -24,7 +24,7 @@ use crate::lexis::given_names::{given_name_gender, is_given_name};
 use crate::lexis::set::{words, Words};
 use crate::lexis::titles::{title_ending, title_starting};
 use crate::lexis::words::{
-    is_org_noun, opens_landform, DETERMINERS, MONTH_NAMES, ORG_HEADS, PREPOSITIONS, TREATIES, WATERS, WEEKDAYS,
+    opens_landform, DETERMINERS, MONTH_NAMES, ORG_HEADS, PREPOSITIONS, TREATIES, WATERS, WEEKDAYS,
 };
 use crate::model::BlockKind;
 use crate::resolve::countries::located;
@@ -35,10 +35,12 @@ use crate::tag::hash;
 use crate::tag::labels::EntityType;
 use crate::tag::lexicon::Lexicon;
 
+mod apposition;
 mod casing;
 mod person_words;
 mod works;
 
+use apposition::{apposed_organization, organizations_everywhere};
 use casing::{casing_counts, Casing};
 use person_words::PersonWords;
 use works::{head_word, named_as_work, non_actor_acronyms, quoted_title_word, quoted_whole, Known};
@@ -249,7 +251,8 @@ pub fn clean(docs: &[Doc], lexicon: &Lexicon) -> Vec<Vec<Chunk>> {
         }
         marked.push(out);
     }
-    docs.iter()
+    let decided: Vec<Vec<Chunk>> = docs
+        .iter()
         .zip(marked)
         .map(|(d, chunks)| {
             let mut out = Vec::with_capacity(chunks.len());
@@ -268,7 +271,8 @@ pub fn clean(docs: &[Doc], lexicon: &Lexicon) -> Vec<Vec<Chunk>> {
                 .filter_map(|c| decide_kind(d, c, &names, &Known { titles: &titles, non_actors: &non_actors }, &casing))
                 .collect()
         })
-        .collect()
+        .collect();
+    organizations_everywhere(docs, decided)
 }
 
 /// A person's chunk with the given name the tagger left out before it, often a sentence's first word
@@ -480,7 +484,7 @@ fn vouched(d: &Doc, (a, b): (usize, usize)) -> bool {
 }
 
 /// Whether tokens `a..b` hold a given name (with nicknames, or of a gender).
-fn has_given_name(d: &Doc, (a, b): (usize, usize)) -> bool {
+pub(super) fn has_given_name(d: &Doc, (a, b): (usize, usize)) -> bool {
     (a..b).any(|t| {
         let w = fold(d.token_text(t));
         is_given_name(&w) || given_name_gender(&w).is_some()
@@ -544,7 +548,7 @@ fn decide_kind(d: &Doc, c: Chunk, names: &HashMap<u64, [u32; 4]>, known: &Known,
     let place_first = opens_landform(&lower[0]) && !ORG_HEADS.has(head);
     if words.len() >= 2 && (NOT_AN_ACTOR.has_exact(head) || TREATIES.has_exact(head)) {
         return None;
-    } else if named_as_organization(d, c) {
+    } else if apposed_organization(d, c).is_some() {
         ty = EntityType::Org;
     } else if words.len() >= 2
         && (place_first
@@ -577,18 +581,4 @@ fn decide_kind(d: &Doc, c: Chunk, names: &HashMap<u64, [u32; 4]>, known: &Known,
         }
     }
     Some(Chunk { ty, ..c })
-}
-
-/// A name in apposition to a noun of an organization's kind: after "a newspaper," and before a comma or the
-/// sentence's end, or right after the noun ("the broadcaster NHK") when the tagger did not see a person.
-fn named_as_organization(d: &Doc, c: Chunk) -> bool {
-    let (a, b) = c.tokens;
-    let Some(before) = a.checked_sub(1) else { return false };
-    let comma = d.token_text(before) == ",";
-    let Some(noun) = (if comma { before.checked_sub(1) } else { Some(before) }) else { return false };
-    let same_sentence = d.tagged.sentence_of(noun) == d.tagged.sentence_of(a);
-    let after =
-        (b < d.tagged.tokens.len() && d.tagged.sentence_of(b) == d.tagged.sentence_of(a)).then(|| d.token_text(b));
-    let closed = after.is_none_or(|w| matches!(w, "," | "." | ";" | ")"));
-    same_sentence && is_org_noun(d.token_text(noun)) && if comma { closed } else { c.ty != EntityType::Per }
 }

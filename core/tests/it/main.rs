@@ -11,6 +11,7 @@ mod fixtures;
 mod golden;
 mod model;
 mod news_entities;
+mod news_organizations;
 mod news_speakers;
 mod open;
 #[cfg(not(target_arch = "wasm32"))]

@@ -5,11 +5,12 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::apposition::noun_after;
 use super::{capitalised, key, vouched, Chunk, MAX_NAME, NOT_AN_ACTOR};
 use crate::lexis::fold::fold;
 use crate::lexis::given_names::is_given_name;
 use crate::lexis::set::{words, Words};
-use crate::lexis::words::{DETERMINERS, PREPOSITIONS, TREATIES, WORKS};
+use crate::lexis::words::{DETERMINERS, TREATIES, WORKS};
 use crate::resolve::orgs::names::acronyms_of;
 use crate::resolve::Doc;
 use crate::tag::labels::EntityType;
@@ -104,11 +105,7 @@ pub(super) fn named_as_work(d: &Doc, c: Chunk) -> bool {
     }
     let (start, end) = title_run(d, (a, b));
     let n = d.tagged.tokens.len();
-    let kind_noun = |t: usize| {
-        let w = d.token_text(t);
-        w.chars().next().is_some_and(char::is_lowercase)
-            && (WORKS.has_exact(w) || NOT_AN_ACTOR.has_exact(w) || TREATIES.has_exact(w))
-    };
+    let kind_noun = |t: usize| kind_noun_word(d.token_text(t));
     let same_sentence = |t: usize| d.tagged.sentence_of(t) == d.tagged.sentence_of(a);
     // Before: "his book, X:" / "the film X" (not a person the tagger saw: "in the film, Tomas Varga, 41,").
     if let Some(before) = start.checked_sub(1).filter(|_| c.ty != EntityType::Per) {
@@ -122,20 +119,13 @@ pub(super) fn named_as_work(d: &Doc, c: Chunk) -> bool {
         }
     }
     // After: "X, the program created by …" (the noun heads its phrase: not "the film's", "the film studio").
-    if end + 2 < n && d.token_text(end) == "," && same_sentence(end + 2) && DETERMINERS.has(d.token_text(end + 1)) {
-        let noun = end + 2;
-        let next = (noun + 1 < n && same_sentence(noun + 1)).then(|| d.token_text(noun + 1));
-        let heads = next.is_none_or(|w| {
-            let possessive = matches!(w, "'s" | "’s" | "'" | "’");
-            !possessive
-                && (!w.chars().next().is_some_and(char::is_lowercase)
-                    || PREPOSITIONS.has(w)
-                    || matches!(w, "that" | "which" | "whose")
-                    || w.ends_with("ed"))
-        });
-        return kind_noun(noun) && heads;
-    }
-    false
+    noun_after(d, end, 0, kind_noun_word).is_some()
+}
+
+/// A common noun of a kind of work, law or plan: "book", "program", "treaty".
+fn kind_noun_word(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_lowercase)
+        && (WORKS.has_exact(w) || NOT_AN_ACTOR.has_exact(w) || TREATIES.has_exact(w))
 }
 
 /// The tokens of the title a chunk may be part of: the chunk and, at most [`MAX_NAME`] tokens either side,

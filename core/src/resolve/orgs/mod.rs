@@ -26,7 +26,7 @@ use crate::resolve::{Claims, Doc, Found};
 use crate::tag::gazetteer::Gazetteer;
 use crate::tag::labels::EntityType;
 use crate::tag::lexicon::{Lexicon, CAP_UNKNOWN};
-use names::{acronym, acronyms_of, key, strip_the, topic_first_forms};
+use names::{acronym, acronyms_of, key, singular_form, strip_the, topic_first_forms};
 
 #[derive(Debug, Default)]
 struct Org {
@@ -203,6 +203,14 @@ fn merge(orgs: &[Org], by_key: &HashMap<String, usize>, defined: &[(String, usiz
     for (i, o) in orgs.iter().enumerate().filter(|&(i, _)| used(i)) {
         if let Some([j]) = topic_first.get(&key(&o.name)).map(Vec::as_slice) {
             groups.join(i, *j);
+        }
+    }
+    // "Pueblos Unidos" and "Pueblo Unido": one name, written with and without a plural.
+    let mut by_singular: HashMap<String, usize> = HashMap::new();
+    for (i, o) in orgs.iter().enumerate().filter(|&(i, _)| used(i)) {
+        if let Some(form) = singular_form(&key(&o.name)) {
+            let first = *by_singular.entry(form).or_insert(i);
+            groups.join(first, i);
         }
     }
     // "U.N. Command" and "United Nations Command": a table's other name in front, the same words after.

@@ -94,6 +94,26 @@ pub fn topic_first_forms(key: &str) -> Vec<String> {
     out
 }
 
+/// A name of several words with each word's plural ending dropped: one key for the writers who give one word
+/// of a name a plural and those who do not ("Pueblos Unidos" and "Pueblo Unido", "Friends of the Earth"
+/// and "Friend of the Earth"). `None` for a name of one word, where the ending may be the whole difference
+/// ("Time" and "Times").
+pub fn singular_form(key: &str) -> Option<String> {
+    let words: Vec<&str> = key.split(' ').collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let singular = |w: &'_ str| -> String {
+        let plural = w.len() >= 4 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is");
+        if plural {
+            w[..w.len() - 1].to_string()
+        } else {
+            w.to_string()
+        }
+    };
+    Some(words.iter().map(|w| singular(w)).collect::<Vec<_>>().join(" "))
+}
+
 #[cfg(test)]
 mod tests {
     #[cfg(target_arch = "wasm32")]
@@ -137,5 +157,14 @@ mod tests {
         }
         assert!(forms.iter().all(|f| !f.ends_with("and committee")), "{forms:?}");
         assert!(topic_first_forms(&key("Democratic National Committee")).is_empty());
+    }
+
+    #[test]
+    fn one_singular_form_for_a_name_with_or_without_a_plural() {
+        assert_eq!(singular_form(&key("Amigos Sin Muros")), singular_form(&key("Amigo Sin Muros")));
+        assert_eq!(singular_form(&key("Friends of the Earth")), singular_form(&key("Friend of the Earth")));
+        assert_ne!(singular_form(&key("Associated Press")), singular_form(&key("Associated Pres")));
+        assert_ne!(singular_form(&key("Amigos Sin Muros")), singular_form(&key("Amigos Sin Fronteras")));
+        assert_eq!(singular_form("times"), None);
     }
 }
