@@ -19,8 +19,15 @@ const MAX_MODIFIERS: usize = 8;
 
 /// The noun of a phrase in apposition right after tokens `..end`: ", the NOUN" (with up to `adjectives`
 /// lowercase words before it, "a transnational group") where the noun heads its phrase ("the program created
-/// by", "a group that", not "the film's", "the group leader"). `None` when no such phrase follows.
-pub(super) fn noun_after(d: &Doc, end: usize, adjectives: usize, is_kind: impl Fn(&str) -> bool) -> Option<usize> {
+/// by", "a group that", not "the film's", "the group leader"; a participle only when `participle_heads`).
+/// `None` when no such phrase follows.
+pub(super) fn noun_after(
+    d: &Doc,
+    end: usize,
+    adjectives: usize,
+    is_kind: impl Fn(&str) -> bool,
+    participle_heads: bool,
+) -> Option<usize> {
     let n = d.tagged.tokens.len();
     let sentence = d.tagged.sentence_of(end.checked_sub(1)?);
     let same_sentence = |t: usize| t < n && d.tagged.sentence_of(t) == sentence;
@@ -30,21 +37,21 @@ pub(super) fn noun_after(d: &Doc, end: usize, adjectives: usize, is_kind: impl F
     let lowercase = |t: usize| d.token_text(t).chars().next().is_some_and(char::is_lowercase);
     let noun = (end + 2..=end + 2 + adjectives).take_while(|&t| same_sentence(t) && lowercase(t)).find(|&t| {
         let w = d.token_text(t);
-        is_kind(w) && heads_phrase(same_sentence(t + 1).then(|| d.token_text(t + 1)))
+        is_kind(w) && heads_phrase(same_sentence(t + 1).then(|| d.token_text(t + 1)), participle_heads)
     })?;
     Some(noun)
 }
 
 /// Whether a noun followed by `next` heads its phrase: nothing, a mark, a capital, a preposition, a relative
-/// pronoun or a participle may follow it, not a possessive or another noun.
-fn heads_phrase(next: Option<&str>) -> bool {
+/// pronoun or (when `participle_heads`) a participle may follow it, not a possessive or another noun.
+fn heads_phrase(next: Option<&str>, participle_heads: bool) -> bool {
     next.is_none_or(|w| {
         let possessive = matches!(w, "'s" | "’s" | "'" | "’");
         !possessive
             && (!w.chars().next().is_some_and(char::is_lowercase)
                 || PREPOSITIONS.has(w)
                 || matches!(w, "that" | "which" | "whose")
-                || w.ends_with("ed"))
+                || (participle_heads && w.ends_with("ed")))
     })
 }
 
@@ -65,7 +72,8 @@ pub(super) enum Apposed {
 /// or before ", a … group that".
 pub(super) fn apposed_organization(d: &Doc, c: Chunk) -> Option<Apposed> {
     let (a, b) = c.tokens;
-    if noun_after(d, b, MAX_ADJECTIVES, is_org_noun).is_some() {
+    // Not before a participle: "Other than the Orion X2, the company concentrated on …" opens a clause.
+    if noun_after(d, b, MAX_ADJECTIVES, is_org_noun, false).is_some() {
         return Some(Apposed::SetApart);
     }
     let before = a.checked_sub(1)?;

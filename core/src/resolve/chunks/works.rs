@@ -119,7 +119,7 @@ pub(super) fn named_as_work(d: &Doc, c: Chunk) -> bool {
         }
     }
     // After: "X, the program created by …" (the noun heads its phrase: not "the film's", "the film studio").
-    noun_after(d, end, 0, kind_noun_word).is_some()
+    noun_after(d, end, 0, kind_noun_word, true).is_some()
 }
 
 /// A common noun of a kind of work, law or plan: "book", "program", "treaty".

@@ -94,13 +94,13 @@ pub fn topic_first_forms(key: &str) -> Vec<String> {
     out
 }
 
-/// A name of several words with each word's plural ending dropped: one key for the writers who give one word
-/// of a name a plural and those who do not ("Pueblos Unidos" and "Pueblo Unido", "Friends of the Earth"
-/// and "Friend of the Earth"). `None` for a name of one word, where the ending may be the whole difference
-/// ("Time" and "Times").
+/// A name of three words or more with each word's plural ending dropped: one key for the writers who give
+/// one word of a name a plural and those who do not ("Pueblos Sin Muros" and "Pueblo Sin Muros", "Friends of
+/// the Earth" and "Friend of the Earth"). `None` for shorter names, where the ending may be the whole
+/// difference ("Time" and "Times") or tell a product from its line ("MacBook Pro", "MacBook Pros").
 pub fn singular_form(key: &str) -> Option<String> {
     let words: Vec<&str> = key.split(' ').collect();
-    if words.len() < 2 {
+    if words.len() < 3 {
         return None;
     }
     let singular = |w: &'_ str| -> String {
@@ -163,8 +163,9 @@ mod tests {
     fn one_singular_form_for_a_name_with_or_without_a_plural() {
         assert_eq!(singular_form(&key("Amigos Sin Muros")), singular_form(&key("Amigo Sin Muros")));
         assert_eq!(singular_form(&key("Friends of the Earth")), singular_form(&key("Friend of the Earth")));
-        assert_ne!(singular_form(&key("Associated Press")), singular_form(&key("Associated Pres")));
+        assert_ne!(singular_form(&key("Associated Press Agency")), singular_form(&key("Associated Pres Agency")));
         assert_ne!(singular_form(&key("Amigos Sin Muros")), singular_form(&key("Amigos Sin Fronteras")));
         assert_eq!(singular_form("times"), None);
+        assert_eq!(singular_form("macbook pros"), None);
     }
 }
