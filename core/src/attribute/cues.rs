@@ -2,15 +2,18 @@
 //! "said the official", "— Name", "according to X", "per X", "as X put it", or the next sentence when the
 //! quote closed its own); before the opening mark ("Putin insisted that “…”", "…, saying, “…”", "Said X,
 //! “…”"), across short fragments of the same clause; a lead-in ending the paragraph before ("Cruz
-//! continued:"); the sentence or quote before; and the phrases near a quote the ranker may choose from.
+//! continued:"), a headline's "Name: … “…”"; the sentence or quote before; and the phrases near a quote the ranker may choose from.
 
 use crate::attribute::context::{is_mark, is_pronoun, Ctx, NEAR_TOKENS};
 use crate::attribute::np::{Np, NpHead};
 use crate::lexis::set::words;
 use crate::lexis::verbs::{is_participle, is_reporting};
-use crate::lexis::words::{BETWEEN, CIRCUMSTANCE, DETERMINERS, WEEKDAYS};
+use crate::lexis::words::{BETWEEN, CIRCUMSTANCE, DETERMINERS, PREPOSITIONS, WEEKDAYS};
 use crate::model::Rule;
 use crate::span::Span;
+
+/// At most this many tokens from a headline's "Name:" to the quote it gives to the name.
+const NAME_TO_QUOTE: usize = 10;
 
 /// A cue found next to a quote.
 #[derive(Debug, Clone)]
@@ -165,6 +168,9 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let sentence = self.sentence_range(open);
+        if let Some(cue) = self.name_and_colon(sentence.start, open) {
+            return Some(cue);
+        }
         let (start, fragments) = self.clause_before(sentence.start.max(open.saturating_sub(NEAR_TOKENS)), open);
         let in_fragment = |k: usize| fragments.iter().any(|r| r.contains(&k));
         for k in start.max(open.saturating_sub(30))..open.saturating_sub(1) {
@@ -190,6 +196,31 @@ impl<'a> Ctx<'a> {
             return Some(Cue { np, verb: None, rule: Rule::Before, confidence: 0.7 });
         }
         None
+    }
+
+    /// A headline's "Name: …" before the quote ("Macron: Europe 'must wake up'", "Related: Senator Ruiz:
+    /// 'We …'", "Ruiz on the vote: 'We …'"): a sentence that opens with a name and a colon gives the words after it to that name, whatever
+    /// verb follows ("Ruiz: report shows 'they lied'" is Ruiz's claim). A label before it ("Related:",
+    /// "Watch:") is passed over; the phrase must be a name the corpus knows, not a common noun.
+    fn name_and_colon(&self, sentence_start: usize, open: usize) -> Option<Cue> {
+        let is_colon = |k: usize| k < open && self.token_text(k) == ":";
+        let mut from = sentence_start;
+        // One capitalised label word first ("Related:"), unless it is the name.
+        let label = is_colon(from + 1) && self.token_text(from).chars().next().is_some_and(char::is_uppercase);
+        if label && !self.np_right(from, from + 1).is_some_and(|np| matches!(np.head, NpHead::Entity(_))) {
+            from += 2;
+        }
+        // The name's colon, near the quote: a headline's, not a run-on line's ("New Zealand: … A climber,
+        // described as 'lacking experience', …").
+        let colon = (from + 1..open.min(from + 15)).find(|&k| is_colon(k)).filter(|&k| open - k <= NAME_TO_QUOTE)?;
+        // "Trump on Macron:", "Ruiz after the vote:": a preposition's phrase, with no verb, before the colon.
+        let verbless_adjunct = |np_end: usize| {
+            PREPOSITIONS.has(self.token_text(np_end))
+                && (np_end..colon).all(|k| !self.is_verb(k) && !self.looks_like_verb(k))
+        };
+        let np = self.np_right(from, colon)?;
+        let named = matches!(np.head, NpHead::Entity(_)) && (np.end == colon || verbless_adjunct(np.end));
+        named.then_some(Cue { np, verb: None, rule: Rule::Before, confidence: 0.8 })
     }
 
     /// Where the narrator's words before a quote's opening mark (token `open`) begin, within its sentence:

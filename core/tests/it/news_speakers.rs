@@ -282,3 +282,20 @@ fn a_person_the_articles_call_by_one_word_of_the_name_is_badged_with_it() {
     let seo = a.entities.iter().find(|e| e.name == "Seo Dae-hwan").expect("an entity");
     assert_eq!(seo.short_label(), "Seo");
 }
+
+#[test]
+fn a_headlines_name_and_colon_give_it_the_quote_that_follows() {
+    // "Name: … “…”" is a headline's way of saying who said it, whatever verb comes between ("report shows");
+    // a link line's label ("More:") is passed over, and a label that is no name ("Update:") names nobody.
+    let a = analyze(&[(
+        "fund.txt",
+        "Okafor: Bello report shows \"the fund was raided\"\n\nFinance Minister Ada Okafor said on Monday that a \
+         report by Chief Inspector Musa Bello had found missing money. Bello said the report was complete.\n\n\
+         More: Okafor after meeting Bello: \"We will recover every cent\"\n\nUpdate: the ministry \"will publish \
+         the audit\", a spokesman said.",
+    )]);
+    assert_eq!(speaker(&a, "the fund was raided"), "Ada Okafor");
+    assert_eq!(speaker(&a, "recover every cent"), "Ada Okafor");
+    let update = quote(&a, "will publish the audit").speaker.as_ref().expect("a speaker");
+    assert!(update.unnamed, "the spokesman, not {update:?}");
+}
