@@ -334,6 +334,8 @@ fn finish_all(prepared: Prepared, engine: Engine, errors: Vec<InputError>) -> (A
     // The tokens are no longer needed: their memory goes before the cross-article comparisons.
     drop(tagged);
     let same_quote = compare::quotes::groups(&quotes);
+    let mut evidence = evidence;
+    compare::borrow::borrow_speakers(&mut quotes, &mut evidence, &same_quote);
     let agreement = compare::quotes::agreement(&quotes, &same_quote);
     let features: Vec<Vec<(String, f32)>> =
         quotes.iter().zip(&evidence).zip(&agreement).map(|((q, ev), ag)| confidence::features(q, ev, *ag)).collect();

@@ -136,10 +136,12 @@ pub enum Rule {
     Nearby,
     /// Another quote of the same paragraph's speaker.
     SameParagraph,
+    /// No cue of its own: the speaker its other versions, cued, agree on.
+    SameQuote,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 8] = [
+    pub const ALL: [Rule; 9] = [
         Rule::After,
         Rule::Before,
         Rule::AccordingTo,
@@ -148,6 +150,7 @@ impl Rule {
         Rule::PreviousSentence,
         Rule::Nearby,
         Rule::SameParagraph,
+        Rule::SameQuote,
     ];
 
     /// The rule's name, as in the JSON and in the ranker's feature names; stable (the model is keyed by it).
@@ -161,6 +164,7 @@ impl Rule {
             Rule::PreviousSentence => "previous_sentence",
             Rule::Nearby => "nearby",
             Rule::SameParagraph => "same_paragraph",
+            Rule::SameQuote => "same_quote",
         }
     }
 }

@@ -299,3 +299,39 @@ fn a_headlines_name_and_colon_give_it_the_quote_that_follows() {
     let update = quote(&a, "will publish the audit").speaker.as_ref().expect("a speaker");
     assert!(update.unnamed, "the spokesman, not {update:?}");
 }
+
+const PULL_QUOTE: &str = "Port strike ends\n\n\"We have a deal that protects every job on these docks.\"\n\n\
+    The strike at the port of Calder ended on Friday after nine days. Union leader Marta Lindqvist and the port \
+    authority's director, Paul Ekholm, signed the agreement at noon.\n\n\
+    \"We have a deal that protects every job on these docks,\" Lindqvist said after the signing. Ekholm said the \
+    port would reopen on Monday.";
+
+#[test]
+fn a_pull_quote_with_no_cue_takes_the_speaker_its_cued_versions_agree_on() {
+    let a = analyze(&[
+        ("port.txt", PULL_QUOTE),
+        (
+            "dockers.txt",
+            "Calder dockers back to work\n\nDock workers in Calder return to work on Monday. \"We have a deal that \
+             protects every job on these docks,\" said Marta Lindqvist, who leads the dockworkers' union.",
+        ),
+    ]);
+    let pull = a.quotes.iter().find(|q| q.article == "port" && q.cue.is_none()).expect("the pull quote");
+    assert_eq!(pull.speaker.as_ref().map(|s| s.name.as_str()), Some("Marta Lindqvist"), "{pull:?}");
+    assert_eq!(pull.rule, Some(newsprism_core::model::Rule::SameQuote));
+    assert!(pull.confidence >= 0.75, "{pull:?}");
+}
+
+#[test]
+fn versions_that_name_two_speakers_lend_none() {
+    let a = analyze(&[
+        ("port.txt", PULL_QUOTE),
+        (
+            "director.txt",
+            "Port reopens\n\n\"We have a deal that protects every job on these docks,\" said Paul Ekholm, the port's \
+             director.",
+        ),
+    ]);
+    let pull = a.quotes.iter().find(|q| q.article == "port" && q.cue.is_none()).expect("the pull quote");
+    assert_ne!(pull.rule, Some(newsprism_core::model::Rule::SameQuote), "{pull:?}");
+}
