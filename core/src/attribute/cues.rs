@@ -249,8 +249,16 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// "Said Dorothy Poynter, who grew up with Ali, “…”", "Continued Stone: “…”": the verb first.
+    /// "Said Dorothy Poynter, who grew up with Ali, “…”", "Continued Stone: “…”", "…, said Chan.": the verb
+    /// first, opening its sentence or after a comma. A participle is followed by what is reported, not by
+    /// who reports it ("…, saying it helped expose “…”": "it" is the reported clause's subject).
     pub(super) fn inverted(&self, v: usize, open: usize) -> Option<Cue> {
+        let w = self.token_text(v);
+        let opens = w.chars().next().is_some_and(char::is_uppercase);
+        let after_comma = v > 0 && self.token_text(v - 1) == ",";
+        if !(opens || (after_comma && !is_participle(w))) {
+            return None;
+        }
         let np = self.np_right(v + 1, open)?;
         Some(Cue { np, verb: Some(v), rule: Rule::Before, confidence: 0.8 })
     }

@@ -335,3 +335,17 @@ fn versions_that_name_two_speakers_lend_none() {
     let pull = a.quotes.iter().find(|q| q.article == "port" && q.cue.is_none()).expect("the pull quote");
     assert_ne!(pull.rule, Some(newsprism_core::model::Rule::SameQuote), "{pull:?}");
 }
+
+#[test]
+fn the_subject_after_a_participle_is_reported_not_the_reporter() {
+    // "…, saying it helped expose “…”": "it" opens what is reported; the one saying is the main clause's
+    // subject. (A verb after a comma still inverts: "…, said Ekholm.")
+    let a = analyze(&[(
+        "trust.txt",
+        "Trust hits back\n\nThe Calder City Council sued the Harbour Trust on Monday over its report on the \
+         waterfront.\n\nResponding online, the Harbour Trust said the Calder City Council was seeking publicity \
+         with its lawsuit and defended the report, saying it helped expose the \"secret deals of the waterfront \
+         board.\"",
+    )]);
+    assert_eq!(speaker(&a, "secret deals"), "Harbour Trust");
+}
