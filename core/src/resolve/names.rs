@@ -121,6 +121,20 @@ pub fn one_edit(a: &str, b: &str) -> bool {
     }
 }
 
+/// The shortest word whose one-letter slips are looked for.
+const MIN_SLIP_LEN: usize = 5;
+
+/// A word's one-letter deletions (none for a short word): two words one slip apart (a letter inserted,
+/// dropped, replaced or two swapped) share one.
+pub fn deletions(word: &str) -> impl Iterator<Item = String> + '_ {
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    let n = if chars.len() >= MIN_SLIP_LEN { chars.len() } else { 0 };
+    (0..n).map(move |i| {
+        let (at, c) = chars[i];
+        format!("{}{}", &word[..at], &word[at + c.len_utf8()..])
+    })
+}
+
 /// Whether two full names can be one person: written alike but for spaces and hyphens; or the same family
 /// name, compatible first given names, and middle names that do not disagree. Suffixes must agree where
 /// both names have one (whether "Roger Stone" is "Roger J. Stone Jr." is the caller's to decide).

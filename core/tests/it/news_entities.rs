@@ -48,6 +48,27 @@ fn a_given_name_after_an_agency_and_a_long_title_stays_with_its_family_name() {
 }
 
 #[test]
+fn a_long_family_name_written_with_a_slip_is_that_person() {
+    // The tagger sees no name in "Wisnieswki and two others"; one slip from the corpus's "Wisniewski", it is
+    // him. A short or common family name one letter off is someone else (see
+    // two_given_names_or_two_common_surnames_a_letter_apart_are_two_people).
+    let a = analyze(&[
+        (
+            "plea.txt",
+            "Aide pleads guilty\n\nFormer aide Marek Wisniewski pleaded guilty on Tuesday. Wisniewski faces two \
+             years in prison.",
+        ),
+        (
+            "charges.txt",
+            "Three charged\n\nThe three were charged in March. Wisnieswki and two others were accused of lying to \
+             investigators.",
+        ),
+    ]);
+    let aide = named(&a, EntityKind::Person, "Marek Wisniewski");
+    assert!(aide.mentions.iter().any(|m| m.text == "Wisnieswki" && m.article == "charges"), "{aide:?}");
+}
+
+#[test]
 fn headline_words_glued_to_a_name_are_cut_off() {
     let a = analyze(&[
         (

@@ -5,11 +5,9 @@
 use std::collections::HashMap;
 
 use super::key;
+use crate::resolve::names::deletions;
 use crate::resolve::Doc;
 use crate::tag::labels::EntityType;
-
-/// The shortest word whose one-letter slips are looked for.
-const MIN_SLIP_LEN: usize = 5;
 
 /// How often each word of a person chunk occurs, and every one-letter deletion of the longer words (a
 /// deletion each side catches an inserted, dropped, replaced or swapped letter).
@@ -58,22 +56,12 @@ impl PersonWords {
     }
 }
 
-/// A word's one-letter deletions (none for a short word).
-fn deletions(word: &str) -> impl Iterator<Item = String> + '_ {
-    let chars: Vec<(usize, char)> = word.char_indices().collect();
-    let n = if chars.len() >= MIN_SLIP_LEN { chars.len() } else { 0 };
-    (0..n).map(move |i| {
-        let (at, c) = chars[i];
-        format!("{}{}", &word[..at], &word[at + c.len_utf8()..])
-    })
-}
-
 #[cfg(test)]
 mod tests {
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
-    use super::deletions;
+    use crate::resolve::names::deletions;
 
     fn share_a_deletion(a: &str, b: &str) -> bool {
         let of_b: Vec<String> = deletions(b).chain(std::iter::once(b.to_string())).collect();

@@ -1,10 +1,14 @@
 //! The other occurrences of each person's names, tagged or not ("Assad" tagged as an organization,
 //! "Putin’s" missed): every form a person was named by, and their family name alone, searched in every
 //! sentence. A family name several people share goes to the one it most likely means there
-//! ([`link::choose`]); forms that are usually lowercase words ("Power") are not searched.
+//! ([`link::choose`]); forms that are usually lowercase words ("Power") are not searched. A long family
+//! name written with one slip where the tagger saw nothing is found too ([`slips`]).
 
+use std::collections::HashMap;
+
+use crate::lexis::fold::fold;
 use crate::model::How;
-use crate::resolve::names::Name;
+use crate::resolve::names::{deletions, family_compatible, Name};
 use crate::resolve::people::candidates::title_before;
 use crate::resolve::people::context::own_pronoun;
 use crate::resolve::people::link::{self, Directory};
@@ -18,7 +22,7 @@ use crate::tag::lexicon::{Lexicon, CAP_UNKNOWN};
 pub(super) fn find(docs: &[Doc], lexicon: &Lexicon, people: &mut [Person], dir: &mut Directory) {
     // Each form once, with the people it was seen naming.
     let mut forms: Vec<(String, Vec<usize>)> = Vec::new();
-    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
     for (i, p) in people.iter().enumerate() {
         // The family name as written, a generational suffix aside ("Davis" of "Sammy Davis Jr.").
         let shown = p.display_name();
@@ -66,6 +70,7 @@ pub(super) fn find(docs: &[Doc], lexicon: &Lexicon, people: &mut [Person], dir: 
             }
         }
     }
+    found.extend(slips(docs, lexicon, &forms, &taken));
     let shared = |payload: u32| -> Option<Name> {
         let (text, owners) = &forms[payload as usize];
         (owners.len() > 1).then(|| Name::parse(text)).flatten()
@@ -102,4 +107,57 @@ pub(super) fn find(docs: &[Doc], lexicon: &Lexicon, people: &mut [Person], dir: 
         p.starts.entry(doc).or_default().push(span.start);
         taken[doc].insert(span);
     }
+}
+
+/// Family names written with a slip where the tagger saw no name ("Papadopoulous and Gates pleaded …" in
+/// a corpus that names George Papadopoulos): a capitalised word no chunk covers and the lexicon does not
+/// know, one slip from one person's family name of seven letters or more ([`family_compatible`]). Linear:
+/// each word looks up its one-letter deletions.
+fn slips(
+    docs: &[Doc],
+    lexicon: &Lexicon,
+    forms: &[(String, Vec<usize>)],
+    taken: &[SpanSet],
+) -> Vec<(usize, usize, usize, u32)> {
+    // Deletion variant (and the word itself) → the form it comes from, or `None` when several share it.
+    let mut variants: HashMap<String, Option<u32>> = HashMap::new();
+    for (k, (form, owners)) in forms.iter().enumerate() {
+        let word = fold(form);
+        if owners.len() != 1 || word.contains(' ') || word.chars().count() < 7 {
+            continue;
+        }
+        for v in deletions(&word).chain(std::iter::once(word.clone())) {
+            let slot = variants.entry(v).or_insert(Some(k as u32));
+            if *slot != Some(k as u32) {
+                *slot = None;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    if variants.is_empty() {
+        return out;
+    }
+    for d in docs {
+        for t in 0..d.tagged.tokens.len() {
+            let w = d.token_text(t);
+            if w.chars().count() < 7 || !w.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let word = fold(w);
+            let span = d.span_of(t, t + 1);
+            let known = lexicon.get(&word).is_some_and(|c| c.cap != CAP_UNKNOWN);
+            if known || taken[d.index].overlaps(span) || d.chunks_overlapping(span).next().is_some() {
+                continue;
+            }
+            let source =
+                deletions(&word).chain(std::iter::once(word.clone())).find_map(|v| variants.get(&v).copied().flatten());
+            if let Some(k) = source.filter(|&k| {
+                let form = fold(&forms[k as usize].0);
+                form != word && family_compatible(&form, &word)
+            }) {
+                out.push((d.index, t, t + 1, k));
+            }
+        }
+    }
+    out
 }
