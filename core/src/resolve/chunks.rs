@@ -442,9 +442,9 @@ fn segment(d: &Doc, c: Chunk, headline: bool, corpus: &Corpus, out: &mut Vec<Chu
 }
 
 /// A person's name cut out of a longer chunk of the tagger's person, not opened by a given name, takes back
-/// the given names and initials the chunk held just before it ("CBP Chief Patrol Agent Rodney S. Scott", where only "Scott" is
-/// known on its own, is "Rodney S. Scott"): titles before a name make a long capitalised run, but the words
-/// a given name opens are that person's.
+/// the given names and initials the chunk held just before it ("LRA District Flood Engineer Imelda T.
+/// Oyelaran", where only "Oyelaran" is known on its own, is "Imelda T. Oyelaran"): titles before a name make
+/// a long capitalised run, but the words a given name opens are that person's.
 fn with_given_names_before(d: &Doc, a: usize, found: &mut [Chunk]) {
     let mut floor = a;
     for c in found.iter_mut() {

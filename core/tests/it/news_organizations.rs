@@ -157,6 +157,25 @@ fn a_name_set_apart_as_a_group_is_an_organization_in_every_article_with_or_witho
 }
 
 #[test]
+fn a_two_word_name_set_apart_as_a_group_is_an_organization_in_the_other_article_too() {
+    let a = analyze(&[
+        (
+            "clinic.txt",
+            "Clinic opens\n\nLawyers from Ayuda Vecinal, a legal aid group that works at the border, opened a \
+             clinic on Friday.",
+        ),
+        (
+            "queue.txt",
+            "Long queue at the clinic\n\nHundreds waited outside on Saturday, Ayuda Vecinal said. \"We saw \
+             ninety families,\" Ayuda Vecinal told reporters.",
+        ),
+    ]);
+    let group = named(&a, EntityKind::Organization, "Ayuda Vecinal");
+    assert_eq!(group.mentions.iter().filter(|m| m.article == "queue").count(), 2, "{group:?}");
+    assert!(names(&a, EntityKind::Person).is_empty(), "{:?}", names(&a, EntityKind::Person));
+}
+
+#[test]
 fn the_name_after_the_head_of_a_union_is_the_head() {
     let a = analyze(&[(
         "strike.txt",

@@ -98,13 +98,17 @@ pub(super) fn apposed_organization(d: &Doc, c: Chunk) -> Option<Apposed> {
 }
 
 /// A name the corpus somewhere sets apart in apposition to a kind of organization ("Ayuda Legal, a nonprofit
-/// group that …", "the group, Ayuda Legal.") is an organization's wherever the tagger read it as a person's: the apposition is evidence, the
-/// tagger's reading of a foreign name only a guess. Not a name with a given name in it: one apposition may
-/// be misread, and a person's name is a person's in the rest of the corpus. Names of one word are left to
-/// the corpus's majority.
+/// group that …", "the group, Ayuda Legal.") is an organization's wherever the tagger read it as a person's:
+/// the apposition is evidence, the tagger's reading of a foreign name only a guess. Not a name with a given
+/// name in it (one apposition may be misread, and a person's name is a person's in the rest of the corpus),
+/// nor a name of one word (left to the corpus's majority).
 pub(super) fn organizations_everywhere(docs: &[Doc], mut decided: Vec<Vec<Chunk>>) -> Vec<Vec<Chunk>> {
-    // Keyed by the name's singular form: "Amigos Sin Muros" vouches for "Amigo Sin Muros" too.
-    let form = |d: &Doc, c: &Chunk| singular_form(&org_key(c.span.of(d.text())));
+    // Keyed as organizations' names are, a long name by its singular form: "Amigos Sin Muros" vouches for
+    // "Amigo Sin Muros" too.
+    let form = |d: &Doc, c: &Chunk| {
+        let key = org_key(c.span.of(d.text()));
+        key.contains(' ').then(|| singular_form(&key).unwrap_or(key))
+    };
     let named: HashSet<String> = docs
         .iter()
         .zip(&decided)
