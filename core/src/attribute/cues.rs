@@ -2,7 +2,8 @@
 //! "said the official", "— Name", "according to X", "per X", "as X put it", or the next sentence when the
 //! quote closed its own); before the opening mark ("Putin insisted that “…”", "…, saying, “…”", "Said X,
 //! “…”"), across short fragments of the same clause; a lead-in ending the paragraph before ("Cruz
-//! continued:"), a headline's "Name: … “…”"; the sentence or quote before; and the phrases near a quote the ranker may choose from.
+//! continued:"), a headline's "Name: … “…”"; the sentence or quote before; and the phrases near a quote
+//! the ranker may choose from.
 
 use crate::attribute::context::{is_mark, is_pronoun, Ctx, NEAR_TOKENS};
 use crate::attribute::np::{Np, NpHead};
@@ -199,9 +200,10 @@ impl<'a> Ctx<'a> {
     }
 
     /// A headline's "Name: …" before the quote ("Macron: Europe 'must wake up'", "Related: Senator Ruiz:
-    /// 'We …'", "Ruiz on the vote: 'We …'"): a sentence that opens with a name and a colon gives the words after it to that name, whatever
-    /// verb follows ("Ruiz: report shows 'they lied'" is Ruiz's claim). A label before it ("Related:",
-    /// "Watch:") is passed over; the phrase must be a name the corpus knows, not a common noun.
+    /// 'We …'", "Ruiz on the vote: 'We …'"): a sentence that opens with a name and a colon gives the words
+    /// after it to that name, whatever verb follows ("Ruiz: report shows 'they lied'" is Ruiz's claim). A
+    /// label before it ("Related:", "Watch:") is passed over; the phrase must be a name the corpus knows,
+    /// not a common noun.
     fn name_and_colon(&self, sentence_start: usize, open: usize) -> Option<Cue> {
         let is_colon = |k: usize| k < open && self.token_text(k) == ":";
         let mut from = sentence_start;

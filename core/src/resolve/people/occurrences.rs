@@ -109,8 +109,8 @@ pub(super) fn find(docs: &[Doc], lexicon: &Lexicon, people: &mut [Person], dir: 
     }
 }
 
-/// Family names written with a slip where the tagger saw no name ("Papadopoulous and Gates pleaded …" in
-/// a corpus that names George Papadopoulos): a capitalised word no chunk covers and the lexicon does not
+/// Family names written with a slip where the tagger saw no name ("Wisnieswki and two others were accused"
+/// in a corpus that names Marek Wisniewski): a capitalised word no chunk covers and the lexicon does not
 /// know, one slip from one person's family name of seven letters or more ([`family_compatible`]). Linear:
 /// each word looks up its one-letter deletions.
 fn slips(
