@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::lexis::titles::{is_honorific, role_name};
 use crate::model::How;
-use crate::resolve::names::{compatible, core_part, family_compatible, Name};
+use crate::resolve::names::{compatible, core_part, deletions, family_compatible, Name};
 use crate::resolve::people::candidates::Candidate;
 use crate::resolve::people::context::own_pronoun;
 use crate::resolve::people::Person;
@@ -47,11 +47,6 @@ pub(super) struct Directory {
 /// the corpus (capitalised word salad shares every "family name").
 const MAX_NAMESAKES: usize = 32;
 
-fn deletions(word: &str) -> Vec<String> {
-    let chars: Vec<char> = word.chars().collect();
-    (0..chars.len()).map(|i| chars[..i].iter().chain(&chars[i + 1..]).collect()).collect()
-}
-
 /// Adds `who` to `map[key]` once (`listed` remembers, so long lists cost no scan).
 fn push_unique(
     map: &mut HashMap<String, Vec<usize>>,
@@ -79,7 +74,7 @@ impl Directory {
     fn add(&mut self, who: usize, name: &Name) {
         let family = name.family().to_string();
         if family.chars().count() >= 7 && !self.family.contains_key(&family) {
-            for del in deletions(&family).into_iter().chain([family.clone()]) {
+            for del in deletions(&family).chain([family.clone()]) {
                 let list = self.deletions.entry(del).or_default();
                 if !list.contains(&family) {
                     list.push(family.clone());
@@ -120,12 +115,12 @@ impl Directory {
     }
 
     /// People whose family name is `family`, or differs from it by one letter in a long name.
-    fn by_family(&self, family: &str) -> Vec<usize> {
+    pub(super) fn by_family(&self, family: &str) -> Vec<usize> {
         let mut out: Vec<usize> = self.family.get(family).cloned().unwrap_or_default();
         if family.chars().count() >= 7 {
             let mut near: HashSet<&String> = HashSet::new();
-            for del in deletions(family).iter().chain([&family.to_string()]) {
-                near.extend(self.deletions.get(del).into_iter().flatten());
+            for del in deletions(family).chain([family.to_string()]) {
+                near.extend(self.deletions.get(&del).into_iter().flatten());
             }
             for f in near.into_iter().filter(|f| f.as_str() != family && family_compatible(f, family)) {
                 out.extend(self.family.get(f).into_iter().flatten());

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use crate::lexis::fold::fold;
 use crate::model::How;
-use crate::resolve::names::{deletions, family_compatible, Name};
+use crate::resolve::names::Name;
 use crate::resolve::people::candidates::title_before;
 use crate::resolve::people::context::own_pronoun;
 use crate::resolve::people::link::{self, Directory};
@@ -70,7 +70,7 @@ pub(super) fn find(docs: &[Doc], lexicon: &Lexicon, people: &mut [Person], dir: 
             }
         }
     }
-    found.extend(slips(docs, lexicon, &forms, &taken));
+    let slipped = slips(docs, lexicon, dir, &taken);
     let shared = |payload: u32| -> Option<Name> {
         let (text, owners) = &forms[payload as usize];
         (owners.len() > 1).then(|| Name::parse(text)).flatten()
@@ -101,42 +101,32 @@ pub(super) fn find(docs: &[Doc], lexicon: &Lexicon, people: &mut [Person], dir: 
             }),
         };
         let Some(who) = who else { continue };
-        let p = &mut people[who];
-        *p.forms.entry(span.of(d.text()).to_string()).or_default() += 1;
-        p.found.push((Found { article: doc, span, how: How::Alias }, a, b));
-        p.starts.entry(doc).or_default().push(span.start);
-        taken[doc].insert(span);
+        add(people, &mut taken, d, (a, b), who);
+    }
+    for (doc, t, who) in slipped {
+        let d = &docs[doc];
+        if !taken[doc].overlaps(d.span_of(t, t + 1)) {
+            add(people, &mut taken, d, (t, t + 1), who);
+        }
     }
 }
 
+/// Tokens `a..b` of `d` are an occurrence of person `who`.
+fn add(people: &mut [Person], taken: &mut [SpanSet], d: &Doc, (a, b): (usize, usize), who: usize) {
+    let span = d.span_of(a, b);
+    let p = &mut people[who];
+    *p.forms.entry(span.of(d.text()).to_string()).or_default() += 1;
+    p.found.push((Found { article: d.index, span, how: How::Alias }, a, b));
+    p.starts.entry(d.index).or_default().push(span.start);
+    taken[d.index].insert(span);
+}
+
 /// Family names written with a slip where the tagger saw no name ("Wisnieswki and two others were accused"
-/// in a corpus that names Marek Wisniewski): a capitalised word no chunk covers and the lexicon does not
-/// know, one slip from one person's family name of seven letters or more ([`family_compatible`]). Linear:
-/// each word looks up its one-letter deletions.
-fn slips(
-    docs: &[Doc],
-    lexicon: &Lexicon,
-    forms: &[(String, Vec<usize>)],
-    taken: &[SpanSet],
-) -> Vec<(usize, usize, usize, u32)> {
-    // Deletion variant (and the word itself) → the form it comes from, or `None` when several share it.
-    let mut variants: HashMap<String, Option<u32>> = HashMap::new();
-    for (k, (form, owners)) in forms.iter().enumerate() {
-        let word = fold(form);
-        if owners.len() != 1 || word.contains(' ') || word.chars().count() < 7 {
-            continue;
-        }
-        for v in deletions(&word).chain(std::iter::once(word.clone())) {
-            let slot = variants.entry(v).or_insert(Some(k as u32));
-            if *slot != Some(k as u32) {
-                *slot = None;
-            }
-        }
-    }
+/// in a corpus that names Marek Wisniewski): a capitalised word of seven letters or more that no chunk
+/// covers and the lexicon does not know, one slip from the family name of exactly one person (the
+/// directory's own slip index, [`Directory::by_family`]). Returns (article, token, person).
+fn slips(docs: &[Doc], lexicon: &Lexicon, dir: &Directory, taken: &[SpanSet]) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
-    if variants.is_empty() {
-        return out;
-    }
     for d in docs {
         for t in 0..d.tagged.tokens.len() {
             let w = d.token_text(t);
@@ -149,13 +139,9 @@ fn slips(
             if known || taken[d.index].overlaps(span) || d.chunks_overlapping(span).next().is_some() {
                 continue;
             }
-            let source =
-                deletions(&word).chain(std::iter::once(word.clone())).find_map(|v| variants.get(&v).copied().flatten());
-            if let Some(k) = source.filter(|&k| {
-                let form = fold(&forms[k as usize].0);
-                form != word && family_compatible(&form, &word)
-            }) {
-                out.push((d.index, t, t + 1, k));
+            let near = dir.by_family(&word);
+            if let Some(&who) = near.first().filter(|&&who| near.iter().all(|&p| p == who)) {
+                out.push((d.index, t, who));
             }
         }
     }
