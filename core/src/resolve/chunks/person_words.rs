@@ -27,7 +27,10 @@ impl PersonWords {
                     let n = words.counts.entry(k).or_default();
                     *n += 1;
                     if *n == 1 {
-                        for v in deletions(&d.token_text(t).to_lowercase()) {
+                        let word = d.token_text(t).to_lowercase();
+                        // A long word too: a slip that adds a letter has the word among its deletions.
+                        let long = deletions(&word).next().is_some();
+                        for v in deletions(&word).chain(long.then(|| word.clone())) {
                             let slot = words.variants.entry(v).or_insert(Some(k));
                             if *slot != Some(k) {
                                 *slot = None;
