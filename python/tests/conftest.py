@@ -1,5 +1,5 @@
-"""Shared fixtures: the release command line (built by scripts/test's gate step, else here), a local Dask
-cluster of two workers for the whole session, and small corpora written for these tests."""
+"""Shared fixtures: the optimised command line (scripts/test's gate build, else the release build made
+here), a local Dask cluster of two workers for the whole session, and small corpora written for these tests."""
 
 from __future__ import annotations
 
@@ -19,7 +19,11 @@ SEEDS = ROOT / "www" / "corpus"
 
 @pytest.fixture(scope="session")
 def cli() -> Path:
-    """The release `newsprism` binary."""
+    """The optimised `newsprism` binary: the one NEWSPRISM_CLI names (scripts/test's gate build), else the
+    release build, made here when missing."""
+    named = os.environ.get("NEWSPRISM_CLI")
+    if named:
+        return Path(named)
     binary = ROOT / "target" / "release" / "newsprism"
     if not binary.exists():
         subprocess.run(
