@@ -7,11 +7,15 @@
 
 use crate::attribute::context::{is_mark, is_pronoun, Ctx, NEAR_TOKENS};
 use crate::attribute::np::{Np, NpHead};
-use crate::lexis::set::words;
+use crate::lexis::set::{words, Words};
 use crate::lexis::verbs::{is_participle, is_reporting};
 use crate::lexis::words::{BETWEEN, CIRCUMSTANCE, DETERMINERS, PREPOSITIONS, WEEKDAYS};
 use crate::model::Rule;
 use crate::span::Span;
+
+/// Finite forms that make a clause of the words before them ("she was", "the deal had").
+const FINITE: Words =
+    words!["was", "is", "were", "are", "had", "has", "have", "would", "will", "could", "can", "did", "does", "should"];
 
 /// At most this many tokens from a headline's "Name:" to the quote it gives to the name.
 const NAME_TO_QUOTE: usize = 10;
@@ -30,7 +34,9 @@ impl<'a> Ctx<'a> {
     pub fn cue_after(&self, quote: Span) -> Option<Cue> {
         let mut t = self.first_token_from(quote.end);
         // Punctuation the writer put inside the marks, then the closing mark.
+        let mut closed_sentence = t > 0 && matches!(self.token_text(t - 1), "." | "?" | "!" | "…");
         while t < self.n() && matches!(self.token_text(t), "," | "." | "?" | "!" | "…") {
+            closed_sentence |= self.token_text(t) != ",";
             t += 1;
         }
         if t >= self.n() || !is_mark(self.token_text(t)) {
@@ -42,12 +48,45 @@ impl<'a> Ctx<'a> {
             return self.cue_in_next_sentence(close);
         }
         let end = (close + 1..sentence.end).find(|&k| is_mark(self.token_text(k))).unwrap_or(sentence.end);
-        self.cue_words_after(close + 1, end).or_else(|| {
+        let cue = self.cue_words_after(close + 1, end).or_else(|| {
             // "“This will be a challenge” for Clinton, said Kunin.": the sentence goes on, then reports.
             let comma = (close + 2..end.min(close + 14)).find(|&k| self.token_text(k) == ",")?;
             let cue = self.cue_words_after(comma + 1, end)?;
             self.reports_only(&cue, end).then_some(Cue { confidence: cue.confidence * 0.85, ..cue })
-        })
+        })?;
+        // "“…right now.” The website reported she was shopping": a quote that closed its own sentence is
+        // signed off by a clause that reports it, not by the next statement.
+        (!closed_sentence || !self.states_more(&cue, end)).then_some(cue)
+    }
+
+    /// Whether a cue's clause goes on to state something of its own after its verb: a clause follows
+    /// ("reported she was shopping", "told CNN that …", "said the deal had"), or a verb that is no reporting
+    /// verb takes an object ("the company has released a patch"). A circumstance or a preposition after
+    /// the verb ("argued after a prosecutor objected", "said in a statement") is reporting.
+    pub(super) fn states_more(&self, cue: &Cue, end: usize) -> bool {
+        let Some(v) = cue.verb.filter(|&v| v >= cue.np.end) else { return false };
+        let stop =
+            (v + 1..end).find(|&k| matches!(self.token_text(k), "." | "," | ";" | ":" | "!" | "?")).unwrap_or(end);
+        if v + 1 >= stop {
+            return false;
+        }
+        let next = self.token_text(v + 1);
+        if !is_reporting(self.token_text(v)) {
+            return DETERMINERS.has_exact(next);
+        }
+        if next == "that" {
+            return true;
+        }
+        for k in v + 1..stop.min(v + 7) {
+            let w = self.token_text(k);
+            if CIRCUMSTANCE.has_exact(w) || PREPOSITIONS.has_exact(w) || w == "to" {
+                return false;
+            }
+            if k > v + 1 && (FINITE.has_exact(w) || self.looks_like_verb(k)) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Whether a cue's clause does nothing but report: its verb ends the clause or a circumstance follows

@@ -349,3 +349,18 @@ fn the_subject_after_a_participle_is_reported_not_the_reporter() {
     )]);
     assert_eq!(speaker(&a, "secret deals"), "Harbour Trust");
 }
+
+#[test]
+fn a_quote_that_closed_its_sentence_is_not_signed_off_by_the_next_statement() {
+    // Copy that spaces its closing marks (`years. " Investigators …`) puts the mark in the next sentence;
+    // a clause there that states something of its own ("identified a neighbour as …") is no sign-off, and
+    // the quote goes on from the one before it.
+    let a = analyze(&[(
+        "fire.txt",
+        "Fire chief vows answers\n\nCrews fought the blaze for six hours on Sunday. \"We will find out who did \
+         this, \" Fire Chief Dana Moreno said. \"It was a cowardly act against a family that had lived here for \
+         forty years. \" Investigators identified a neighbour as the main suspect and said he had been arrested \
+         on Monday.",
+    )]);
+    assert_eq!(speaker(&a, "cowardly act"), "Dana Moreno");
+}
