@@ -56,10 +56,18 @@ fn extend_punctuation(s: &str, mut i: usize) -> usize {
         }
         match c {
             '.' | '?' | '!' | '…' | '”' | '’' | '"' | '\'' | ')' | ']' | '»' => i += c.len_utf8(),
-            ' ' if s[i..].starts_with(" .") => i += 1,
+            ' ' if s[i..].starts_with(" .") || spaced_closing_mark(s, i) => i += 1,
             _ => return i,
         }
     }
+}
+
+/// "…right now. ” The website": copy that sets its closing marks apart with spaces. A double mark with a
+/// space on each side, right after a sentence's final punctuation, closes the quotation (an opening mark
+/// touches the word it opens), so it belongs to the sentence it ends.
+fn spaced_closing_mark(s: &str, space: usize) -> bool {
+    let mut rest = s[space + 1..].chars();
+    matches!(rest.next(), Some('”' | '"')) && rest.next().is_none_or(char::is_whitespace)
 }
 
 /// How far the splitter looks at a word next to a full stop: abbreviations and initials are short, and a

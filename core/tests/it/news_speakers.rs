@@ -364,3 +364,16 @@ fn a_quote_that_closed_its_sentence_is_not_signed_off_by_the_next_statement() {
     )]);
     assert_eq!(speaker(&a, "cowardly act"), "Dana Moreno");
 }
+
+#[test]
+fn a_quote_after_a_signed_off_one_goes_on_in_its_voice_across_spaced_marks() {
+    // "“…, ” X said. “…. ” Y did something.": the spaced closing mark ends the second quote's sentence, which
+    // goes on in X's voice; the player named in the next sentence said nothing.
+    let a = analyze(&[(
+        "cricket.txt",
+        "Harbourside beaten\n\nHarbourside lost to Marlow by six wickets on Saturday, with Marlow opener Dev \
+         Sharma unbeaten on 88. \"We lost the toss and then the match, \" Harbourside captain Rhys Bowen said. \
+         \"Their bowlers were simply better on the day. \" Sharma has now scored three centuries this season.",
+    )]);
+    assert_eq!(speaker(&a, "simply better"), "Rhys Bowen");
+}

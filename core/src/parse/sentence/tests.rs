@@ -58,3 +58,11 @@ fn spans_are_relative_to_the_whole_text() {
     let got = sentences(text, Span::new(6, text.len()));
     assert_eq!(got, [Span::new(6, 10), Span::new(11, 15)]);
 }
+
+#[test]
+fn a_closing_mark_set_apart_by_spaces_ends_its_own_sentence() {
+    assert_eq!(
+        split("“ It was a cowardly act. ” Investigators named a suspect. \"We are done. \" Then she left. She said. \"Yes."),
+        ["“ It was a cowardly act. ”", "Investigators named a suspect.", "\"We are done. \"", "Then she left.", "She said.", "\"Yes."]
+    );
+}
