@@ -148,6 +148,11 @@ impl<'a> Ctx<'a> {
             if open > from && is_org_noun(self.token_text(open - 1)) && self.organization_spans(open + 1, comma) {
                 return self.head_of(open + 1, comma);
             }
+            // "Quist's son, actor Devon Quist, wrote": the aside is the name of the one the phrase before it
+            // describes (a phrase that could name another: the possessor "Quist's"), and speaks.
+            if let Some(name) = self.apposed_name(open, comma).filter(|_| !self.person_ends_at(open)) {
+                return Some(name);
+            }
             k = open;
             // "Jean-Marc Ayrault, the foreign minister of France, a permanent member of the Security Council,
             // said": two asides; the person before them is the subject.
@@ -219,6 +224,26 @@ impl<'a> Ctx<'a> {
             }
         }
         self.head_of(s, k)
+    }
+
+    /// The person an aside between commas `open` and `comma` is nothing but the name of, with at most a
+    /// few lowercase role words before it ("actor Devon Quist", "Devon Quist"); not a clause ("who met
+    /// Kerry") or a description ("a friend of Kerry").
+    fn apposed_name(&self, open: usize, comma: usize) -> Option<Np> {
+        if comma < open + 2 || comma > open + 7 || !self.person_ends_at(comma) {
+            return None;
+        }
+        let last = self.token_span(comma - 1);
+        let (span, idx, _) = self
+            .overlapping(last)
+            .map(|i| &self.mentions[i])
+            .find(|(s, i, _)| s.contains(last) && self.entities[*i].kind == EntityKind::Person)?;
+        let start = self.first_token_from(span.start);
+        let role_words = (open + 1..start.max(open + 1)).all(|m| {
+            let w = self.token_text(m);
+            w.chars().all(|c| c.is_lowercase() || c == '-') && !DETERMINERS.has(w) && !STOP.has(w)
+        });
+        (start > open && role_words).then_some(Np { start, end: comma, head: NpHead::Entity(*idx) })
     }
 
     /// "last year", "this week", "in 2010": two words of time between a subject and its verb.

@@ -377,3 +377,15 @@ fn a_quote_after_a_signed_off_one_goes_on_in_its_voice_across_spaced_marks() {
     )]);
     assert_eq!(speaker(&a, "simply better"), "Rhys Bowen");
 }
+
+#[test]
+fn a_name_set_apart_after_a_relative_speaks_not_the_relative_it_is_named_for() {
+    // "Quist's son, actor Devon Quist, wrote": the aside names the son; "Quist's" is his mother.
+    let a = analyze(&[(
+        "singer.txt",
+        "Singer dies at 88\n\nThe singer Marla Quist died on Thursday at her home. Quist's son, actor Devon Quist, \
+         wrote on Thursday: \"My mother passed peacefully this morning.\" Tributes poured in from across the \
+         industry.",
+    )]);
+    assert_eq!(speaker(&a, "passed peacefully"), "Devon Quist");
+}
