@@ -186,3 +186,18 @@ fn the_name_after_the_head_of_a_union_is_the_head() {
     assert!(head.mentions.iter().any(|m| m.text == "Kostopoulos"), "{head:?}");
     assert!(names(&a, EntityKind::Organization).is_empty(), "{:?}", names(&a, EntityKind::Organization));
 }
+
+#[test]
+fn a_company_keeps_its_name_when_a_person_shares_its_first_word() {
+    // One "Mr. Corvane" ties the word to a person the tagger found ("Corvane Halden"); the company the tagger
+    // read in every other "Corvane" keeps them.
+    let a = analyze(&[(
+        "chips.txt",
+        "Chip maker buys server start-up\n\nCorvane said on Tuesday it would buy Saltmarsh for $300 million. \
+         Corvane has sold servers for a decade, and the deal gives Corvane a low-power design. Shares of Corvane \
+         rose 3 percent. Mr. Corvane declined to comment. Analysts said Corvane paid a fair price. Saltmarsh \
+         servers had used chips from Corvane Halden, who designed the first of them.",
+    )]);
+    let company = named(&a, EntityKind::Organization, "Corvane");
+    assert!(company.mentions.len() >= 5, "{company:?}");
+}

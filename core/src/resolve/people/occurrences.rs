@@ -23,15 +23,23 @@ pub(super) fn find(docs: &[Doc], lexicon: &Lexicon, people: &mut [Person], dir: 
     // Each form once, with the people it was seen naming.
     let mut forms: Vec<(String, Vec<usize>)> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
+    let votes = one_word_votes(docs);
     for (i, p) in people.iter().enumerate() {
         // The family name as written, a generational suffix aside ("Davis" of "Sammy Davis Jr.").
         let shown = p.display_name();
         let suffixed = Name::parse(&shown).is_some_and(|n| n.suffix.is_some());
         let family = shown.split_whitespace().rev().nth(suffixed as usize).map(str::to_string);
-        for f in p.forms.keys().cloned().chain(family) {
+        let full = shown.contains(' ');
+        for f in p.forms.keys().cloned().chain(family.clone()) {
             let single = !f.contains(' ');
             let common = single && lexicon.get(&f.to_lowercase()).is_some_and(|c| c.cap <= 1 && c.cap != CAP_UNKNOWN);
-            if common {
+            // A word the tagger read as something else more often than as a person is that other thing
+            // elsewhere, unless it is the family name of someone named in full ("Assad" tagged as an
+            // organization): "Intel", once taken for a given name, or "Christmas" as a person of its own.
+            let family_name = full && family.as_deref() == Some(f.as_str());
+            let elsewhere =
+                single && !family_name && votes.get(f.as_str()).is_some_and(|&(person, other)| other > person);
+            if common || elsewhere {
                 continue;
             }
             let k = *index.entry(f.clone()).or_insert_with(|| {
@@ -109,6 +117,23 @@ pub(super) fn find(docs: &[Doc], lexicon: &Lexicon, people: &mut [Person], dir: 
             add(people, &mut taken, d, (t, t + 1), who);
         }
     }
+}
+
+/// For each word the tagger chunked alone somewhere in the corpus: how often as a person, how often as
+/// anything else.
+fn one_word_votes<'d>(docs: &'d [Doc]) -> HashMap<&'d str, (u32, u32)> {
+    let mut votes: HashMap<&str, (u32, u32)> = HashMap::new();
+    for d in docs {
+        for c in d.chunks.iter().filter(|c| c.tokens.1 == c.tokens.0 + 1) {
+            let vote = votes.entry(c.span.of(d.text())).or_default();
+            if c.ty == EntityType::Per {
+                vote.0 += 1;
+            } else {
+                vote.1 += 1;
+            }
+        }
+    }
+    votes
 }
 
 /// Tokens `a..b` of `d` are an occurrence of person `who`.
