@@ -389,3 +389,16 @@ fn a_name_set_apart_after_a_relative_speaks_not_the_relative_it_is_named_for() {
     )]);
     assert_eq!(speaker(&a, "passed peacefully"), "Devon Quist");
 }
+
+#[test]
+fn a_given_name_of_known_gender_outweighs_the_pronouns_of_the_woman_he_speaks_for() {
+    // Every "she" after the publicist's name is the singer's; "Jack" is a man's name, and "he said" his.
+    let a = analyze(&[(
+        "clinic.txt",
+        "Singer enters clinic\n\nThe singer Lena Marr has checked into a clinic, her publicist said. Publicist \
+         Jack Morrow said on Friday that the singer went to the clinic on Thursday. She had cancelled her tour. \
+         Morrow said she would stay for a month, and that she was doing well. He did not say what she was being \
+         treated for. \"We ask for privacy at this time,\" he said in a statement.",
+    )]);
+    assert_eq!(speaker(&a, "ask for privacy"), "Jack Morrow");
+}
