@@ -402,3 +402,14 @@ fn a_given_name_of_known_gender_outweighs_the_pronouns_of_the_woman_he_speaks_fo
     )]);
     assert_eq!(speaker(&a, "ask for privacy"), "Jack Morrow");
 }
+
+#[test]
+fn a_role_after_a_place_is_the_person_holding_it_named_before() {
+    // "the Toledo mayor": the one person of the article holding that office.
+    let a = analyze(&[(
+        "mayor.txt",
+        "Mayor apologises\n\nIn Toledo, Mayor Teresa Voss visited the flooded school on Saturday. The Toledo mayor \
+         said she was sorry the city had not acted on \"years of warnings\" about the levee.",
+    )]);
+    assert_eq!(speaker(&a, "years of warnings"), "Teresa Voss");
+}

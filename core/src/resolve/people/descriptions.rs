@@ -2,8 +2,9 @@
 //!
 //! - a country and a role ("the Russian leader", "the Kremlin strongman", "Russia's president"): the one
 //!   person of that country holding a fitting role anywhere in the corpus;
-//! - a role alone, or after an organization's name ("the president", "the prime minister", "the CIA
-//!   director"): the one person of the article holding that role, already named before it there.
+//! - a role alone, or after an organization's or a place's name ("the president", "the prime minister",
+//!   "the CIA director", "the Alaska governor"): the one person of the article holding that role, already
+//!   named before it there.
 //!
 //! A role followed by a name ("the Russian President Putin") or by "of" ("the president of the club") is no
 //! description of someone named elsewhere.
@@ -177,14 +178,14 @@ fn description_at(d: &Doc, t: usize, end: usize, countries: &Countries) -> Optio
     Some(Description { start: t, end: role_end, country, title, generic })
 }
 
-/// Where a role may start after "the" at `t`: past an organization's name ("the CIA director", "the FBI
-/// director"), or at `t` itself.
+/// Where a role may start after "the" at `t`: past an organization's or a place's name ("the CIA director",
+/// "the Alaska governor"), or at `t` itself.
 fn after_organization(d: &Doc, t: usize, end: usize) -> usize {
     if t >= end {
         // "the" ends its sentence: nothing after it to read.
         return t;
     }
     d.chunks_overlapping(d.span_of(t, t + 1))
-        .find(|c| c.ty == EntityType::Org && c.tokens.0 == t && c.tokens.1 < end)
+        .find(|c| matches!(c.ty, EntityType::Org | EntityType::Loc) && c.tokens.0 == t && c.tokens.1 < end)
         .map_or(t, |c| c.tokens.1)
 }
