@@ -9,6 +9,20 @@ use std::cmp::Ordering;
 pub struct Words {
     words: &'static [&'static str],
     sorted: &'static [&'static str],
+    /// A bit per word length (63 for any longer) and per first byte (ASCII case aside; 127 for any
+    /// non-ASCII byte) of the words: most words asked about are in no list, and these say so at once.
+    lengths: u64,
+    firsts: u128,
+}
+
+/// The bit of `len` in [`Words::lengths`].
+const fn length_bit(len: usize) -> u64 {
+    1 << if len < 63 { len } else { 63 }
+}
+
+/// The bit of a word's first byte in [`Words::firsts`].
+const fn first_bit(b: u8) -> u128 {
+    1 << if b.is_ascii() { b.to_ascii_lowercase() } else { 127 }
 }
 
 /// A [`Words`] from string literals: `words!["of", "in"]`. Fails to compile on a word listed twice (case
@@ -65,12 +79,26 @@ pub const fn sorted<const N: usize>(list: &[&'static str]) -> [&'static str; N] 
 impl Words {
     /// Use [`words!`], which sorts the list.
     pub const fn new(words: &'static [&'static str], sorted: &'static [&'static str]) -> Words {
-        Words { words, sorted }
+        let (mut lengths, mut firsts, mut i) = (0u64, 0u128, 0);
+        while i < words.len() {
+            let w = words[i].as_bytes();
+            lengths |= length_bit(w.len());
+            if !w.is_empty() {
+                firsts |= first_bit(w[0]);
+            }
+            i += 1;
+        }
+        Words { words, sorted, lengths, firsts }
     }
 
     /// The index in the sorted list of the word equal to `w` ASCII case aside.
+    #[inline]
     fn find(&self, w: &str) -> Option<usize> {
-        self.sorted.binary_search_by(|x| compare(x.as_bytes(), w.as_bytes())).ok()
+        let b = w.as_bytes();
+        if self.lengths & length_bit(b.len()) == 0 || b.first().is_some_and(|&f| self.firsts & first_bit(f) == 0) {
+            return None;
+        }
+        self.sorted.binary_search_by(|x| compare(x.as_bytes(), b)).ok()
     }
 
     /// Whether `w` is in the list, ASCII case aside ("The" and "THE" are "the").
