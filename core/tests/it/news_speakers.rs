@@ -413,3 +413,16 @@ fn a_role_after_a_place_is_the_person_holding_it_named_before() {
     )]);
     assert_eq!(speaker(&a, "years of warnings"), "Teresa Voss");
 }
+
+#[test]
+fn initials_alone_name_nobody() {
+    // "Trenton, N. J.": a state written with spaced initials is no person for "he" to mean.
+    let a = analyze(&[(
+        "union.txt",
+        "Union backs nominee\n\nThe nurses' union president, Carl Whitby, spoke in Trenton, N. J., on Monday. \
+         Awards were not the point, he said. \"Her patients come first, and they always have,\" he said of the \
+         nominee.",
+    )]);
+    assert_eq!(speaker(&a, "patients come first"), "Carl Whitby");
+    assert!(a.entities.iter().all(|e| e.name != "N. J."), "{:?}", a.entities);
+}

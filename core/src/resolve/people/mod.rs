@@ -215,8 +215,16 @@ pub fn resolve(docs: &[Doc], countries: &Countries, lexicon: &Lexicon, claims: &
         .collect()
 }
 
-/// A "person" named only by one word that is a title ("Miss") or an ordinary lowercase word.
+/// A "person" named only by one word that is a title ("Miss") or an ordinary lowercase word, or only ever
+/// by initials ("N. J.", "M. D.", "U. N." in copy that spaces its abbreviations): nobody is.
 fn is_junk(p: &Person, lexicon: &Lexicon) -> bool {
+    let initials = |form: &str| {
+        let mut letters = form.split(|c: char| c.is_whitespace() || c == '.').filter(|l| !l.is_empty()).peekable();
+        letters.peek().is_some() && letters.all(|l| l.chars().count() == 1 && l.chars().all(char::is_uppercase))
+    };
+    if !p.forms.is_empty() && p.forms.keys().all(|f| initials(f)) {
+        return true;
+    }
     if p.name.is_full() {
         return false;
     }
