@@ -20,13 +20,51 @@ pub(super) fn body_of<'a>(ctx: &Ctx<'a>, np: &Np, head: &str) -> Option<&'a Enti
         return author(ctx, head, at).or_else(|| most_named(ctx, at, |_| true));
     }
     if ORG_NOUNS.has(head) {
-        // "the committee": an organization named with that word, named in this article.
+        // "the committee": an organization named with that word, named in this article; "the paper": one
+        // the article introduced with that kind of noun ("the centre-left daily Ravenna Post").
+        let introduced = introduced_as(ctx, head, at);
         let named = |e: &Entity| {
-            e.kind == EntityKind::Organization && e.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(head))
+            e.kind == EntityKind::Organization
+                && (e.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(head))
+                    || introduced.contains(&e.id.as_str()))
         };
         return most_named(ctx, at, named);
     }
     None
+}
+
+/// Kinds of organization that one noun or another names: "the daily" is "the paper".
+const SAME_KIND: &[Words] = &[
+    words!["newspaper", "paper", "daily", "weekly", "tabloid"],
+    words!["company", "firm", "corporation", "conglomerate"],
+    words!["network", "broadcaster", "channel", "station"],
+];
+
+/// Whether `word` names the kind of organization `noun` names.
+fn same_kind(noun: &str, word: &str) -> bool {
+    word.eq_ignore_ascii_case(noun) || SAME_KIND.iter().any(|set| set.has(noun) && set.has(word))
+}
+
+/// The organizations of the article named before `at` right after a noun of the kind `head` names, up to
+/// two lowercase words between ("the centre-left daily Ravenna Post", "the newspaper Le Monde").
+fn introduced_as<'a>(ctx: &Ctx<'a>, head: &str, at: usize) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for i in ctx.within(0, at) {
+        let (span, idx, _) = ctx.mentions[i];
+        let e = &ctx.entities[idx];
+        if e.kind != EntityKind::Organization || out.contains(&e.id.as_str()) {
+            continue;
+        }
+        let first = ctx.first_token_from(span.start);
+        let kind_before = (first.saturating_sub(3)..first).rev().take_while(|&k| {
+            let w = ctx.token_text(k);
+            w.chars().next().is_some_and(char::is_lowercase)
+        });
+        if kind_before.into_iter().any(|k| same_kind(head, ctx.token_text(k))) {
+            out.push(&e.id);
+        }
+    }
+    out
 }
 
 /// Documents that are one for a reader: "the lawsuit" filed is "the suit" that claims.

@@ -426,3 +426,15 @@ fn initials_alone_name_nobody() {
     assert_eq!(speaker(&a, "patients come first"), "Carl Whitby");
     assert!(a.entities.iter().all(|e| e.name != "N. J."), "{:?}", a.entities);
 }
+
+#[test]
+fn the_paper_is_the_daily_the_article_introduced() {
+    let a = analyze(&[(
+        "papers.txt",
+        "Papers warn of unrest\n\nThe centre-left daily Ravenna Post warned that young people would rise up if \
+         nothing was done. \"If nothing is done, the anger will sweep everything away,\" the paper said.",
+    )]);
+    let q = quote(&a, "sweep everything away");
+    let s = q.speaker.as_ref().expect("a speaker");
+    assert_eq!(s.entity.as_deref(), Some("organization:ravenna-post"), "{s:?}");
+}
