@@ -360,9 +360,17 @@ impl<'a> Ctx<'a> {
         self.main_subject(r.start, r.end)
     }
 
-    /// The person named in apposition right after phrase `np`: ", Ali Shamkhani," after "The official".
+    /// The person named in apposition right after phrase `np`: ", Ali Shamkhani," after "The official", or
+    /// after the prepositional phrases that complete it ("A professor of economics at the university,
+    /// Pavel Karas, …").
     pub fn person_in_apposition(&self, np: &Np) -> Option<&'a Entity> {
-        let comma = np.end;
+        let tail = |k: usize| {
+            let w = self.token_text(k);
+            PREPOSITIONS.has_exact(w)
+                || DETERMINERS.has_exact(w)
+                || (self.np_word(k, false) && !self.looks_like_verb(k))
+        };
+        let comma = (np.end..self.n().min(np.end + 8)).find(|&k| !tail(k))?;
         if comma + 1 >= self.n() || self.token_text(comma) != "," {
             return None;
         }

@@ -438,3 +438,17 @@ fn the_paper_is_the_daily_the_article_introduced() {
     let s = q.speaker.as_ref().expect("a speaker");
     assert_eq!(s.entity.as_deref(), Some("organization:ravenna-post"), "{s:?}");
 }
+
+#[test]
+fn he_is_the_person_named_after_the_description_that_opened_the_sentence_before() {
+    // "A professor of economics at the university, Pavel Karas, …. But he rode … “…,” he said.": the
+    // professor, not the prime minister who spoke last.
+    let a = analyze(&[(
+        "riots.txt",
+        "Riots in the capital\n\nAs Prime Minister Alec Dunmore looked out from his office, he saw how angry they \
+         were. \"We are all deeply shocked by this murderous act,\" Mr Dunmore said. A professor of economics at \
+         the university, Pavel Karas, did not go to work today because it was not safe. But he rode his bicycle \
+         into the city to survey the damage. \"What I saw was a battlefield after the troops had left,\" he said.",
+    )]);
+    assert_eq!(speaker(&a, "battlefield"), "Pavel Karas");
+}
