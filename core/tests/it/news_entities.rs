@@ -450,3 +450,22 @@ fn one_capitalised_word_of_quoted_speech_is_no_person_unless_the_corpus_names_so
     let fisherman = named(&a, EntityKind::Person, "Tomas Klatovsky");
     assert!(fisherman.mentions.iter().any(|m| m.text == "Klatovsky"), "{fisherman:?}");
 }
+
+#[test]
+fn a_given_name_alone_is_the_person_its_article_names_before_a_family_name_it_never_names() {
+    let a = analyze(&[
+        (
+            "school.txt",
+            "School closes\n\nTeacher Mary John said the school would close. \"We had no choice,\" John said.",
+        ),
+        (
+            "farm.txt",
+            "Farm sold\n\nFarmer John Jenkin sold his farm on Friday. His wife had died last year. John said he \
+             would move to the coast. \"It is time,\" John said.",
+        ),
+    ]);
+    let jenkin = named(&a, EntityKind::Person, "John Jenkin");
+    assert_eq!(jenkin.mentions.len(), 3, "{jenkin:?}");
+    let teacher = named(&a, EntityKind::Person, "Mary John");
+    assert!(teacher.mentions.iter().all(|m| m.article == "school"), "{teacher:?}");
+}

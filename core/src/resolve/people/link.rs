@@ -7,8 +7,9 @@
 //! introduces the president in an article that names only his wife in full), first of all; whom the
 //! article's last short name of that family meant; and how many articles of the corpus introduce them. A
 //! family name alone is the namesake without a generational suffix when there is one ("Trump" beside
-//! "Donald Trump Jr."). It never goes to someone its honorific rules out, and is a person of its own when
-//! nobody fits. A family name shared by very many people is no evidence alone: it then means someone named
+//! "Donald Trump Jr."). A given name alone ("John") means someone its article names in full before
+//! anyone of that family name the article never names. It never goes to someone its honorific rules out,
+//! and is a person of its own when nobody fits. A family name shared by very many people is no evidence alone: it then means someone named
 //! in full in its own article.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -286,10 +287,23 @@ pub(super) fn choose(
 ) -> Option<usize> {
     let word = name.family();
     let full = |v: Vec<usize>| -> Vec<usize> { v.into_iter().filter(|&i| people[i].name.is_full()).collect() };
-    let mut fits = full(dir.namesakes(word, doc));
-    if fits.is_empty() {
-        fits = full(dir.part.get(word).filter(|v| v.len() <= MAX_NAMESAKES).cloned().unwrap_or_default());
-    }
+    // A family name first, else a given name ("Melania"); but a given name of someone this article names in
+    // full ("John" after "John Jenkin") before a family name of people the article never names.
+    let here = |i: &usize| people[*i].introduced_in(doc).is_some();
+    let by_family = full(dir.namesakes(word, doc));
+    let by_given = || full(dir.part.get(word).filter(|v| v.len() <= MAX_NAMESAKES).cloned().unwrap_or_default());
+    let mut fits = if by_family.is_empty() {
+        by_given()
+    } else if by_family.iter().any(here) {
+        by_family
+    } else {
+        let given_here: Vec<usize> = by_given().into_iter().filter(here).collect();
+        if given_here.is_empty() {
+            by_family
+        } else {
+            given_here
+        }
+    };
     match &name.suffix {
         Some(suffix) => fits.retain(|&i| people[i].name.suffix.as_ref() == Some(suffix)),
         // A family name alone is the namesake without a suffix, when there is one: "Trump" beside "Donald
