@@ -1,6 +1,6 @@
 //! Cues: the reporting verb and its subject next to a quote. After the closing mark ("“…,” Putin said",
-//! "said the official", "— Name", "according to X", "per X", "as X put it", or the next sentence when the
-//! quote closed its own); before the opening mark ("Putin insisted that “…”", "…, saying, “…”", "Said X,
+//! "said the official", "— Name", "according to X", "per X", "as X put it", "the paper quoted X as
+//! saying", or the next sentence when the quote closed its own); before the opening mark ("Putin insisted that “…”", "…, saying, “…”", "Said X,
 //! “…”"), across short fragments of the same clause; a lead-in ending the paragraph before ("Cruz
 //! continued:"), a headline's "Name: … “…”"; the sentence or quote before; and the phrases near a quote
 //! the ranker may choose from.
@@ -185,10 +185,34 @@ impl<'a> Ctx<'a> {
             j += 1;
         }
         if j < end && (self.is_verb(j) || self.looks_like_verb(j) || noun_too_verb(j)) {
+            // "“…,” the paper quoted a witness as saying": the one quoted speaks.
+            if let Some(quoted) = self.quoted_as_saying(j, end) {
+                return Some(Cue { np: quoted, verb: Some(j), rule: Rule::After, confidence: 0.9 });
+            }
             let confidence = if matches!(np.head, NpHead::Pronoun(_)) { 0.85 } else { 0.95 };
             return Some(Cue { np, verb: Some(j), rule: Rule::After, confidence });
         }
         None
+    }
+
+    /// "quoted a witness, Dev Browne, as saying": for "quoted" at token `v`, the phrase it quotes, when an
+    /// "as" and a reporting verb follow it before `end`.
+    pub(super) fn quoted_as_saying(&self, v: usize, end: usize) -> Option<Np> {
+        if !matches!(self.token_text(v), "quoted" | "quotes" | "quote" | "quoting") {
+            return None;
+        }
+        let end = end.min(self.n());
+        let r#as = (v + 2..end.min(v + 14)).find(|&k| self.token_text(k) == "as")?;
+        if r#as + 1 >= end || !is_reporting(self.token_text(r#as + 1)) {
+            return None;
+        }
+        let np = self.np_right(v + 1, r#as)?;
+        // "a neighbour, Ana Ruiz,": the name set apart after the description.
+        let named = (np.end + 1 < r#as && self.token_text(np.end) == ",")
+            .then(|| self.np_right(np.end + 1, r#as))
+            .flatten()
+            .filter(|name| self.person_of(name).is_some() && !matches!(name.head, NpHead::Pronoun(_)));
+        Some(named.unwrap_or(np))
     }
 
     /// "as a Homeland Security memo put it" starting at token `i`: the phrase and the verb.

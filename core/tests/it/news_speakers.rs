@@ -452,3 +452,13 @@ fn he_is_the_person_named_after_the_description_that_opened_the_sentence_before(
     )]);
     assert_eq!(speaker(&a, "battlefield"), "Pavel Karas");
 }
+
+#[test]
+fn the_one_a_paper_quoted_as_saying_is_the_speaker() {
+    let a = analyze(&[(
+        "flatbush.txt",
+        "Shooting in Flatbush\n\nPolice shot a teenager on Saturday night. \"The cops jumped out of the car so \
+         fast,\" the Daily Ledger quoted witness Dev Browne as saying.",
+    )]);
+    assert_eq!(speaker(&a, "jumped out"), "Dev Browne");
+}
