@@ -1,9 +1,9 @@
 //! Cues: the reporting verb and its subject next to a quote. After the closing mark ("“…,” Putin said",
 //! "said the official", "— Name", "according to X", "per X", "as X put it", "the paper quoted X as
-//! saying", or the next sentence when the quote closed its own); before the opening mark ("Putin insisted that “…”", "…, saying, “…”", "Said X,
-//! “…”"), across short fragments of the same clause; a lead-in ending the paragraph before ("Cruz
-//! continued:"), a headline's "Name: … “…”"; the sentence or quote before; and the phrases near a quote
-//! the ranker may choose from.
+//! saying", or the next sentence when the quote closed its own); before the opening mark ("Putin insisted
+//! that “…”", "…, saying, “…”", "Said X, “…”"), across short fragments of the same clause; a lead-in
+//! ending the paragraph before ("Cruz continued:"), a headline's "Name: … “…”"; the sentence or quote
+//! before; and the phrases near a quote the ranker may choose from.
 
 use crate::attribute::context::{is_mark, is_pronoun, Ctx, NEAR_TOKENS};
 use crate::attribute::np::{Np, NpHead};
