@@ -9,20 +9,27 @@ use std::cmp::Ordering;
 pub struct Words {
     words: &'static [&'static str],
     sorted: &'static [&'static str],
-    /// A bit per word length (63 for any longer) and per first byte (ASCII case aside; 127 for any
-    /// non-ASCII byte) of the words: most words asked about are in no list, and these say so at once.
-    lengths: u64,
-    firsts: u128,
+    /// Per class of first byte ([`first_class`]), a bit per word length (63 for any longer) of the words
+    /// that start so: most words asked about are in no list, and this says so at once.
+    shapes: [u64; 32],
 }
 
-/// The bit of `len` in [`Words::lengths`].
+/// The bit of `len` in a [`Words::shapes`] entry.
 const fn length_bit(len: usize) -> u64 {
     1 << if len < 63 { len } else { 63 }
 }
 
-/// The bit of a word's first byte in [`Words::firsts`].
-const fn first_bit(b: u8) -> u128 {
-    1 << if b.is_ascii() { b.to_ascii_lowercase() } else { 127 }
+/// The class of a word's first byte: its letter (ASCII case aside), a digit, other ASCII, or not ASCII.
+const fn first_class(b: u8) -> usize {
+    if b.is_ascii_alphabetic() {
+        (b.to_ascii_lowercase() - b'a') as usize
+    } else if b.is_ascii_digit() {
+        26
+    } else if b.is_ascii() {
+        27
+    } else {
+        28
+    }
 }
 
 /// A [`Words`] from string literals: `words!["of", "in"]`. Fails to compile on a word listed twice (case
@@ -79,23 +86,22 @@ pub const fn sorted<const N: usize>(list: &[&'static str]) -> [&'static str; N] 
 impl Words {
     /// Use [`words!`], which sorts the list.
     pub const fn new(words: &'static [&'static str], sorted: &'static [&'static str]) -> Words {
-        let (mut lengths, mut firsts, mut i) = (0u64, 0u128, 0);
+        let (mut shapes, mut i) = ([0u64; 32], 0);
         while i < words.len() {
             let w = words[i].as_bytes();
-            lengths |= length_bit(w.len());
-            if !w.is_empty() {
-                firsts |= first_bit(w[0]);
-            }
+            let class = if w.is_empty() { 31 } else { first_class(w[0]) };
+            shapes[class] |= length_bit(w.len());
             i += 1;
         }
-        Words { words, sorted, lengths, firsts }
+        Words { words, sorted, shapes }
     }
 
     /// The index in the sorted list of the word equal to `w` ASCII case aside.
     #[inline]
     fn find(&self, w: &str) -> Option<usize> {
         let b = w.as_bytes();
-        if self.lengths & length_bit(b.len()) == 0 || b.first().is_some_and(|&f| self.firsts & first_bit(f) == 0) {
+        let class = b.first().map_or(31, |&f| first_class(f));
+        if self.shapes[class] & length_bit(b.len()) == 0 {
             return None;
         }
         self.sorted.binary_search_by(|x| compare(x.as_bytes(), b)).ok()
