@@ -45,11 +45,12 @@ fn same_kind(noun: &str, word: &str) -> bool {
     word.eq_ignore_ascii_case(noun) || SAME_KIND.iter().any(|set| set.has(noun) && set.has(word))
 }
 
-/// The organizations of the article named before `at` right after a noun of the kind `head` names, up to
-/// two lowercase words between ("the centre-left daily Ravenna Post", "the newspaper Le Monde").
+/// The organizations of the article named in the [`LOOK_BACK`] before `at` right after a noun of the kind
+/// `head` names, up to two lowercase words between ("the centre-left daily Ravenna Post", "the newspaper
+/// Le Monde").
 fn introduced_as<'a>(ctx: &Ctx<'a>, head: &str, at: usize) -> Vec<&'a str> {
     let mut out: Vec<&str> = Vec::new();
-    for i in ctx.within(0, at) {
+    for i in ctx.within(at.saturating_sub(LOOK_BACK), at) {
         let (span, idx, _) = ctx.mentions[i];
         let e = &ctx.entities[idx];
         if e.kind != EntityKind::Organization || out.contains(&e.id.as_str()) {

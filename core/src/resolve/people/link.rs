@@ -1,16 +1,16 @@
-//! Which person each name names. Full names are merged when they can be one person (`names::compatible`);
-//! a generational suffix keeps two people apart when the corpus uses it to tell them apart ("Trump Jr.").
-//! A name of one word ("Trump", "Melania", "Jong-un") then goes to the person of the corpus it most likely
+//! Which person each name names. Full names are merged when they can be one person (`names::compatible`); a
+//! generational suffix keeps two people apart when the corpus uses it to tell them apart ("Trump Jr."). A
+//! name of one word ("Trump", "Melania", "Jong-un") then goes to the person of the corpus it most likely
 //! means in its article, weighing: an honorific, a kinship word or a title before it ("Mrs. Trump", "his
 //! sister", "President Trump"); the first "he" or "she" after it ("Trump said he …"); whether the person is
 //! introduced in the article before it (named in full, or by a title that is their role: "President Trump"
-//! introduces the president in an article that names only his wife in full), first of all; whom the
-//! article's last short name of that family meant; and how many articles of the corpus introduce them. A
-//! family name alone is the namesake without a generational suffix when there is one ("Trump" beside
-//! "Donald Trump Jr."). A given name alone ("John") means someone its article names in full before
-//! anyone of that family name the article never names. It never goes to someone its honorific rules out,
-//! and is a person of its own when nobody fits. A family name shared by very many people is no evidence alone: it then means someone named
-//! in full in its own article.
+//! introduces the president in an article that names only his wife in full), first of all; whom the article's
+//! last short name of that family meant; and how many articles of the corpus introduce them. A family name
+//! alone is the namesake without a generational suffix when there is one ("Trump" beside "Donald Trump Jr.").
+//! A given name alone ("John") means someone its article names in full before anyone of that family name the
+//! article never names. It never goes to someone its honorific rules out, and is a person of its own when
+//! nobody fits. A family name shared by very many people is no evidence alone: it then means someone named in
+//! full in its own article.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 

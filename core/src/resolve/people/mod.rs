@@ -119,9 +119,9 @@ impl Person {
 
     /// "m" or "f" when titles, the given name and pronouns say so clearly. A given name the table knows
     /// (one carrying its gender at least twenty times as often as the other) decides unless a title says
-    /// otherwise: the pronouns after a name are often another's ("the star's agent Jack Ketsoyan said she
-    /// …"), and on ECB+ eight of nine people whose pronouns overruled their given name were wrong. Else a
-    /// title counts three and a pronoun nearby one.
+    /// otherwise: the pronouns after a name are often another's ("the singer's publicist Jack Morrow said
+    /// she …"), and on ECB+ eight of nine people whose pronouns overruled their given name were wrong.
+    /// Else a title counts three and a pronoun nearby one.
     fn gender_guess(&self) -> Option<char> {
         let given = self.name.first().map(fold).and_then(|g| given_name_gender(&g));
         if let Some(g) = given {
