@@ -361,7 +361,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The person named in apposition right after phrase `np`: ", Ali Shamkhani," after "The official", or
-    /// after the prepositional phrases that complete it ("A professor of economics at the university,
+    /// after the prepositional phrases that complete it ("A lecturer in history at the city college,
     /// Pavel Karas, …").
     pub fn person_in_apposition(&self, np: &Np) -> Option<&'a Entity> {
         let tail = |k: usize| {

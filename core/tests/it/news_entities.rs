@@ -456,16 +456,16 @@ fn a_given_name_alone_is_the_person_its_article_names_before_a_family_name_it_ne
     let a = analyze(&[
         (
             "school.txt",
-            "School closes\n\nTeacher Mary John said the school would close. \"We had no choice,\" John said.",
+            "School closes\n\nTeacher Ruth Owen said the school would close. \"We had no choice,\" Owen said.",
         ),
         (
             "farm.txt",
-            "Farm sold\n\nFarmer John Jenkin sold his farm on Friday. His wife had died last year. John said he \
-             would move to the coast. \"It is time,\" John said.",
+            "Farm sold\n\nFarmer Owen Pryce sold his land on Friday after forty years. Owen said he would move to \
+             the coast. \"The hills are for younger legs now,\" Owen said.",
         ),
     ]);
-    let jenkin = named(&a, EntityKind::Person, "John Jenkin");
-    assert_eq!(jenkin.mentions.len(), 3, "{jenkin:?}");
-    let teacher = named(&a, EntityKind::Person, "Mary John");
+    let farmer = named(&a, EntityKind::Person, "Owen Pryce");
+    assert_eq!(farmer.mentions.len(), 3, "{farmer:?}");
+    let teacher = named(&a, EntityKind::Person, "Ruth Owen");
     assert!(teacher.mentions.iter().all(|m| m.article == "school"), "{teacher:?}");
 }

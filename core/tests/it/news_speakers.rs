@@ -384,10 +384,10 @@ fn a_name_set_apart_after_a_relative_speaks_not_the_relative_it_is_named_for() {
     let a = analyze(&[(
         "singer.txt",
         "Singer dies at 88\n\nThe singer Marla Quist died on Thursday at her home. Quist's son, actor Devon Quist, \
-         wrote on Thursday: \"My mother passed peacefully this morning.\" Tributes poured in from across the \
-         industry.",
+         wrote on Thursday: \"Mum left us quietly in her sleep, surrounded by her songs.\" Tributes poured in \
+         from across the industry.",
     )]);
-    assert_eq!(speaker(&a, "passed peacefully"), "Devon Quist");
+    assert_eq!(speaker(&a, "quietly in her sleep"), "Devon Quist");
 }
 
 #[test]
@@ -398,9 +398,9 @@ fn a_given_name_of_known_gender_outweighs_the_pronouns_of_the_woman_he_speaks_fo
         "Singer enters clinic\n\nThe singer Lena Marr has checked into a clinic, her publicist said. Publicist \
          Jack Morrow said on Friday that the singer went to the clinic on Thursday. She had cancelled her tour. \
          Morrow said she would stay for a month, and that she was doing well. He did not say what she was being \
-         treated for. \"We ask for privacy at this time,\" he said in a statement.",
+         treated for. \"She is resting and grateful for every message,\" he said in a statement.",
     )]);
-    assert_eq!(speaker(&a, "ask for privacy"), "Jack Morrow");
+    assert_eq!(speaker(&a, "grateful for every message"), "Jack Morrow");
 }
 
 #[test]
@@ -431,34 +431,34 @@ fn initials_alone_name_nobody() {
 fn the_paper_is_the_daily_the_article_introduced() {
     let a = analyze(&[(
         "papers.txt",
-        "Papers warn of unrest\n\nThe centre-left daily Ravenna Post warned that young people would rise up if \
-         nothing was done. \"If nothing is done, the anger will sweep everything away,\" the paper said.",
+        "Papers warn of unrest\n\nThe centre-left daily Ravenna Post said the reforms had failed the young. \"A \
+         generation is being told to wait, and it will not wait quietly,\" the paper said.",
     )]);
-    let q = quote(&a, "sweep everything away");
+    let q = quote(&a, "will not wait quietly");
     let s = q.speaker.as_ref().expect("a speaker");
     assert_eq!(s.entity.as_deref(), Some("organization:ravenna-post"), "{s:?}");
 }
 
 #[test]
 fn he_is_the_person_named_after_the_description_that_opened_the_sentence_before() {
-    // "A professor of economics at the university, Pavel Karas, …. But he rode … “…,” he said.": the
-    // professor, not the prime minister who spoke last.
+    // "A lecturer in history at the city college, Pavel Karas, …. Instead he walked … “…,” he said.": the
+    // lecturer, not the prime minister who spoke last.
     let a = analyze(&[(
         "riots.txt",
-        "Riots in the capital\n\nAs Prime Minister Alec Dunmore looked out from his office, he saw how angry they \
-         were. \"We are all deeply shocked by this murderous act,\" Mr Dunmore said. A professor of economics at \
-         the university, Pavel Karas, did not go to work today because it was not safe. But he rode his bicycle \
-         into the city to survey the damage. \"What I saw was a battlefield after the troops had left,\" he said.",
+        "Riots in the capital\n\nAs Prime Minister Alec Dunmore left the chamber, he was jeered by the crowd. \"We \
+         will not be intimidated,\" Mr Dunmore said. A lecturer in history at the city college, Pavel Karas, \
+         cancelled his classes on Monday. Instead he walked through the old town to see the damage. \"Shop after \
+         shop had lost its windows,\" he said.",
     )]);
-    assert_eq!(speaker(&a, "battlefield"), "Pavel Karas");
+    assert_eq!(speaker(&a, "Shop after shop"), "Pavel Karas");
 }
 
 #[test]
 fn the_one_a_paper_quoted_as_saying_is_the_speaker() {
     let a = analyze(&[(
         "flatbush.txt",
-        "Shooting in Flatbush\n\nPolice shot a teenager on Saturday night. \"The cops jumped out of the car so \
-         fast,\" the Daily Ledger quoted witness Dev Browne as saying.",
+        "Shooting in Flatbush\n\nPolice shot a teenager on Saturday night. \"Nobody fired a warning shot, not \
+         one,\" the Daily Ledger quoted witness Dev Browne as saying.",
     )]);
-    assert_eq!(speaker(&a, "jumped out"), "Dev Browne");
+    assert_eq!(speaker(&a, "warning shot"), "Dev Browne");
 }

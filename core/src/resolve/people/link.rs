@@ -288,7 +288,7 @@ pub(super) fn choose(
     let word = name.family();
     let full = |v: Vec<usize>| -> Vec<usize> { v.into_iter().filter(|&i| people[i].name.is_full()).collect() };
     // A family name first, else a given name ("Melania"); but a given name of someone this article names in
-    // full ("John" after "John Jenkin") before a family name of people the article never names.
+    // full ("Owen" after "Owen Pryce") before a family name of people the article never names.
     let here = |i: &usize| people[*i].introduced_in(doc).is_some();
     let by_family = full(dir.namesakes(word, doc));
     let by_given = || full(dir.part.get(word).filter(|v| v.len() <= MAX_NAMESAKES).cloned().unwrap_or_default());
