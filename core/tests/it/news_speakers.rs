@@ -419,11 +419,10 @@ fn initials_alone_name_nobody() {
     // "Trenton, N. J.": a state written with spaced initials is no person for "he" to mean.
     let a = analyze(&[(
         "union.txt",
-        "Union backs nominee\n\nThe nurses' union president, Carl Whitby, spoke in Trenton, N. J., on Monday. \
-         Awards were not the point, he said. \"Her patients come first, and they always have,\" he said of the \
-         nominee.",
+        "Union backs plan\n\nThe nurses' union president, Carl Whitby, spoke in Trenton, N. J., on Monday. Talks \
+         would resume soon, he said. \"We are closer than we have ever been,\" he said of the contract.",
     )]);
-    assert_eq!(speaker(&a, "patients come first"), "Carl Whitby");
+    assert_eq!(speaker(&a, "closer than we have ever been"), "Carl Whitby");
     assert!(a.entities.iter().all(|e| e.name != "N. J."), "{:?}", a.entities);
 }
 
