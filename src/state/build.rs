@@ -3,7 +3,7 @@
 //!
 //! The work of a step is counted in items: an article and each of its blocks, an entity and each of its
 //! mentions, a quote, a unit and each of its mentions; whatever the analysis, a step does at most its
-//! budget plus one item's worth.
+//! budget plus one item's worth (an entity's mentions, however many, are placed over several steps).
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -36,6 +36,9 @@ pub struct Builder {
     phase: Phase,
     /// The next item of the phase.
     at: usize,
+    /// In the mentions phase, the next mention of entity `at` (an entity's mentions are placed over as many
+    /// steps as their number asks).
+    mention_at: usize,
     units: Vec<Unit>,
     article_units: Vec<std::ops::Range<usize>>,
     article_by_id: HashMap<String, usize>,
@@ -62,6 +65,7 @@ impl Builder {
         Builder {
             phase: Phase::Articles,
             at: 0,
+            mention_at: 0,
             units: Vec::new(),
             article_units: Vec::with_capacity(n_articles),
             article_by_id: HashMap::with_capacity(n_articles),
@@ -114,6 +118,12 @@ impl Builder {
                 continue;
             }
             let i = self.at;
+            if self.phase == Phase::Mentions {
+                let (placed, done) = self.mentions(a, i, budget.max(1) - work.min(budget.max(1) - 1));
+                self.at += usize::from(done);
+                work += 1 + placed;
+                continue;
+            }
             self.at += 1;
             work += 1 + match self.phase {
                 Phase::Articles => self.article(a, i),
@@ -121,7 +131,7 @@ impl Builder {
                     self.entity_by_id.insert(a.entities[i].id.clone(), i);
                     0
                 }
-                Phase::Mentions => self.mentions(a, i),
+                Phase::Mentions => 0,
                 Phase::Quotes => self.quote(a, i),
                 Phase::Speakers => self.order_speakers(),
                 Phase::Units => self.sort_unit(a, i),
@@ -161,17 +171,23 @@ impl Builder {
         x.blocks.len()
     }
 
-    fn mentions(&mut self, a: &Analysis, ei: usize) -> usize {
+    /// Places up to `budget` more mentions of entity `ei` in their units (the country it ties to first);
+    /// returns how many, and whether its mentions are all placed.
+    fn mentions(&mut self, a: &Analysis, ei: usize, budget: usize) -> (usize, bool) {
         let e = &a.entities[ei];
         let tied = match e.kind {
             EntityKind::Country => Some(ei),
             _ => e.country.as_deref().and_then(|c| self.entity_by_id.get(c).copied()),
         };
-        self.tied.push(tied);
-        if e.kind == EntityKind::Country {
-            self.country_by_name.insert(e.name.clone(), ei);
+        let from = self.mention_at;
+        if from == 0 {
+            self.tied.push(tied);
+            if e.kind == EntityKind::Country {
+                self.country_by_name.insert(e.name.clone(), ei);
+            }
         }
-        for (mi, m) in e.mentions.iter().enumerate() {
+        let to = e.mentions.len().min(from + budget.max(1));
+        for (mi, m) in e.mentions.iter().enumerate().take(to).skip(from) {
             let Some(&ai) = self.article_by_id.get(m.article.as_str()) else { continue };
             let Some(u) = unit_at(&self.units, &self.article_units[ai], Span::new(m.start, m.end)) else { continue };
             let unit = &mut self.units[u];
@@ -185,7 +201,9 @@ impl Builder {
                 unit.countries.push(c);
             }
         }
-        e.mentions.len()
+        let done = to == e.mentions.len();
+        self.mention_at = if done { 0 } else { to };
+        (to - from, done)
     }
 
     /// A quote's unit and speaker (speakers by name: the list, the counts and the filter all use the same
