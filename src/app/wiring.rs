@@ -43,7 +43,11 @@ async fn index_in_slices(analysis: Rc<Analysis>, current: impl Fn() -> bool) -> 
         }
         let t0 = now();
         let mut items = 0;
-        while !b.done() && items < INDEX_ITEMS_PER_SLICE && now() - t0 < INDEX_SLICE_MS {
+        // Up to the slice's items (an item that would pass them waits for the next slice) and its time.
+        while !b.done() && now() - t0 < INDEX_SLICE_MS {
+            if items > 0 && items + b.next_cost() > INDEX_ITEMS_PER_SLICE {
+                break;
+            }
             items += b.step(512.min(INDEX_ITEMS_PER_SLICE - items));
         }
         let ms = now() - t0;

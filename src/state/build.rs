@@ -1,9 +1,10 @@
 //! Building an [`Index`] in steps of bounded work, so that the page can index a large analysis over many
 //! short tasks ([`Builder::step`]) instead of one long one. [`Index::new`] runs the same steps at once.
 //!
-//! The work of a step is counted in items: an article and each of its blocks, an entity and each of its
-//! mentions, a quote, a unit and each of its mentions; whatever the analysis, a step does at most its
-//! budget plus one item's worth (an entity's mentions, however many, are placed over several steps).
+//! The work of a step is counted in items: an article and each of its blocks, each mention of an entity
+//! (an entity without any, one), a quote, a unit and each of its mentions; whatever the analysis, a step does at most its
+//! budget, unless its first item alone passes it ([`Builder::next_cost`] says so beforehand); an entity's
+//! mentions, however many, are placed over several steps.
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -28,6 +29,20 @@ enum Phase {
     /// Per unit: its countries and mentions sorted.
     Units,
     Done,
+}
+
+impl Phase {
+    /// The phase after this one.
+    fn next(self) -> Phase {
+        match self {
+            Phase::Articles => Phase::EntityIds,
+            Phase::EntityIds => Phase::Mentions,
+            Phase::Mentions => Phase::Quotes,
+            Phase::Quotes => Phase::Speakers,
+            Phase::Speakers => Phase::Units,
+            Phase::Units | Phase::Done => Phase::Done,
+        }
+    }
 }
 
 /// An index under construction.
@@ -106,22 +121,20 @@ impl Builder {
                 Phase::Done => 0,
             };
             if self.at >= len {
-                self.phase = match self.phase {
-                    Phase::Articles => Phase::EntityIds,
-                    Phase::EntityIds => Phase::Mentions,
-                    Phase::Mentions => Phase::Quotes,
-                    Phase::Quotes => Phase::Speakers,
-                    Phase::Speakers => Phase::Units,
-                    Phase::Units | Phase::Done => Phase::Done,
-                };
+                self.phase = self.phase.next();
                 self.at = 0;
                 continue;
             }
+            // An item that would pass the budget waits for the next step (one alone may pass it).
+            if work > 0 && work + self.next_cost() > budget {
+                break;
+            }
             let i = self.at;
             if self.phase == Phase::Mentions {
+                // An entity's mentions count one item each (an entity without any, one).
                 let (placed, done) = self.mentions(a, i, budget.max(1) - work.min(budget.max(1) - 1));
                 self.at += usize::from(done);
-                work += 1 + placed;
+                work += placed.max(1);
                 continue;
             }
             self.at += 1;
@@ -169,6 +182,33 @@ impl Builder {
         });
         self.article_outlet.push(o);
         x.blocks.len()
+    }
+
+    /// The items of work the next step's first item takes (a phase just ended: the next phase's first; the
+    /// mentions phase takes any budget), so a caller can end its slice before an item that would pass it.
+    pub fn next_cost(&self) -> usize {
+        let a = &*self.analysis;
+        let (mut phase, mut at) = (self.phase, self.at);
+        loop {
+            let len = match phase {
+                Phase::Articles => a.articles.len(),
+                Phase::EntityIds | Phase::Mentions => a.entities.len(),
+                Phase::Quotes => a.quotes.len(),
+                Phase::Speakers => 1,
+                Phase::Units => self.units.len(),
+                Phase::Done => return 0,
+            };
+            if at < len {
+                break;
+            }
+            (phase, at) = (phase.next(), 0);
+        }
+        match phase {
+            Phase::Articles => 1 + a.articles[at].blocks.len(),
+            Phase::Speakers => 1 + self.speakers.len() + self.quote_speaker.len() / 8,
+            Phase::Units => 1 + self.units[at].mentions.len(),
+            Phase::EntityIds | Phase::Mentions | Phase::Quotes | Phase::Done => 1,
+        }
     }
 
     /// Places up to `budget` more mentions of entity `ei` in their units (the country it ties to first);
