@@ -2,9 +2,9 @@
 //! short tasks ([`Builder::step`]) instead of one long one. [`Index::new`] runs the same steps at once.
 //!
 //! The work of a step is counted in items: an article and each of its blocks, each mention of an entity
-//! (an entity without any, one), a quote, a unit and each of its mentions; whatever the analysis, a step does at most its
-//! budget, unless its first item alone passes it ([`Builder::next_cost`] says so beforehand); an entity's
-//! mentions, however many, are placed over several steps.
+//! (an entity without any, one), a quote, a unit and each of its mentions; whatever the analysis, a step
+//! does at most its budget, unless its first item alone passes it ([`Builder::next_cost`] says so
+//! beforehand); an entity's mentions, however many, are placed over several steps.
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -112,15 +112,7 @@ impl Builder {
         let a = &*analysis;
         let mut work = 0;
         while work < budget.max(1) && self.phase != Phase::Done {
-            let len = match self.phase {
-                Phase::Articles => a.articles.len(),
-                Phase::EntityIds | Phase::Mentions => a.entities.len(),
-                Phase::Quotes => a.quotes.len(),
-                Phase::Speakers => 1,
-                Phase::Units => self.units.len(),
-                Phase::Done => 0,
-            };
-            if self.at >= len {
+            if self.at >= self.items_of(self.phase) {
                 self.phase = self.phase.next();
                 self.at = 0;
                 continue;
@@ -184,22 +176,27 @@ impl Builder {
         x.blocks.len()
     }
 
+    /// How many items phase `phase` has.
+    fn items_of(&self, phase: Phase) -> usize {
+        let a = &*self.analysis;
+        match phase {
+            Phase::Articles => a.articles.len(),
+            Phase::EntityIds | Phase::Mentions => a.entities.len(),
+            Phase::Quotes => a.quotes.len(),
+            Phase::Speakers => 1,
+            Phase::Units => self.units.len(),
+            Phase::Done => 0,
+        }
+    }
+
     /// The items of work the next step's first item takes (a phase just ended: the next phase's first; the
     /// mentions phase takes any budget), so a caller can end its slice before an item that would pass it.
     pub fn next_cost(&self) -> usize {
         let a = &*self.analysis;
         let (mut phase, mut at) = (self.phase, self.at);
-        loop {
-            let len = match phase {
-                Phase::Articles => a.articles.len(),
-                Phase::EntityIds | Phase::Mentions => a.entities.len(),
-                Phase::Quotes => a.quotes.len(),
-                Phase::Speakers => 1,
-                Phase::Units => self.units.len(),
-                Phase::Done => return 0,
-            };
-            if at < len {
-                break;
+        while at >= self.items_of(phase) {
+            if phase == Phase::Done {
+                return 0;
             }
             (phase, at) = (phase.next(), 0);
         }
