@@ -206,13 +206,8 @@ impl<'a> Ctx<'a> {
         if r#as + 1 >= end || !is_reporting(self.token_text(r#as + 1)) {
             return None;
         }
-        let np = self.np_right(v + 1, r#as)?;
-        // "a neighbour, Ana Ruiz,": the name set apart after the description.
-        let named = (np.end + 1 < r#as && self.token_text(np.end) == ",")
-            .then(|| self.np_right(np.end + 1, r#as))
-            .flatten()
-            .filter(|name| self.person_of(name).is_some() && !matches!(name.head, NpHead::Pronoun(_)));
-        Some(named.unwrap_or(np))
+        // "a neighbour, Ana Ruiz,": the speaker is read from the description as any other's (its apposition).
+        self.np_right(v + 1, r#as)
     }
 
     /// "as a Homeland Security memo put it" starting at token `i`: the phrase and the verb.
